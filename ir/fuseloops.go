@@ -1,5 +1,7 @@
 package ir
 
+import "fmt"
+
 // This file fuses adjacent counted loops that run the same iterations, for
 // reverse mode's backward sweep: the backward code of two loops over the
 // same range (GMM's qTimesX diagonal, then subtract) comes out as two
@@ -29,20 +31,28 @@ package ir
 // Then every element and variable sees the same operations in the same
 // order as before, so the results are the same bit for bit. Fusion repeats
 // while the merged loop and its next neighbour qualify.
-func FuseLoops(f *Func) { fuseIn(f.Body) }
+func FuseLoops(f *Func) { fuseIn(NewBuilder(f), f.Body) }
 
-func fuseIn(b *Block) {
+// fuseIn fuses the loops of b, those of its nested blocks first, and puts
+// a comment above each loop that took in others, so that a reader of the
+// backward code sees why it has fewer loops than the forward code.
+func fuseIn(bld *Builder, b *Block) {
 	for _, v := range b.Values {
 		for _, nb := range v.Blocks {
-			fuseIn(nb)
+			fuseIn(bld, nb)
 		}
 	}
-	for i := 0; i+1 < len(b.Values); {
-		if canFuse(b.Values[i], b.Values[i+1]) {
-			fuse(b.Values[i], b.Values[i+1])
-			continue
+	for i := 0; i < len(b.Values); i++ {
+		l, n := b.Values[i], 1
+		for i+1 < len(b.Values) && canFuse(l, b.Values[i+1]) {
+			fuse(l, b.Values[i+1])
+			n++
 		}
-		i++
+		if n > 1 {
+			i = bld.InsertIn(b, i, func() {
+				bld.Comment(fmt.Sprintf("%d loops over the same range, fused into one.", n))
+			})
+		}
 	}
 }
 

@@ -28,9 +28,10 @@ import (
 // Stepwise reports whether the backward sweep runs each iteration of the
 // checkpointed loop whose body rule r is by its step adjoint: a loop
 // whose state, if it saves one with -every, is in variables only, and
-// whose body g (r.Derived) has no loop and calls no
-// function but math's (so its split form records one record per call and
-// nothing else).
+// whose body g (r.Derived) has no loop, calls no function but math's and
+// makes no slice (make or a literal, whose adjoints would live in a buffer
+// on the body's tape), so that its split form records one record per call
+// and nothing else.
 func Stepwise(r *ir.CallRule) bool {
 	if r == nil || !r.Recompute || r.Every > 0 && len(r.State) > 0 || r.Derived == nil || r.Custom {
 		return false
@@ -38,7 +39,7 @@ func Stepwise(r *ir.CallRule) bool {
 	ok := true
 	r.Derived.Walk(func(v *ir.Value) {
 		switch v.Op {
-		case ir.OpFor, ir.OpRange, ir.OpMake, ir.OpInvoke, ir.OpTapeSlot, ir.OpLocalTape:
+		case ir.OpFor, ir.OpRange, ir.OpMake, ir.OpSliceLit, ir.OpInvoke, ir.OpTapeSlot, ir.OpLocalTape:
 			ok = false
 		case ir.OpCall:
 			if c, isCallee := v.Aux.(ir.Callee); !isCallee || c.Path != "math" || c.Rule != nil {

@@ -6325,6 +6325,7 @@ func layerLoop1CallNoXFixedWhXVBackward(t *layerLoop1CallNoXFixedWhXVTape, call 
 	dloss2 += s
 	dout += dloss2 * c.out * 2
 	t1 := h - 1
+	// 2 loops over the same range, fused into one.
 	for j2 := t1; j2 >= 0; j2-- {
 		nelem--
 		t2 := dout * t.elem[nelem]
@@ -6705,6 +6706,7 @@ func tailLoop1CallNoXFixedWhXVBackward(t *tailLoop1CallNoXFixedWhXVTape, call in
 	dloss2 += s
 	dout += dloss2 * c.out * 2
 	t1 := h - 1
+	// 2 loops over the same range, fused into one.
 	for j2 := t1; j2 >= 0; j2-- {
 		nelem--
 		t2 := dout * t.elem[nelem]

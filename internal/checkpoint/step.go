@@ -82,3 +82,34 @@ func DriftRecorded(a, b float64, steps int) float64 {
 	}
 	return x*x + v
 }
+
+// Stencil is a loop under -snapshots whose body has no loop and calls only
+// math, but builds a slice literal: the adjoints of a slice the body makes
+// live in a buffer its backward function keeps on its tape, which the step
+// adjoint has no place for, so the backward sweep runs the body's split
+// form (srcgen seed 83 program 108 was refused with "the body's backward
+// function uses its tape" before reverse.Stepwise knew this).
+//
+//godiff:grad a b
+//godiff:jvp a b
+func Stencil(a, b float64, steps int) float64 {
+	x := a
+	//godiff:checkpoint -snapshots=3
+	for i := range steps {
+		w := []float64{x, math.Sin(x) * b, float64(i)}
+		x = 0.5*w[0] + w[1] - 0.01*w[2]
+	}
+	return x * x
+}
+
+// StencilRecorded is Stencil with every step recorded.
+//
+//godiff:grad a b
+func StencilRecorded(a, b float64, steps int) float64 {
+	x := a
+	for i := range steps {
+		w := []float64{x, math.Sin(x) * b, float64(i)}
+		x = 0.5*w[0] + w[1] - 0.01*w[2]
+	}
+	return x * x
+}

@@ -876,6 +876,483 @@ func DriftRecordedGrad(a, b float64, steps int) (float64, float64, float64) {
 	return t1, da, db
 }
 
+// StencilTape is what StencilForward keeps of one run of Stencil for
+// StencilBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of StencilForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 72 bytes, plus
+// stencilLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	stencilLoop1Tape  stencilLoop1Tape.Bytes(), a stencilLoop1CallTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at step.go:98 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	b                 8 bytes per run: the parameter b
+//	steps             8 bytes per run: the parameter steps
+//	entryX            8 bytes per run: x as the loop at step.go:98 began (//godiff:checkpoint -snapshots=3)
+//	splitX            at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): x at the iterations of the loop at step.go:98 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt           at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): the iteration of each state in splitX
+//	held              8 bytes per run: how many states the backward sweep holds as it begins the loop at step.go:98: the state as it began and those the forward sweep saved
+//	x                 8 bytes per run: the value of x the backward sweep reads
+//	snapX             at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at step.go:98 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapAt            at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at step.go:98, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at step.go:98 (//godiff:checkpoint -snapshots=3), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 3 states of 16 bytes at once (48 bytes): for n iterations the body
+// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
+// does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// stencilLoop1CallForward before its backward code, on a tape of one iteration;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
+type StencilTape struct {
+	// stencilLoop1Tape: the tape of one iteration of the loop at step.go:98
+	// (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most 3 states held), empties this tape and runs the iteration again recorded
+	// before its backward code, so that it holds one iteration's entries whatever
+	// the number of iterations.
+	stencilLoop1Tape stencilLoop1CallTape
+	// b: the parameter b.
+	b float64
+	// steps: the parameter steps.
+	steps int
+	// entryX: x as the loop at step.go:98 began (//godiff:checkpoint
+	// -snapshots=3).
+	entryX float64
+	// splitX: x at the iterations of the loop at step.go:98 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitX, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// step.go:98: the state as it began and those the forward sweep saved.
+	held int
+	// x: the value of x the backward sweep reads.
+	x float64
+	// snapX: x at the iterations of the loop at step.go:98 where the binomial
+	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at step.go:98, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in StencilTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *StencilTape) Bytes() int {
+	n := 40
+	n += t.stencilLoop1Tape.Bytes()
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *StencilTape) clearRefs() {
+	t.stencilLoop1Tape.clearRefs()
+}
+
+// poolStencilTape holds the StencilTapes that StencilGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolStencilTape = sync.Pool{New: func() any {
+	return new(StencilTape)
+}}
+
+// release gives t back to poolStencilTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *StencilTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolStencilTape.Put(t)
+}
+
+// StencilForward runs Stencil and records in t what StencilBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func StencilForward(t *StencilTape, a, b float64, steps int) float64 {
+	t.stencilLoop1Tape.calls = t.stencilLoop1Tape.calls[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
+	t.b = b
+	t.steps = steps
+	x := a
+	t.entryX = x
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 3
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := x
+		if i == next {
+			t.splitX = append(t.splitX, t5)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t6 := t1 - i
+				t7 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t6 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t7 + reps2) / reps2
+				}
+				split2 := t6 - beta3*t7/(t7+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t6 {
+					split2 = t6 - 1
+				}
+				t8 := i + split2
+				if t8 < t1-1 {
+					next = t8
+				}
+			}
+		}
+		t9 := stencilLoop1(t5, b, i)
+		x = t9
+	}
+	t.held = top
+	t.x = x
+	return x * x
+}
+
+// StencilBackward adds to da and db the vector-Jacobian product of Stencil with
+// the seeds s, at the point recorded in t by StencilForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those
+// Stencil and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func StencilBackward(t *StencilTape, s float64, da, db *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dx float64
+	b := t.b
+	steps := t.steps
+	// Binomial checkpointing of the loop at step.go:98: at most 3 states held at once, the first the state as the loop began.
+	held := 3
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := t.held
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	pos := steps
+	var dbSum float64
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.stencilLoop1Tape.calls = t.stencilLoop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5 := stencilLoop1(x, b, at)
+				x = t5
+			}
+			if at < pos {
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		stencilLoop1CallForward(&t.stencilLoop1Tape, x, b, pos)
+		dx2 := 0.0
+		db2 := 0.0
+		stencilLoop1CallBackward(&t.stencilLoop1Tape, 0, dx, &dx2, &db2)
+		dbSum += db2
+		dx = dx2
+	}
+	*da += dx
+	*db += dbSum
+}
+
+// StencilGrad returns Stencil's result and its gradient with respect to a and
+// b, in that order (da, db), computed by reverse-mode automatic
+// differentiation.
+func StencilGrad(a, b float64, steps int) (float64, float64, float64) {
+	t := poolStencilTape.Get().(*StencilTape)
+	t1 := StencilForward(t, a, b, steps)
+	var da float64
+	var db float64
+	StencilBackward(t, 1, &da, &db)
+	t.release()
+	return t1, da, db
+}
+
+// StencilJVP returns Stencil's results and then their directional derivatives
+// along the tangents da, db of a, b, computed by forward-mode automatic
+// differentiation.
+func StencilJVP(a, b float64, steps int, da, db float64) (float64, float64) {
+	x := a
+	dx := da
+	for i := range steps {
+		t1 := math.Sin(x)
+		w := []float64{x, t1 * b, float64(i)}
+		dw := []float64{dx, b*(math.Cos(x)*dx) + t1*db, 0}
+		x = 0.5*w[0] + w[1] - 0.01*w[2]
+		dx = dw[0]*0.5 + dw[1] - dw[2]*0.01
+	}
+	return x * x, x * dx * 2
+}
+
+// StencilRecordedTape is what StencilRecordedForward keeps of one run of
+// StencilRecorded for StencilRecordedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of StencilRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·max(steps, 0) + 24 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	b      8 bytes per run: the parameter b
+//	steps  8 bytes per run: the parameter steps
+//	x2     8·max(steps, 0) bytes (8 bytes an entry): the value of x the backward sweep reads
+//	sin    8·max(steps, 0) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	x      8 bytes per run: the value of x the backward sweep reads
+//	dw     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of w, which StencilRecorded makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type StencilRecordedTape struct {
+	// b: the parameter b.
+	b float64
+	// steps: the parameter steps.
+	steps int
+	// x2: the value of x the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	x2 []float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// x: the value of x the backward sweep reads.
+	x float64
+	// dw: the derivatives of w, which StencilRecorded makes, in a buffer the
+	// backward sweep reuses.
+	dw []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// StencilRecordedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *StencilRecordedTape) Bytes() int {
+	n := 24
+	n += len(t.x2) * 8
+	n += len(t.sin) * 8
+	n += len(t.dw) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *StencilRecordedTape) clearRefs() {}
+
+// poolStencilRecordedTape holds the StencilRecordedTapes that
+// StencilRecordedGrad finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolStencilRecordedTape = sync.Pool{New: func() any {
+	return new(StencilRecordedTape)
+}}
+
+// release gives t back to poolStencilRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *StencilRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolStencilRecordedTape.Put(t)
+}
+
+// StencilRecordedForward runs StencilRecorded and records in t what
+// StencilRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func StencilRecordedForward(t *StencilRecordedTape, a, b float64, steps int) float64 {
+	t.sin = t.sin[:0]
+	t.x2 = t.x2[:0]
+	t.b = b
+	t.steps = steps
+	x := a
+	t1 := max(steps, 0)
+	t.sin = slices.Grow(t.sin, t1)
+	t.x2 = slices.Grow(t.x2, t1)
+	for i := range steps {
+		t.x2 = append(t.x2, x)
+		t2 := math.Sin(x)
+		t.sin = append(t.sin, t2)
+		w := []float64{x, t2 * b, float64(i)}
+		x = 0.5*w[0] + w[1] - 0.01*w[2]
+	}
+	t.x = x
+	return x * x
+}
+
+// StencilRecordedBackward adds to da and db the vector-Jacobian product of
+// StencilRecorded with the seeds s, at the point recorded in t by
+// StencilRecordedForward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those StencilRecorded and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
+func StencilRecordedBackward(t *StencilRecordedTape, s float64, da, db *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dx float64
+	steps := t.steps
+	nsin := len(t.sin)
+	b := t.b
+	var dbSum float64
+	nx2 := len(t.x2)
+	dx += s * t.x * 2
+	t1 := steps - 1
+	for i := t1; i >= 0; i-- {
+		t.dw = slices.Grow(t.dw[:0], 3)[:3]
+		clear(t.dw)
+		dw := t.dw
+		nsin--
+		t2 := t.sin[nsin]
+		nx2--
+		t3 := t.x2[nx2]
+		dw[2] -= dx * 0.01
+		dw[1] += dx
+		dw[0] += dx * 0.5
+		t4 := dw[1]
+		dbSum += t4 * t2
+		dx = dw[0] + t4*b*math.Cos(t3)
+	}
+	*da += dx
+	*db += dbSum
+}
+
+// StencilRecordedGrad returns StencilRecorded's result and its gradient with
+// respect to a and b, in that order (da, db), computed by reverse-mode
+// automatic differentiation.
+func StencilRecordedGrad(a, b float64, steps int) (float64, float64, float64) {
+	t := poolStencilRecordedTape.Get().(*StencilRecordedTape)
+	t1 := StencilRecordedForward(t, a, b, steps)
+	var da float64
+	var db float64
+	StencilRecordedBackward(t, 1, &da, &db)
+	t.release()
+	return t1, da, db
+}
+
 // pendulumLoop1 is one iteration of the loop of Pendulum at step.go:19, which
 // //godiff:checkpoint marks: the backward sweep runs it again, iteration by
 // iteration, rather than record it.
@@ -909,4 +1386,106 @@ func driftLoop1(x, v, a, b float64, i int) (float64, float64) {
 	}
 	v2 += b * math.Exp(-t)
 	return x2, v2
+}
+
+// stencilLoop1CallTape is what stencilLoop1CallForward keeps of the calls of
+// stencilLoop1 at one call site for stencilLoop1CallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dw     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of w, which stencilLoop1 makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type stencilLoop1CallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// b: the parameter b.
+		b float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// sin: math.Sin of the forward sweep.
+		sin float64
+	}
+	// dw: the derivatives of w, which stencilLoop1 makes, in a buffer the backward
+	// sweep reuses.
+	dw []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// stencilLoop1CallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *stencilLoop1CallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += len(t.dw) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *stencilLoop1CallTape) clearRefs() {}
+
+// stencilLoop1CallForward runs stencilLoop1 and records in t what
+// stencilLoop1CallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func stencilLoop1CallForward(t *stencilLoop1CallTape, x, b float64, i int) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	x2 := x
+	c.b = b
+	c.x2 = x2
+	t1 := math.Sin(x2)
+	c.sin = t1
+	w := []float64{x2, t1 * b, float64(i)}
+	x2 = 0.5*w[0] + w[1] - 0.01*w[2]
+	return x2
+}
+
+// stencilLoop1CallBackward adds to dx and db the vector-Jacobian product of
+// stencilLoop1 with the seeds s, at the point that call number call of
+// stencilLoop1CallForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those stencilLoop1 and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func stencilLoop1CallBackward(t *stencilLoop1CallTape, call int, s float64, dx, db *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	t.dw = slices.Grow(t.dw[:0], 3)[:3]
+	clear(t.dw)
+	dw := t.dw
+	b := c.b
+	dx2 += s
+	dw[2] -= dx2 * 0.01
+	dw[1] += dx2
+	dw[0] += dx2 * 0.5
+	t1 := dw[1]
+	dx2 = dw[0] + t1*b*math.Cos(c.x2)
+	*dx += dx2
+	*db += t1 * c.sin
+}
+
+// stencilLoop1 is one iteration of the loop of Stencil at step.go:98, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns x, the state the iteration carries to the next.
+func stencilLoop1(x, b float64, i int) float64 {
+	x2 := x
+	w := []float64{x2, math.Sin(x2) * b, float64(i)}
+	x2 = 0.5*w[0] + w[1] - 0.01*w[2]
+	return x2
 }

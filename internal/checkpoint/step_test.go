@@ -21,7 +21,7 @@ func TestStepWhereItApplies(t *testing.T) {
 	split := regexp.MustCompile(`^[a-z][A-Za-z0-9]*Loop[0-9]+Call[A-Za-z0-9]*(Forward|Backward)$`)
 	calls := make(map[string]bool) // function → whether it calls a body's split form
 	fset := token.NewFileSet()
-	for _, name := range []string{"funcs_godiff.go", "nostate_godiff.go", "rnn_godiff.go"} {
+	for _, name := range []string{"funcs_godiff.go", "nostate_godiff.go", "rnn_godiff.go", "step_godiff.go"} {
 		f, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -63,6 +63,7 @@ func TestStepWhereItApplies(t *testing.T) {
 		{"RNNBackward", false},      // a loop in the body
 		{"SpringsBackward", false},  // a loop in the body
 		{"MixtureForward", false},   // fused: the forward sweep runs the split form
+		{"StencilBackward", false},  // a slice literal in the body
 	} {
 		got, ok := calls[c.fn]
 		if !ok {
@@ -88,6 +89,11 @@ func TestStepSameAsRecorded(t *testing.T) {
 			if y != y0 || a != a0 || b != b0 || c != c0 {
 				t.Errorf("Pendulum, x0=%v, n=%d: (%v, %v, %v, %v) checkpointed, (%v, %v, %v, %v) recorded", x0, n, y, a, b, c, y0, a0, b0, c0)
 			}
+		}
+		ys, as, bs := StencilGrad(0.6, 0.9, n)
+		ys0, as0, bs0 := StencilRecordedGrad(0.6, 0.9, n)
+		if ys != ys0 || as != as0 || bs != bs0 {
+			t.Errorf("Stencil, n=%d: (%v, %v, %v) checkpointed, (%v, %v, %v) recorded", n, ys, as, bs, ys0, as0, bs0)
 		}
 		y, a, b := DriftGrad(0.8, -1.1, n)
 		y0, a0, b0 := DriftRecordedGrad(0.8, -1.1, n)
@@ -120,6 +126,16 @@ func TestStepDerivatives(t *testing.T) {
 				return y, []float64{a, b}
 			},
 			JVP: func(p, v []float64) (float64, float64) { return DriftJVP(p[0], p[1], 83, v[0], v[1]) },
+		},
+		{
+			Name:  "Stencil",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 2, -1, 1) },
+			F:     func(p []float64) float64 { return Stencil(p[0], p[1], 40) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b := StencilGrad(p[0], p[1], 40)
+				return y, []float64{a, b}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return StencilJVP(p[0], p[1], 40, v[0], v[1]) },
 		},
 	}
 	for _, pr := range problems {

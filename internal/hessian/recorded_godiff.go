@@ -771,6 +771,7 @@ func BranchyHVP(x []float64, w float64, vx []float64, vw float64) (float64, []fl
 		dds2 += t16
 		ds3 = 0
 		t18 := len(h) - 1
+		// 2 loops over the same range, fused into one.
 		for i22 := t18; i22 >= 0; i22-- {
 			t19 := h[i22]
 			t20 := h[i22]
@@ -1068,6 +1069,7 @@ func BranchyHessianVec(x []float64, w float64, dx []float64, dx2 [][8]float64, d
 		dds2[7] += t23[7]
 		ds3 = 0
 		t24 := len(h) - 1
+		// 2 loops over the same range, fused into one.
 		for i22 := t24; i22 >= 0; i22-- {
 			t25 := i22
 			t26 := h[t25]

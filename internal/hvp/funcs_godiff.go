@@ -3885,6 +3885,7 @@ func PickBackward(t *PickTape, s float64, dx []float64, dw *float64) {
 		dh[0] += ds * t.s2
 		ds2 += ds * t1
 		t2 := len(h) - 1
+		// 2 loops over the same range, fused into one.
 		for i2 := t2; i2 >= 0; i2-- {
 			t3 := ds2 * h[i2]
 			dh[i2] += ds2 * h[i2]
@@ -4027,6 +4028,7 @@ func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float
 		ds22 += t17
 		dds2 += t18
 		t20 := len(h) - 1
+		// 2 loops over the same range, fused into one.
 		for i22 := t20; i22 >= 0; i22-- {
 			t21 := h[i22]
 			t22 := h[i22]

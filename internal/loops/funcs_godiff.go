@@ -2994,6 +2994,7 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	nelem := len(t.elem)
 	ds += s
 	t1 := len(x) - 1
+	// 2 loops over the same range, fused into one.
 	for i := t1; i >= 0; i-- {
 		dx[i] += ds
 		nelem--

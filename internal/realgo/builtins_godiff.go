@@ -641,6 +641,7 @@ func ClearInputBackward(t *ClearInputTape, s float64, dx []float64, da *float64)
 	nelem := len(t.elem)
 	ds += s
 	t1 := len(x) - 1
+	// 2 loops over the same range, fused into one.
 	for i3 := t1; i3 >= 0; i3-- {
 		daSum += ds * x[i3]
 		dx[i3] += ds * a

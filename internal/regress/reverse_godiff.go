@@ -1522,6 +1522,7 @@ func bumpLastCallForward(t *bumpLastCallTape, xs []float64) {
 // the derivative with respect to what xs held before.
 func bumpLastCallBackward(t *bumpLastCallTape, call int, dxs []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	// 2 loops over the same range, fused into one.
 	for i2 := 1; i2 >= 0; i2-- {
 	}
 }

@@ -201,6 +201,7 @@ func TriNormsBackward(t *TriNormsTape, s float64, ddiag, dltri, dmu []float64) {
 				dcentred[t4] = dcentredElem
 			}
 		}
+		// 2 loops over the same range, fused into one.
 		for i3 := t3; i3 >= 0; i3-- {
 			t9 := dout[i3]
 			t10 := t9 * (xs[t2*d+i3] - mu[i3])
@@ -446,6 +447,7 @@ func TriSkipBackward(t *TriSkipTape, s float64, dltri, dmu []float64) {
 			nelem--
 			dout[i2] += ds * t.elem[nelem] * 2
 		}
+		// 2 loops over the same range, fused into one.
 		for i3 := t3; i3 >= 0; i3-- {
 			t4 := i3
 			t5 := t4 + 1

@@ -23,6 +23,7 @@ type reached struct {
 	// form of it (fOnceCallForward) in the output.
 	once   bool
 	argmax bool // a tape field holding the index of a running maximum's or minimum's winner (reverse/argmax.go)
+	fused  bool // a backward loop doing the work of several (ir/fuseloops.go)
 }
 
 var (
@@ -35,6 +36,7 @@ var (
 	// indented deeper than the function's own.
 	stepRE   = regexp.MustCompile(`(?m)^\t\t+// Backward sweep: the chain rule`)
 	argmaxRE = regexp.MustCompile(`the index of the element the (maximum|minimum) came from`)
+	fusedRE  = regexp.MustCompile(`loops over the same range, fused into one`)
 )
 
 // markPaths records, for each live program, what its declarations in
@@ -69,6 +71,7 @@ func markPaths(out []byte, live map[string]*result) {
 		r.paths.fixed = r.paths.fixed || fixedRE.Match(text)
 		r.paths.step = r.paths.step || stepRE.Match(text)
 		r.paths.argmax = r.paths.argmax || argmaxRE.Match(text)
+		r.paths.fused = r.paths.fused || fusedRE.Match(text)
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
 			r.paths.local = r.paths.local || localRE.Match(text)
 		}
@@ -84,6 +87,7 @@ type pathCounts struct {
 	// Of the programs given the path meant for it.
 	blockEndTri, fixedOnce, localOnce, stepStep, inlinedOnce int
 	argmax, argmaxMax                                        int
+	fused                                                    int
 }
 
 func (c *pathCounts) add(r *result) {
@@ -110,6 +114,7 @@ func (c *pathCounts) add(r *result) {
 		c.s++
 		c.stepStep += b2i(p == PathStep)
 	}
+	c.fused += b2i(r.paths.fused)
 	if r.paths.argmax {
 		c.argmax++
 		c.argmaxMax += b2i(p == PathMax)
@@ -117,9 +122,9 @@ func (c *pathCounts) add(r *result) {
 }
 
 func (c pathCounts) line() string {
-	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's)",
+	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d",
 		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep], c.given[PathMax], c.accepted[PathMax],
-		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax)
+		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused)
 }
 
 // check fails t when a path's construct, given to at least five programs

@@ -376,6 +376,7 @@ func RowsBackward(t *RowsTape, s float64, dx, dw []float64) {
 	nelem := len(t.elem)
 	ds += s
 	t2 := len(buf) - 1
+	// 2 loops over the same range, fused into one.
 	for i3 := t2; i3 >= 0; i3-- {
 		dbuf[i3] = 0
 		t3 := i3
@@ -676,6 +677,7 @@ func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []floa
 				dcentred[t5] = dcentredElem
 			}
 		}
+		// 2 loops over the same range, fused into one.
 		for i3 := t4; i3 >= 0; i3-- {
 			nelem2--
 			t10 := dout[i3]

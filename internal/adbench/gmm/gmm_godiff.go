@@ -443,6 +443,7 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 					dxcentered[t17] = dxcenteredElem
 				}
 			}
+			// 2 loops over the same range, fused into one.
 			for id3 := t9; id3 >= 0; id3-- {
 				t22 := dqxcentered[id3]
 				t23 := t22 * (x2[id3] - y[id3])
@@ -1369,6 +1370,7 @@ func objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward(t *obje
 				dxcentered[t13] = dxcenteredElem
 			}
 		}
+		// 2 loops over the same range, fused into one.
 		for id2 := t5; id2 >= 0; id2-- {
 			t18 := dqxcentered[id2]
 			t19 := t18 * (x2[id2] - y[id2])

@@ -546,6 +546,7 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 					t84[t152] = ddxcenteredElem
 				}
 			}
+			// 2 loops over the same range, fused into one.
 			for id32 := t21; id32 >= 0; id32-- {
 				t161 := t139[id32]
 				t162 := t132[id32] - t134[id32]

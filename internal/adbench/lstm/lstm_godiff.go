@@ -220,6 +220,7 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 		t4 := t.sum[nsum]
 		nlstmPredictTape--
 		t5 := b - 1
+		// 2 loops over the same range, fused into one.
 		for i2 := t5; i2 >= 0; i2-- {
 			dynorm[i2] += dtotal * ygold[i2]
 			t6 := dynorm[i2]
@@ -792,6 +793,7 @@ func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredic
 		}
 	}
 	t35 := b - 1
+	// 2 loops over the same range, fused into one.
 	for i4 := t35; i4 >= 0; i4-- {
 		noutgate--
 		outgate := t.outgate[noutgate]
