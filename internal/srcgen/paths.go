@@ -19,7 +19,8 @@ const (
 	// its body, and the index declared in it, in that loop, and the
 	// backward sweep steps the index back from its value as the body ends
 	// (a tape field "as its block ends" when that value is the same at
-	// every call; GMM's qTimesX).
+	// every call; GMM's qTimesX). In one of two, two loops over the rows
+	// come first, whose backward loops FuseLoops merges.
 	PathTriangle
 	// PathOnce: a helper holding local arrays (var w [3]float64), called
 	// once outside F's loops: inlined once per run (reverse/inlineonce.go;
@@ -216,6 +217,13 @@ func (p *pathGen) triangle() (helper, stmts string) {
 		s.WriteString(call + "\n")
 	}
 	fmt.Fprintf(&s, "}\nr += triO[0]*triO[%d] + 0.5*triO[1]\n", n-1)
+	// Drawn last, so that the helpers drawn before it kept their text: in
+	// one of two, two loops over the rows before the triangle (GMM's
+	// subtract and diagonal), whose backward loops ir.FuseLoops merges.
+	if p.rng.IntN(2) == 0 {
+		rows := "for i := 0; i < n; i++ {\nout[i] += v[i] * a[i]\n}\nfor i := 0; i < n; i++ {\nout[i] = 0.5*out[i] + a[i]\n}\n"
+		helper = strings.Replace(helper, "idx := 0\n", rows+"idx := 0\n", 1)
+	}
 	return helper, s.String()
 }
 

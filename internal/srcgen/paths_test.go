@@ -87,7 +87,7 @@ type pathCounts struct {
 	// Of the programs given the path meant for it.
 	blockEndTri, fixedOnce, localOnce, stepStep, inlinedOnce int
 	argmax, argmaxMax                                        int
-	fused                                                    int
+	fused, fusedTri                                          int
 }
 
 func (c *pathCounts) add(r *result) {
@@ -115,6 +115,7 @@ func (c *pathCounts) add(r *result) {
 		c.stepStep += b2i(p == PathStep)
 	}
 	c.fused += b2i(r.paths.fused)
+	c.fusedTri += b2i(r.paths.fused && p == PathTriangle)
 	if r.paths.argmax {
 		c.argmax++
 		c.argmaxMax += b2i(p == PathMax)
@@ -122,9 +123,9 @@ func (c *pathCounts) add(r *result) {
 }
 
 func (c pathCounts) line() string {
-	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d",
+	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d (%d of the triangle's)",
 		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep], c.given[PathMax], c.accepted[PathMax],
-		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused)
+		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused, c.fusedTri)
 }
 
 // check fails t when a path's construct, given to at least five programs
@@ -143,5 +144,9 @@ func (c pathCounts) check(t *testing.T) {
 		if c.accepted[p.path] >= 5 && p.reached == 0 {
 			t.Errorf("of %d programs checked with the %v construct, none has %s in its output", c.accepted[p.path], p.path, p.what)
 		}
+	}
+	// Half the triangle helpers have the loops FuseLoops merges.
+	if c.accepted[PathTriangle] >= 10 && c.fusedTri == 0 {
+		t.Errorf("of %d programs checked with the triangle construct, none has a fused backward loop in its output", c.accepted[PathTriangle])
 	}
 }

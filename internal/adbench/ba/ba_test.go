@@ -46,6 +46,7 @@ var methods = []struct {
 }{
 	{"VJP", func() BlockMethod { return VJP{} }},
 	{"Split", func() BlockMethod { return &Split{} }},
+	{"SplitPerRow", func() BlockMethod { return &splitPerRow{} }},
 	{"JVP", func() BlockMethod { return &JVP{} }},
 	{"Jac", func() BlockMethod { return &Jac{} }},
 	{"JacFresh", func() BlockMethod { return JacFresh{} }},

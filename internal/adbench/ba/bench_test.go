@@ -15,7 +15,9 @@ import (
 // ADBench's harness keeps its BASparseMat), its blocks computed with VJP
 // (two ReprojErrorVJP calls per observation), VJPFresh (the same sweeps
 // on a fresh tape per call, written out, with buffers that stay on the
-// stack where ReprojErrorVJP allocates its results), Split (one
+// stack where ReprojErrorVJP allocates its results), SplitPerRow (VJP's
+// sweeps, a forward and a backward per residual, on a kept tape: what VJP
+// costs without its fresh tape and results), Split (one
 // ReprojErrorForward and two ReprojErrorBackward per observation on a kept
 // tape), JVP (15 ReprojErrorJVP calls per observation, one per input), Jac
 // (one ReprojErrorJacobianTo call per observation on a kept work: the
@@ -39,6 +41,7 @@ func forms(in *Instance) []adbench.Form {
 		{Name: "VJP", Run: jac(VJP{})},
 		{Name: "VJPFresh", Run: jac(vjpFresh{})},
 		{Name: "Split", Run: jac(&Split{})},
+		{Name: "SplitPerRow", Run: jac(&splitPerRow{})},
 		{Name: "JVP", Run: jac(&JVP{})},
 		{Name: "Jac", Run: jac(&Jac{})},
 		{Name: "JacFresh", Run: jac(JacFresh{})},
@@ -89,6 +92,32 @@ func (vjpFresh) Block(cam, x []float64, w float64, feat, err []float64, b *Block
 		}
 		for c := 0; c < 3; c++ {
 			b[2*(nCamParams+c)+row] = dx[c]
+		}
+		b[2*(blockCols-1)+row] = dw
+	}
+}
+
+// splitPerRow computes a block as VJP does, a forward and a backward sweep
+// per residual, but on a tape and buffers kept across calls, as Split
+// keeps them: VJP's time over this one is the cost of ReprojErrorVJP's
+// one-call form alone (a fresh tape and allocated results), where VJP over
+// Split also counts the forward sweep VJP runs twice.
+type splitPerRow struct{ Split }
+
+func (s *splitPerRow) Block(cam, x []float64, w float64, feat, err []float64, b *Block) {
+	for row := 0; row < 2; row++ {
+		ReprojErrorForward(&s.tape, cam, x, w, feat, err)
+		s.dcam = [nCamParams]float64{}
+		s.dx = [3]float64{}
+		s.derr = [2]float64{}
+		s.derr[row] = 1
+		var dw float64
+		ReprojErrorBackward(&s.tape, s.dcam[:], s.dx[:], &dw, s.derr[:])
+		for c := 0; c < nCamParams; c++ {
+			b[2*c+row] = s.dcam[c]
+		}
+		for c := 0; c < 3; c++ {
+			b[2*(nCamParams+c)+row] = s.dx[c]
 		}
 		b[2*(blockCols-1)+row] = dw
 	}
