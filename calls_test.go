@@ -441,3 +441,139 @@ func TestEvaluationOrder(t *testing.T) {
 		})
 	}
 }
+
+// splitFromTwoBuilds is srcgen seed 85 program 91, reduced: F91 and F91K
+// each build the split form of f91H3 over both parameters; F91's
+// derivatives call only its forward function, F91K's its backward one
+// too. Generate took the forward function from F91's build and the
+// backward one from F91K's, two tapes of one name, and failed with an
+// internal error.
+const splitFromTwoBuilds = `package m
+import (
+"math"
+)
+const (
+	f91Scale = 0.5
+)
+func f91H1(a [3]float64, b float64) [3]float64 {
+	r := (b * b)
+	v1 := (a[len(a)-1] + (a[len(a)-1] / (2 + (1.5/f91Scale)*(1.5/f91Scale))))
+	j2 := 0
+	for j2 < len(a) {
+		arr4 := [3]float64{((0.5 * 2 * r) * r), math.Pi, a[(j2 - 1)]}
+		v5 := (f91Scale*0 + ((a[(j2-1)] / 0.5) - arr4[(j2-1)]))
+		r += v5
+	}
+	r += v1
+	return a
+}
+func f91H3(v []float64, a float64) float64 {
+	r := math.Hypot(2, 1.5+math.Sin(2))
+	if !(math.IsInf(r, 1) && r < 0) {
+		return r + f91H1([3]float64{a, f91Scale, a}, (r + a))[1]
+	}
+	panic("f91: unreachable")
+}
+func f91H4(v []float64, a float64) float64 {
+	r := a
+	var arr9 [3]float64
+	u10, u11 := math.Sincos(((r / (2 - math.Tanh(arr9[len(arr9)-1]))) + arr9[0]))
+	r += u10
+	r += u11
+	return r + f91H3(arr9[:], v[0])
+}
+func f91Tri(a, v, out []float64, n int) {
+	idx := 0
+	for i := 0; i < n; i++ {
+		for j := 0; j <= i; j++ {
+			idx++
+		}
+	}
+}
+//godiff:jacobian
+func F91(y float64, xs []float64, x float64) float64 {
+	sl12 := x
+	sl13 := y
+	r := sl12
+	arr14 := f91H1([3]float64{(xs[1] + 0.25), math.Min(sl12, xs[2]), y}, xs[0])
+	work15 := make([]float64, 1)
+	for i16, p17 := range xs {
+		j28 := 0
+		for j28 < len(work15) {
+			if t30 := math.Log1p(0.5 + math.Sin(2)/2); t30 > f91H3(xs, sl13) {
+				v31 := max(p17, work15[(j28-1)], x)
+				v32 := f91H3(xs, 0.25)
+				v31 = math.Hypot(f91H1([3]float64{v32, float64(i16), f91Scale}, 0.5)[2], 1.5+math.Sin((math.Max(f91Scale, work15[len(work15)-1])*(2-1))))
+				r += v31
+				buf33 := make([]float64, 2)
+				arr34 := [2]float64{((p17 - p17) - math.Asin(math.Atan(xs[i16])/2)), f91H3(buf33, x)}
+				r += arr34[0]
+			}
+		}
+	}
+	triA := [6]float64{0.25 * x, x, y, x + 0.25, x + 0.25, x}
+	triV := [3]float64{y, x, 2}
+	var triO [3]float64
+	for tp := 0; tp < 3; tp++ {
+		f91Tri(triA[:], triV[:], triO[:], 3)
+	}
+	return r + math.Atan(f91H4(arr14[:], f91H3(arr14[:], work15[len(work15)-1])))
+}
+//godiff:grad
+func F91K(y float64, xs []float64, x float64) float64 {
+	sl12 := x
+	sl13 := y
+	r := sl12
+	arr14 := f91H1([3]float64{(xs[1] + 0.25), math.Min(sl12, xs[2]), y}, xs[0])
+	work15 := make([]float64, 1)
+	//godiff:checkpoint
+	for i16, p17 := range xs {
+		for j18 := range work15 {
+			work15[j18] = -(0.5 * 2 * 2)
+		}
+		j28 := 0
+		for j28 < len(work15) {
+			if t30 := math.Log1p(0.5 + math.Sin(2)/2); t30 > f91H3(xs, sl13) {
+				v31 := max(p17, work15[(j28-1)], x)
+				v32 := f91H3(xs, 0.25)
+				v31 = math.Hypot(f91H1([3]float64{v32, float64(i16), f91Scale}, 0.5)[2], 1.5+math.Sin((math.Max(f91Scale, work15[len(work15)-1])*(2-1))))
+				r += v31
+				buf33 := make([]float64, 2)
+				arr34 := [2]float64{((p17 - p17) - math.Asin(math.Atan(xs[i16])/2)), f91H3(buf33, x)}
+				r += arr34[0]
+			}
+		}
+	}
+	triA := [6]float64{0.25 * x, x, y, x + 0.25, x + 0.25, x}
+	triV := [3]float64{y, x, 2}
+	var triO [3]float64
+	for tp := 0; tp < 3; tp++ {
+		f91Tri(triA[:], triV[:], triO[:], 3)
+	}
+	return r + math.Atan(f91H4(arr14[:], f91H3(arr14[:], work15[len(work15)-1])))
+}`
+
+// TestSplitFormFromOneBuild checks that the functions of a callee's split
+// form come from one build, so that they share one tape, and the output
+// builds.
+func TestSplitFormFromOneBuild(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	writeFile(t, filepath.Join(dir, "a.go"), splitFromTwoBuilds)
+	outs, err := Generate([]string{filepath.Join(dir, "a.go")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(outs[0].Content)
+	for _, fn := range []string{"func f91H3CallForward(", "func f91H3CallBackward(", "type f91H3CallTape struct"} {
+		if strings.Count(out, fn) != 1 {
+			t.Errorf("the output holds %q %d times, want once", fn, strings.Count(out, fn))
+		}
+	}
+	writeFile(t, outs[0].Path, out)
+	vet := exec.Command("go", "vet", ".")
+	vet.Dir = dir
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Errorf("go vet on the output: %v\n%s", err, out)
+	}
+}

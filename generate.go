@@ -321,7 +321,7 @@ func topNames(g *ir.Func) []string {
 // function, in the form of parse's diagnostics.
 func (u *unit) derive() parse.ErrorList {
 	var errs parse.ErrorList
-	done := make(map[string]bool)
+	taken := &calleeSet{names: make(map[string]bool), tapes: make(map[string]*ir.Tape)}
 	for _, f := range u.files {
 		for _, t := range f.Targets {
 			own, callees, check, err := derive(t.Func, t.Directives, false)
@@ -334,15 +334,62 @@ func (u *unit) derive() parse.ErrorList {
 			for range own {
 				u.ownPos = append(u.ownPos, t.Pos)
 			}
-			for _, g := range callees {
-				if !done[g.Name] {
-					done[g.Name] = true
-					u.callees = append(u.callees, g)
-				}
-			}
+			u.callees = taken.add(u.callees, callees)
 		}
 	}
 	return errs
+}
+
+// calleeSet is the functions the unit's targets call, each once, by name.
+// Each target builds the split forms of its callees itself and keeps those
+// its derivatives call; two targets build the same split form alike, so
+// the first's copy of a function serves both. But a split form's forward
+// and backward functions must come from one build, as they share its tape:
+// a target may keep only the forward function (srcgen seed 85 program 91),
+// and another the backward one too.
+type calleeSet struct {
+	names map[string]bool     // the functions taken
+	tapes map[string]*ir.Tape // the tape of the build taken, by its name
+}
+
+// add returns all with the functions of more it does not hold yet. Where
+// more has a function of a split form of which all holds only some, from
+// another build, it takes the form's functions from more instead.
+func (c *calleeSet) add(all, more []*ir.Func) []*ir.Func {
+	byName := make(map[string]*ir.Func, len(more))
+	for _, g := range more {
+		byName[g.Name] = g
+	}
+	for _, g := range more {
+		if c.names[g.Name] {
+			continue
+		}
+		if g.Tape != nil {
+			if t := c.tapes[g.Tape.Name]; t != nil && t != g.Tape {
+				all = c.rebuild(all, t, g.Tape, byName)
+			}
+			c.tapes[g.Tape.Name] = g.Tape
+		}
+		c.names[g.Name] = true
+		all = append(all, g)
+	}
+	return all
+}
+
+// rebuild replaces in all the functions of tape was by those of the same
+// names in byName, of tape now, where byName has them all.
+func (c *calleeSet) rebuild(all []*ir.Func, was, now *ir.Tape, byName map[string]*ir.Func) []*ir.Func {
+	for _, h := range all {
+		if h.Tape == was && (byName[h.Name] == nil || byName[h.Name].Tape != now) {
+			return all // leave it: emit reports the two tapes
+		}
+	}
+	for i, h := range all {
+		if h.Tape == was {
+			all[i] = byName[h.Name]
+		}
+	}
+	return all
 }
 
 // positioned returns the diagnostics of err, an error of derive: those of
