@@ -244,28 +244,32 @@ func sliceRoot(s *Value) *Value {
 }
 
 // distinctRoots reports whether slices a and b, each a parameter, a
-// buffer of a tape or a slice a tape holds, cannot share memory: two
-// parameters (the README's contract: slices passed to different parameters
-// do not overlap), two tape buffers of different fields (each field's
-// memory is its own), a tape buffer and anything else, or a parameter and
-// a slice the tape holds (an argument of the forward function, which the
-// derivative buffers must not overlap either). Two slices a tape holds may
-// be one, as may two buffers of one field.
+// buffer of a tape, a slice a tape holds or a fresh one (make, a slice
+// literal), cannot share memory: two parameters (the README's contract:
+// slices passed to different parameters do not overlap), two tape buffers
+// of different fields (each field's memory is its own), a fresh slice or a
+// tape buffer and anything else, or a parameter and a slice the tape holds
+// (an argument of the forward function, which the derivative buffers must
+// not overlap either). Two slices a tape holds may be one, as may two
+// buffers of one field.
 func distinctRoots(a, b *Value) bool {
 	if a == b {
 		return false
 	}
 	kind := func(v *Value) Op {
 		switch v.Op {
-		case OpParam, OpTapeBuffer, OpTapeLoad:
+		case OpParam, OpTapeBuffer, OpTapeLoad, OpMake, OpSliceLit:
 			return v.Op
 		}
 		return OpInvalid
 	}
+	fresh := func(k Op) bool { return k == OpMake || k == OpSliceLit }
 	ka, kb := kind(a), kind(b)
 	switch {
 	case ka == OpInvalid || kb == OpInvalid:
 		return false
+	case fresh(ka) || fresh(kb):
+		return true
 	case ka == OpTapeBuffer && kb == OpTapeBuffer:
 		return a.Aux != b.Aux
 	case ka == OpTapeBuffer || kb == OpTapeBuffer:

@@ -108,6 +108,19 @@ func F(x, y []float64, a float64) float64 {
 	}
 	return a
 }`, 1},
+		{"a slice the function makes and a parameter, which cannot overlap", `
+//godiff:grad a
+func F(x, y []float64, a float64) float64 {
+	n := len(x)
+	w := make([]float64, n)
+	for i := 0; i < n; i++ {
+		w[i] = a * x[i]
+	}
+	for i := 0; i < n; i++ {
+		y[i] = w[i] + y[n-1-i]
+	}
+	return a
+}`, 1},
 		{"the second reads the element the first writes next", `
 //godiff:grad a
 func F(x, y []float64, a float64) float64 {

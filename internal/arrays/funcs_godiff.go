@@ -1660,41 +1660,39 @@ func WholeSlicesBackward(t *WholeSlicesTape, s float64, dg *[3]float64, dk *floa
 	}
 	ds4 += s * t.s5
 	t2 := len(xs3) - 1
-	for i3 := t2; i3 >= 0; i3-- {
+	for i2 := t2; i2 >= 0; i2-- {
 		nx4--
 		x4 := t.x4[nx4]
 		dx4 := ds4 * x4 * 2
-		dxs3[i3] += dx4
+		dxs3[i2] += dx4
 	}
 	dg2[1] += s * t.elem
 	dg2[0] += s * t.elem2
 	ds3 += s
 	t3 := len(xs) - 1
-	for i4 := t3; i4 >= 0; i4-- {
+	// 2 loops over the same range, fused into one.
+	for i3 := t3; i3 >= 0; i3-- {
 		nx3--
 		x3 := t.x3[nx3]
 		dx3 := ds3 * x3 * 2
-		dxs[i4] += dx3
-	}
-	for i2 := t3; i2 >= 0; i2-- {
+		dxs[i3] += dx3
 		nelem3--
-		t4 := dxs[i2]
+		t4 := dxs[i3]
 		dkSum += t4 * t.elem3[nelem3]
-		dxs[i2] = t4 * k
+		dxs[i3] = t4 * k
 	}
 	ds2 += s
 	t5 := len(xs2) - 1
-	for i5 := t5; i5 >= 0; i5-- {
+	// 2 loops over the same range, fused into one.
+	for i4 := t5; i4 >= 0; i4-- {
 		nx2--
 		x2 := t.x2[nx2]
 		dx2 := ds2 * x2 * 2
-		dxs2[i5] += dx2
-	}
-	for i6 := t5; i6 >= 0; i6-- {
+		dxs2[i4] += dx2
 		nelem4--
-		t6 := dxs2[i6]
+		t6 := dxs2[i4]
 		dkSum += t6 * t.elem4[nelem4]
-		dxs2[i6] = t6 * k
+		dxs2[i4] = t6 * k
 	}
 	dg2[2] += da2[2]
 	da2[2] = 0
@@ -1703,11 +1701,11 @@ func WholeSlicesBackward(t *WholeSlicesTape, s float64, dg *[3]float64, dk *floa
 	dg2[0] += da2[0]
 	ds += s
 	da2[0] = 0
-	for i7 := t3; i7 >= 0; i7-- {
+	for i5 := t3; i5 >= 0; i5-- {
 		nx--
 		x := t.x[nx]
 		dx := ds * x * 2
-		dxs[i7] += dx
+		dxs[i5] += dx
 	}
 	dg[2] += dg2[2]
 	dg2[2] = 0

@@ -1834,13 +1834,12 @@ func ConstArrayBackward(t *ConstArrayTape, s float64, dx *float64) {
 	var da [3]float64
 	var dxSum float64
 	ds += s
+	// 2 loops over the same range, fused into one.
 	for i2 := 2; i2 >= 0; i2-- {
 		nelem--
 		da[i2] += ds * t.elem[nelem] * 2
-	}
-	for i := 2; i >= 0; i-- {
-		dxSum += da[i] * float64(i+1)
-		da[i] = 0
+		dxSum += da[i2] * float64(i2+1)
+		da[i2] = 0
 	}
 	*dx += dxSum
 }
