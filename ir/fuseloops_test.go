@@ -2,38 +2,12 @@ package ir_test
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/godiff/godiff/internal/parsetest"
 	"github.com/godiff/godiff/ir"
-	"github.com/godiff/godiff/parse"
 )
-
-// loadSource parses src, a file's text after "package p", and returns the
-// IR of its one annotated function.
-func loadSource(t *testing.T, src string) *ir.Func {
-	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
-		"go.mod": "module example.com/m\n\ngo 1.26\n",
-		"a.go":   "package p\n" + src,
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	fs, err := parse.Load([]string{filepath.Join(dir, "a.go")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(fs) != 1 || len(fs[0].Targets) != 1 {
-		t.Fatalf("want one file with one target")
-	}
-	return fs[0].Targets[0].Func
-}
 
 // countLoops returns the number of for and range loops in f.
 func countLoops(f *ir.Func) int {
@@ -253,7 +227,7 @@ func F(x, y []float64, a float64) float64 {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := loadSource(t, tt.src)
+			f := parsetest.Func(t, tt.src)
 			before := runs(t, f)
 			ir.FuseLoops(f)
 			if err := ir.Verify(f); err != nil {

@@ -1,13 +1,11 @@
 package reverse_test
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/godiff/godiff/internal/parsetest"
 	"github.com/godiff/godiff/ir"
-	"github.com/godiff/godiff/parse"
 	"github.com/godiff/godiff/reverse"
 )
 
@@ -15,24 +13,7 @@ import (
 // math, and returns the IR of its one annotated function.
 func loadFunc(t *testing.T, src string) *ir.Func {
 	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
-		"go.mod": "module example.com/m\n\ngo 1.26\n",
-		"a.go":   "package p\n\nimport \"math\"\n\nvar _ = math.Pi\n" + src,
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	fs, err := parse.Load([]string{filepath.Join(dir, "a.go")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(fs) != 1 || len(fs[0].Targets) != 1 {
-		t.Fatalf("want one file with one target")
-	}
-	return fs[0].Targets[0].Func
+	return parsetest.Func(t, "\nimport \"math\"\n\nvar _ = math.Pi\n"+src)
 }
 
 // Which loops are running maxima or minima whose backward code is one

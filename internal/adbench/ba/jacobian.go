@@ -153,20 +153,26 @@ type Split struct {
 func (s *Split) Block(cam, x []float64, w float64, feat, err []float64, b *Block) {
 	ReprojErrorForward(&s.tape, cam, x, w, feat, err)
 	for row := 0; row < 2; row++ {
-		s.dcam = [nCamParams]float64{}
-		s.dx = [3]float64{}
-		s.derr = [2]float64{}
-		s.derr[row] = 1
-		var dw float64
-		ReprojErrorBackward(&s.tape, s.dcam[:], s.dx[:], &dw, s.derr[:])
-		for c := 0; c < nCamParams; c++ {
-			b[2*c+row] = s.dcam[c]
-		}
-		for c := 0; c < 3; c++ {
-			b[2*(nCamParams+c)+row] = s.dx[c]
-		}
-		b[2*(blockCols-1)+row] = dw
+		s.backward(row, b)
 	}
+}
+
+// backward runs the backward sweep of residual row on the tape and writes
+// the derivatives into that row of b.
+func (s *Split) backward(row int, b *Block) {
+	s.dcam = [nCamParams]float64{}
+	s.dx = [3]float64{}
+	s.derr = [2]float64{}
+	s.derr[row] = 1
+	var dw float64
+	ReprojErrorBackward(&s.tape, s.dcam[:], s.dx[:], &dw, s.derr[:])
+	for c := 0; c < nCamParams; c++ {
+		b[2*c+row] = s.dcam[c]
+	}
+	for c := 0; c < 3; c++ {
+		b[2*(nCamParams+c)+row] = s.dx[c]
+	}
+	b[2*(blockCols-1)+row] = dw
 }
 
 // JVP computes a block with 15 calls of ReprojErrorJVP, one per input along
