@@ -18,10 +18,11 @@ import (
 // since its problem is already reported.
 type funcBuilder struct {
 	*checker
-	name string // the function's Go name, for messages
-	sig  *types.Signature
-	lay  sigLayout // how sig maps onto the IR parameters
-	b    *ir.Builder
+	name     string // the function's Go name, for messages
+	sig      *types.Signature
+	returned *types.Var // the parameter every return returns, left out of sig's results (returnsdst.go)
+	lay      sigLayout  // how sig maps onto the IR parameters
+	b        *ir.Builder
 	// env holds the current value of each parameter and local variable
 	// that is SSA values (see vars.go). It is keyed by object, not by
 	// name, so that shadowing and Go's block scoping need no bookkeeping.
@@ -60,7 +61,7 @@ const (
 // buildFunc builds the IR of fd, returning nil if the body is outside the
 // subset (which it reports). A function with a result godiff cannot
 // compute with is not built: the directives' checks report that result.
-func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.Param, lay sigLayout, results []ir.Result) *ir.Func {
+func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.Param, lay sigLayout, results []ir.Result, returned *types.Var) *ir.Func {
 	for _, r := range results {
 		if _, ok := r.Type.(ir.Basic); !ok {
 			return nil
@@ -79,6 +80,9 @@ func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.
 		slots:   make(map[*types.Var]*ir.Var),
 		moving:  movingSlices(c.info, fd, sig),
 		body:    fd.Body,
+		// returned is the parameter every return returns, which the
+		// function built returns no longer (see returnsdst.go).
+		returned: returned,
 	}
 	// The user's computation is kept op for op, so that the generated code
 	// computes what the source computes, bit for bit.

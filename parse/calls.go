@@ -553,7 +553,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	results := sub.results(sig)
 	var g *ir.Func
 	if fd.Type.TypeParams == nil {
-		g = sub.buildFunc(fd, sig, params, lay, results)
+		g = sub.buildFunc(fd, sig, params, lay, results, nil)
 	} else {
 		errs = append(errs, Error{Pos: c.position(fd.Name.Pos()), Msg: "generic functions are not supported"})
 	}

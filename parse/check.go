@@ -77,6 +77,10 @@ func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
 		return nil
 	}
 	sig := obj.Signature()
+	returned := returnedParam(c.info, fd, sig, raws)
+	if returned != nil {
+		sig = withoutResults(sig) // see returnsdst.go
+	}
 	results := c.results(sig)
 	params, lay := c.flatSignature(sig, false)
 	c.method = c.recvType(sig)
@@ -85,7 +89,7 @@ func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
 	for i := range dirs {
 		c.expandWrt(&dirs[i], lay, params, raws)
 	}
-	fn := c.buildFunc(fd, sig, params, lay, results)
+	fn := c.buildFunc(fd, sig, params, lay, results, returned)
 	if fn != nil {
 		c.checkGroupOutputs(fn, dirs, raws)
 	}

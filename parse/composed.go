@@ -107,7 +107,7 @@ func (c *checker) funcIR(fn *types.Func) (*ir.Func, string) {
 	sub := *c
 	sub.reporter.errs = &errs
 	params, lay := sub.flatSignature(sig, true)
-	g := sub.buildFunc(fd, sig, params, lay, sub.results(sig))
+	g := sub.buildFunc(fd, sig, params, lay, sub.results(sig), nil)
 	if len(errs) > 0 {
 		return nil, errs.Sorted()[0].Error()
 	}

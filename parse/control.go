@@ -399,6 +399,10 @@ func (fb *funcBuilder) branchTarget(s *ast.BranchStmt) *branchTarget {
 // ret builds a return. A bare return returns the named results' current
 // values.
 func (fb *funcBuilder) ret(s *ast.ReturnStmt) {
+	if fb.returned != nil {
+		fb.b.Return() // return dst: the parameter, left out (see returnsdst.go)
+		return
+	}
 	results := fb.sig.Results()
 	if len(s.Results) == 0 {
 		vals := make([]*ir.Value, results.Len())

@@ -277,13 +277,13 @@ func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signatur
 
 // sliceResultAdvice says what to write instead of a slice result: godiff
 // differentiates a function that writes its output into a slice it is
-// passed, as gonum's floats.AddTo(dst, s, t) does, which then need not
-// return it.
+// passed, as gonum's floats.AddTo(dst, s, t) does, and returns nothing or
+// that parameter itself (see returnsdst.go).
 func sliceResultAdvice(t types.Type) string {
 	if !isSliceType(t) {
 		return ""
 	}
-	return ": write the output into a slice parameter instead, without returning it (func F(dst, x []float64)); //godiff:vjp and //godiff:jvp differentiate such an output"
+	return ": write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output"
 }
 
 // resultName names result i for a message: by its name if it has one,

@@ -162,20 +162,40 @@ func Loss(w float64) (y float64, err error) { return w, nil }
 			},
 		},
 		{
-			name: "a slice result, as gonum's floats.CumSum returns dst",
+			// A function returning the parameter it writes, as gonum's
+			// floats.AddScaledTo returns dst, is accepted (returnsdst.go);
+			// these return something else, or are differentiated by grad.
+			name: "a slice result other than the parameter written",
 			src: `
 //godiff:vjp
 func CumSum(dst, s []float64) []float64 {
 	copy(dst, s)
-	return dst
+	return dst[1:]
 }
 
 //godiff:grad
 func Same(s []float64) []float64 { return s }
+
+//godiff:jvp
+func Moved(dst, s []float64) []float64 {
+	dst = dst[:len(s)]
+	copy(dst, s)
+	return dst
+}
+
+//godiff:vjp
+func Either(a, b []float64) []float64 {
+	if len(a) > len(b) {
+		return a
+	}
+	return b
+}
 `,
 			want: []string{
-				"a.go:2:1: //godiff:vjp needs float64 or float32 results, or arrays of them; result 1 of CumSum has type []float64: write the output into a slice parameter instead, without returning it (func F(dst, x []float64)); //godiff:vjp and //godiff:jvp differentiate such an output",
-				"a.go:8:1: //godiff:grad needs exactly one float64 or float32 result; Same returns []float64: write the output into a slice parameter instead, without returning it (func F(dst, x []float64)); //godiff:vjp and //godiff:jvp differentiate such an output",
+				"a.go:2:1: //godiff:vjp needs float64 or float32 results, or arrays of them; result 1 of CumSum has type []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
+				"a.go:8:1: //godiff:grad needs exactly one float64 or float32 result; Same returns []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
+				"a.go:11:1: //godiff:jvp needs float64 or float32 results, or arrays of them; result 1 of Moved has type []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
+				"a.go:18:1: //godiff:vjp needs float64 or float32 results, or arrays of them; result 1 of Either has type []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
 			},
 		},
 		{

@@ -1,0 +1,102 @@
+package parse
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// This file accepts gonum's way of writing into a slice: a function that
+// writes its output into a parameter and returns that parameter,
+//
+//	func AddScaledTo(dst, y []float64, alpha float64, s []float64) []float64 {
+//		...
+//		return dst
+//	}
+//
+// Its result is its parameter dst, so for //godiff:vjp, //godiff:jvp and
+// //godiff:jacobian it is the function that writes dst and returns
+// nothing: the derivatives take dst's seeds or tangents as for any output
+// slice, and do not return dst again.
+
+// returnedParam returns the slice parameter that fd returns, if its one
+// result is a slice and every return statement of its body returns that
+// parameter itself (not a slice of it), which the body never assigns; nil
+// otherwise. Only directives that can differentiate an output slice look
+// through it: with //godiff:grad and its kin the function keeps its slice
+// result, which they refuse.
+func returnedParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signature, raws []rawDirective) *types.Var {
+	for _, d := range raws {
+		if d.mode != VJP && d.mode != JVP && d.mode != Jacobian {
+			return nil
+		}
+	}
+	if sig.Results().Len() != 1 || !isSliceType(sig.Results().At(0).Type()) || fd.Body == nil {
+		return nil
+	}
+	var p *types.Var
+	ok := true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			v := paramOf(info, sig, n)
+			ok = ok && v != nil && (p == nil || v == p)
+			p = v
+		}
+		return ok
+	})
+	if !ok || p == nil || assigned(info, fd.Body, p) {
+		return nil
+	}
+	return p
+}
+
+// paramOf returns the parameter of sig that return statement r returns
+// alone, by name; nil if it returns anything else.
+func paramOf(info *types.Info, sig *types.Signature, r *ast.ReturnStmt) *types.Var {
+	if len(r.Results) != 1 {
+		return nil
+	}
+	id, isIdent := ast.Unparen(r.Results[0]).(*ast.Ident)
+	if !isIdent {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == v {
+			return v
+		}
+	}
+	return nil
+}
+
+// assigned reports whether body assigns p or takes its address, in it or
+// in a function literal inside it.
+func assigned(info *types.Info, body *ast.BlockStmt, p *types.Var) bool {
+	is := func(e ast.Expr) bool {
+		id, isIdent := ast.Unparen(e).(*ast.Ident)
+		return isIdent && info.Uses[id] == p
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				found = found || is(l)
+			}
+		case *ast.RangeStmt:
+			found = found || n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && is(n.X)
+		}
+		return !found
+	})
+	return found
+}
+
+// withoutResults returns sig with no results.
+func withoutResults(sig *types.Signature) *types.Signature {
+	return types.NewSignatureType(sig.Recv(), nil, nil, sig.Params(), types.NewTuple(), sig.Variadic())
+}
