@@ -399,6 +399,10 @@ type CallRule struct {
 	// type, Derived a body-less stand-in holding f's parameters, and the
 	// calls pass a buffer or a tangent for every differentiable parameter.
 	Custom bool
+	// ReturnsParam says that f's one result is a slice parameter it
+	// returns unchanged (gonum's dst): Derived returns nothing, and a call
+	// of f is differentiated as a statement, its result unused.
+	ReturnsParam bool
 	// Foreign says that f is a function of another package than the one
 	// the generated code goes into: its derivatives and twin are named
 	// after its package (vecsDot), and its Err may be that the generated

@@ -304,8 +304,13 @@ func (fb *funcBuilder) exprStmt(s *ast.ExprStmt) {
 			fb.errorf(s.Pos(), "calling %s is not supported in a differentiated function: it must be a pure computation on numbers", types.ExprString(call.Fun))
 			return
 		}
-		if fn, recv := fb.calledFunc(ast.Unparen(call.Fun)); fn != nil && fn.Signature().Results().Len() == 0 {
+		fn, recv := fb.calledFunc(ast.Unparen(call.Fun))
+		if fn != nil && (fn.Signature().Results().Len() == 0 || fb.returnsParam(fn)) {
 			fb.procedureCall(call, fn, recv)
+			return
+		}
+		if fn != nil && takesSlice(fn.Signature()) {
+			fb.errorf(s.Pos(), "the result of %s is unused: godiff differentiates a call as a statement only if the function returns nothing, or returns the slice parameter it writes unchanged (return dst); use the result", calleeName(fn, fb.calls.pkg))
 			return
 		}
 		fb.errorf(s.Pos(), "a call whose result is unused has no effect on the derivative; remove it")

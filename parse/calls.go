@@ -462,8 +462,12 @@ func (c *checker) ruleFor(fn *types.Func) *ir.CallRule {
 // into the rule's Err, reported only where a call of fn is active.
 func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	sig := fn.Signature()
+	returned := returnedParam(c.info, fd, sig)
+	if returned != nil {
+		sig = withoutResults(sig) // see returnsdst.go
+	}
 	base, twin := c.calleeBase(fn)
-	r := &ir.CallRule{Func: ir.Callee{Name: Grad.FuncName(base)}, Twin: twin, Source: fn.Name()}
+	r := &ir.CallRule{Func: ir.Callee{Name: Grad.FuncName(base)}, Twin: twin, Source: fn.Name(), ReturnsParam: returned != nil}
 	if recv := c.recvType(sig); recv != nil {
 		r.Source = recv.Obj().Name() + "." + fn.Name()
 	}
@@ -553,12 +557,19 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	results := sub.results(sig)
 	var g *ir.Func
 	if fd.Type.TypeParams == nil {
-		g = sub.buildFunc(fd, sig, params, lay, results, nil)
+		g = sub.buildFunc(fd, sig, params, lay, results, returned)
 	} else {
 		errs = append(errs, Error{Pos: c.position(fd.Name.Pos()), Msg: "generic functions are not supported"})
 	}
 	if len(errs) > 0 {
 		r.Err = errs.Sorted()[0].Error()
+		c.unbuiltWrites(fn, fd, r)
+		return r
+	}
+	if g == nil {
+		// buildFunc builds no function of a result other than numbers
+		// (a slice it does not return as a parameter, see returnsdst.go).
+		r.Err = fmt.Sprintf("%s returns %s, which godiff does not differentiate", r.Source, c.typeString(fn.Signature().Results().At(0).Type()))
 		c.unbuiltWrites(fn, fd, r)
 		return r
 	}

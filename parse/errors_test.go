@@ -318,6 +318,36 @@ func Loss(w float64) float64 {
 			},
 		},
 		{
+			// A function returning the slice it writes (dst) is called as a
+			// statement; one returning anything else is not, and the message
+			// says so rather than that the call does nothing.
+			name: "unused call of a function of slices",
+			src: `
+func cumSum(dst, s []float64) []float64 {
+	copy(dst, s)
+	return dst[:1]
+}
+
+func subTo(dst, s, t []float64) []float64 {
+	for i := range t {
+		dst[i] = s[i] - t[i]
+	}
+	return dst
+}
+
+//godiff:grad
+func Loss(w []float64) float64 {
+	d := make([]float64, len(w))
+	cumSum(d, w)
+	subTo(d, w, w)
+	return d[0]
+}
+`,
+			want: []string{
+				"a.go:17:2: the result of cumSum is unused: godiff differentiates a call as a statement only if the function returns nothing, or returns the slice parameter it writes unchanged (return dst); use the result",
+			},
+		},
+		{
 			name: "unsupported calls",
 			src: `
 import "math"

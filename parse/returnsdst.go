@@ -19,18 +19,25 @@ import (
 // nothing: the derivatives take dst's seeds or tangents as for any output
 // slice, and do not return dst again.
 
-// returnedParam returns the slice parameter that fd returns, if its one
-// result is a slice and every return statement of its body returns that
-// parameter itself (not a slice of it), which the body never assigns; nil
-// otherwise. Only directives that can differentiate an output slice look
-// through it: with //godiff:grad and its kin the function keeps its slice
+// targetReturnedParam is returnedParam for an annotated function: only
+// directives that can differentiate an output slice look through its
+// result; with //godiff:grad and its kin the function keeps its slice
 // result, which they refuse.
-func returnedParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signature, raws []rawDirective) *types.Var {
+func targetReturnedParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signature, raws []rawDirective) *types.Var {
 	for _, d := range raws {
 		if d.mode != VJP && d.mode != JVP && d.mode != Jacobian {
 			return nil
 		}
 	}
+	return returnedParam(info, fd, sig)
+}
+
+// returnedParam returns the slice parameter that fd returns, if its one
+// result is a slice and every return statement of its body returns that
+// parameter itself (not a slice of it), which the body never assigns; nil
+// otherwise. A call of such a function, as a statement, is differentiated
+// like a call of one that returns nothing.
+func returnedParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) *types.Var {
 	if sig.Results().Len() != 1 || !isSliceType(sig.Results().At(0).Type()) || fd.Body == nil {
 		return nil
 	}
@@ -99,4 +106,16 @@ func assigned(info *types.Info, body *ast.BlockStmt, p *types.Var) bool {
 // withoutResults returns sig with no results.
 func withoutResults(sig *types.Signature) *types.Signature {
 	return types.NewSignatureType(sig.Recv(), nil, nil, sig.Params(), types.NewTuple(), sig.Variadic())
+}
+
+// returnsParam reports whether calls of fn are differentiated as
+// statements though fn returns a slice: the one it writes (see
+// ir.CallRule's ReturnsParam).
+func (fb *funcBuilder) returnsParam(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if res.Len() != 1 || !isSliceType(res.At(0).Type()) {
+		return false
+	}
+	r := fb.ruleFor(fn)
+	return r != nil && r.ReturnsParam
 }

@@ -122,7 +122,11 @@ type godiffChecker_gmm struct {
 	fn    *godiffFunc_gmm
 	fv    reflect.Value
 	types []reflect.Type // F's parameters', receiver first
-	float []bool         // per leaf: it holds floats
+	// nout is the number of F's results that its derivatives return too:
+	// all, but for a slice result, which is the parameter F writes and
+	// returns (gonum's dst), among the leaves F writes.
+	nout  int
+	float []bool // per leaf: it holds floats
 	prec  godiffPrecision_gmm
 	rng   *godiffRand_gmm
 	tapes []reflect.Value // per split form: the tape kept across points
@@ -161,6 +165,10 @@ func godiffCheck_gmm(t *testing.T, fn *godiffFunc_gmm) {
 		if godiffIsFloat32_gmm(c.fv.Type().Out(i)) {
 			c.prec = godiffFloat32_gmm
 		}
+	}
+	c.nout = c.fv.Type().NumOut()
+	if c.nout == 1 && c.fv.Type().Out(0).Kind() == reflect.Slice {
+		c.nout = 0
 	}
 	for _, l := range fn.leaves {
 		lt := c.types[l.param]
@@ -779,7 +787,7 @@ func godiffCall_gmm(f reflect.Value, in []reflect.Value) (out []reflect.Value, m
 
 // results returns the floats of F's results among out, each result's apart.
 func (c *godiffChecker_gmm) results(out []reflect.Value) [][]float64 {
-	ys := make([][]float64, c.fv.Type().NumOut())
+	ys := make([][]float64, c.nout)
 	for k := range ys {
 		ys[k] = godiffFloats_gmm(nil, out[k])
 	}
@@ -975,7 +983,7 @@ func (c *godiffChecker_gmm) derivedLeaf(a godiffArg_gmm, s reflect.Value, i int)
 func (c *godiffChecker_gmm) gradients(layout []godiffArg_gmm, out []reflect.Value) [][]float64 {
 	g := make([][]float64, len(c.fn.leaves))
 	for j, a := range layout {
-		rv := out[c.fv.Type().NumOut()+j]
+		rv := out[c.nout+j]
 		s := reflect.New(rv.Type())
 		s.Elem().Set(rv)
 		for _, i := range a.leaves {
@@ -1032,7 +1040,7 @@ func (c *godiffChecker_gmm) runJVP(pt *godiffPoint_gmm, v [][]float64) godiffOut
 	if msg != "" {
 		return godiffOut_gmm{panic: msg}
 	}
-	n := c.fv.Type().NumOut()
+	n := c.nout
 	o := godiffOut_gmm{ys: godiffConcat_gmm(c.results(out)), finals: c.floats(q), dfinal: c.readBack(c.lay(fw.args), store)}
 	o.dys = godiffConcat_gmm(c.results(out[n:]))
 	for i, d := range o.dfinal {

@@ -79,7 +79,11 @@ type godiffChecker_net struct {
 	fn    *godiffFunc_net
 	fv    reflect.Value
 	types []reflect.Type // F's parameters', receiver first
-	float []bool         // per leaf: it holds floats
+	// nout is the number of F's results that its derivatives return too:
+	// all, but for a slice result, which is the parameter F writes and
+	// returns (gonum's dst), among the leaves F writes.
+	nout  int
+	float []bool // per leaf: it holds floats
 	prec  godiffPrecision_net
 	rng   *godiffRand_net
 	tapes []reflect.Value // per split form: the tape kept across points
@@ -118,6 +122,10 @@ func godiffCheck_net(t *testing.T, fn *godiffFunc_net) {
 		if godiffIsFloat32_net(c.fv.Type().Out(i)) {
 			c.prec = godiffFloat32_net
 		}
+	}
+	c.nout = c.fv.Type().NumOut()
+	if c.nout == 1 && c.fv.Type().Out(0).Kind() == reflect.Slice {
+		c.nout = 0
 	}
 	for _, l := range fn.leaves {
 		lt := c.types[l.param]
@@ -736,7 +744,7 @@ func godiffCall_net(f reflect.Value, in []reflect.Value) (out []reflect.Value, m
 
 // results returns the floats of F's results among out, each result's apart.
 func (c *godiffChecker_net) results(out []reflect.Value) [][]float64 {
-	ys := make([][]float64, c.fv.Type().NumOut())
+	ys := make([][]float64, c.nout)
 	for k := range ys {
 		ys[k] = godiffFloats_net(nil, out[k])
 	}
@@ -932,7 +940,7 @@ func (c *godiffChecker_net) derivedLeaf(a godiffArg_net, s reflect.Value, i int)
 func (c *godiffChecker_net) gradients(layout []godiffArg_net, out []reflect.Value) [][]float64 {
 	g := make([][]float64, len(c.fn.leaves))
 	for j, a := range layout {
-		rv := out[c.fv.Type().NumOut()+j]
+		rv := out[c.nout+j]
 		s := reflect.New(rv.Type())
 		s.Elem().Set(rv)
 		for _, i := range a.leaves {
@@ -989,7 +997,7 @@ func (c *godiffChecker_net) runJVP(pt *godiffPoint_net, v [][]float64) godiffOut
 	if msg != "" {
 		return godiffOut_net{panic: msg}
 	}
-	n := c.fv.Type().NumOut()
+	n := c.nout
 	o := godiffOut_net{ys: godiffConcat_net(c.results(out)), finals: c.floats(q), dfinal: c.readBack(c.lay(fw.args), store)}
 	o.dys = godiffConcat_net(c.results(out[n:]))
 	for i, d := range o.dfinal {

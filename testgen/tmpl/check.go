@@ -14,7 +14,11 @@ type godiffChecker_tmpl struct {
 	fn    *godiffFunc_tmpl
 	fv    reflect.Value
 	types []reflect.Type // F's parameters', receiver first
-	float []bool         // per leaf: it holds floats
+	// nout is the number of F's results that its derivatives return too:
+	// all, but for a slice result, which is the parameter F writes and
+	// returns (gonum's dst), among the leaves F writes.
+	nout  int
+	float []bool // per leaf: it holds floats
 	prec  godiffPrecision_tmpl
 	rng   *godiffRand_tmpl
 	tapes []reflect.Value // per split form: the tape kept across points
@@ -53,6 +57,10 @@ func godiffCheck_tmpl(t *testing.T, fn *godiffFunc_tmpl) {
 		if godiffIsFloat32_tmpl(c.fv.Type().Out(i)) {
 			c.prec = godiffFloat32_tmpl
 		}
+	}
+	c.nout = c.fv.Type().NumOut()
+	if c.nout == 1 && c.fv.Type().Out(0).Kind() == reflect.Slice {
+		c.nout = 0
 	}
 	for _, l := range fn.leaves {
 		lt := c.types[l.param]

@@ -33,7 +33,7 @@ func godiffCall_tmpl(f reflect.Value, in []reflect.Value) (out []reflect.Value, 
 
 // results returns the floats of F's results among out, each result's apart.
 func (c *godiffChecker_tmpl) results(out []reflect.Value) [][]float64 {
-	ys := make([][]float64, c.fv.Type().NumOut())
+	ys := make([][]float64, c.nout)
 	for k := range ys {
 		ys[k] = godiffFloats_tmpl(nil, out[k])
 	}
@@ -229,7 +229,7 @@ func (c *godiffChecker_tmpl) derivedLeaf(a godiffArg_tmpl, s reflect.Value, i in
 func (c *godiffChecker_tmpl) gradients(layout []godiffArg_tmpl, out []reflect.Value) [][]float64 {
 	g := make([][]float64, len(c.fn.leaves))
 	for j, a := range layout {
-		rv := out[c.fv.Type().NumOut()+j]
+		rv := out[c.nout+j]
 		s := reflect.New(rv.Type())
 		s.Elem().Set(rv)
 		for _, i := range a.leaves {
@@ -286,7 +286,7 @@ func (c *godiffChecker_tmpl) runJVP(pt *godiffPoint_tmpl, v [][]float64) godiffO
 	if msg != "" {
 		return godiffOut_tmpl{panic: msg}
 	}
-	n := c.fv.Type().NumOut()
+	n := c.nout
 	o := godiffOut_tmpl{ys: godiffConcat_tmpl(c.results(out)), finals: c.floats(q), dfinal: c.readBack(c.lay(fw.args), store)}
 	o.dys = godiffConcat_tmpl(c.results(out[n:]))
 	for i, d := range o.dfinal {
