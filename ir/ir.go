@@ -400,9 +400,12 @@ type CallRule struct {
 	// calls pass a buffer or a tangent for every differentiable parameter.
 	Custom bool
 	// ReturnsParam says that f's one result is a slice parameter it
-	// returns unchanged (gonum's dst): Derived returns nothing, and a call
-	// of f is differentiated as a statement, its result unused.
+	// returns unchanged (gonum's dst), parameter Returned of its Go
+	// signature: Derived returns nothing, and a call of f is the call of a
+	// function that writes into its arguments, whose value is that
+	// argument.
 	ReturnsParam bool
+	Returned     int
 	// Foreign says that f is a function of another package than the one
 	// the generated code goes into: its derivatives and twin are named
 	// after its package (vecsDot), and its Err may be that the generated

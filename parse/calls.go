@@ -147,6 +147,9 @@ func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func, recv *receiver)
 	if isFloatArray(sig.Results().At(0).Type()) && fb.calls.decls[fn] != nil {
 		return fb.arrayCall(e, fn, recv, name)
 	}
+	if fb.returnsParam(fn) {
+		return fb.returnedArg(e, fn, recv, name)
+	}
 	result, ok := basicOf(sig.Results().At(0).Type())
 	if !ok {
 		return fb.fail(e.Pos(), "%s returns %s; a differentiated function may call only functions that return numbers and bools, or arrays of floats",
@@ -467,7 +470,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		sig = withoutResults(sig) // see returnsdst.go
 	}
 	base, twin := c.calleeBase(fn)
-	r := &ir.CallRule{Func: ir.Callee{Name: Grad.FuncName(base)}, Twin: twin, Source: fn.Name(), ReturnsParam: returned != nil}
+	r := &ir.CallRule{Func: ir.Callee{Name: Grad.FuncName(base)}, Twin: twin, Source: fn.Name(), ReturnsParam: returned != nil, Returned: paramIndex(sig, returned)}
 	if recv := c.recvType(sig); recv != nil {
 		r.Source = recv.Obj().Name() + "." + fn.Name()
 	}

@@ -348,6 +348,30 @@ func Loss(w []float64) float64 {
 			},
 		},
 		{
+			// Used as a value, a function's dst is the argument passed for
+			// it (internal/realgo/dst.go); a method's is not followed yet.
+			name: "the result of a method returning the slice it writes",
+			src: `
+type Scaler struct{ C float64 }
+
+func (s Scaler) scaleTo(dst, x []float64) []float64 {
+	for i := range x {
+		dst[i] = s.C * x[i]
+	}
+	return dst
+}
+
+//godiff:grad
+func Loss(w []float64) float64 {
+	d := Scaler{C: 2}.scaleTo(make([]float64, len(w)), w)
+	return d[0]
+}
+`,
+			want: []string{
+				"a.go:13:7: scaleTo returns the slice it writes; use its result only in a call of a function, not a method, with its arguments written one by one, or call it as a statement",
+			},
+		},
+		{
 			name: "unsupported calls",
 			src: `
 import "math"

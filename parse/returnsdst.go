@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/godiff/godiff/ir"
 )
 
 // This file accepts gonum's way of writing into a slice: a function that
@@ -118,4 +120,35 @@ func (fb *funcBuilder) returnsParam(fn *types.Func) bool {
 	}
 	r := fb.ruleFor(fn)
 	return r != nil && r.ReturnsParam
+}
+
+// returnedArg builds a call e of fn, which returns the slice parameter it
+// writes, used as a value (d := floats.SubTo(buf, s, t)): the call of a
+// function writing into its arguments, whose value is the argument passed
+// for that parameter.
+func (fb *funcBuilder) returnedArg(e *ast.CallExpr, fn *types.Func, recv *receiver, name string) (*ir.Value, bool) {
+	sig := fn.Signature()
+	if recv != nil || len(e.Args) != sig.Params().Len() {
+		return fb.fail(e.Pos(), "%s returns the slice it writes; use its result only in a call of a function, not a method, with its arguments written one by one, or call it as a statement", name)
+	}
+	args, _, ok := fb.callArgs(e, fn, recv, name)
+	if !ok {
+		return fb.silent()
+	}
+	r := fb.ruleFor(fn)
+	if len(args) != sig.Params().Len() {
+		return fb.fail(e.Pos(), "%s returns the slice it writes and takes a struct; call it as a statement and use the slice you pass it", name)
+	}
+	fb.b.Invoke(fb.callee(e, fn), nil, args...)
+	return args[r.Returned], true
+}
+
+// paramIndex returns the index of p among sig's parameters, 0 if p is nil.
+func paramIndex(sig *types.Signature, p *types.Var) int {
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == p {
+			return i
+		}
+	}
+	return 0
 }

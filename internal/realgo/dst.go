@@ -90,3 +90,19 @@ func Trend(x []float64) float64 {
 	}
 	return s
 }
+
+// SmoothL1Chained is SmoothL1 with the helpers' results used as values,
+// as gonum's users chain them: the value of each call is the slice it
+// wrote.
+//
+//godiff:grad
+//godiff:jvp
+func SmoothL1Chained(pred, target []float64, eps float64) float64 {
+	diff := subTo(make([]float64, len(pred)), pred, target)
+	abs := softTo(make([]float64, len(diff)), diff, eps)
+	s := 0.0
+	for _, a := range abs {
+		s += a
+	}
+	return s
+}

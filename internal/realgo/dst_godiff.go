@@ -513,6 +513,228 @@ func TrendJVP(x, dx []float64) (float64, float64) {
 	return s, ds
 }
 
+// SmoothL1ChainedTape is what SmoothL1ChainedForward keeps of one run of
+// SmoothL1Chained for SmoothL1ChainedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of SmoothL1ChainedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(pred) + 16·len(diff) + 96 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	pred    24 bytes per run (a reference to the caller's slice, not a copy): the parameter pred
+//	target  24 bytes per run (a reference to the caller's slice, not a copy): the parameter target
+//	diff    8·len(pred) bytes (8 bytes an entry): the memory of diff, which SmoothL1Chained makes, kept from run to run
+//	diff2   24 bytes per run (a reference to the caller's slice, not a copy): diff as the forward sweep computed it
+//	abs     8·len(diff) bytes (8 bytes an entry): the memory of abs, which SmoothL1Chained makes, kept from run to run
+//	abs2    24 bytes per run (a reference to the caller's slice, not a copy): abs as the forward sweep computed it
+//	sqrt    8·len(diff) bytes (8 bytes an entry): math.Sqrt of the forward sweep
+//	dabs    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of abs, which SmoothL1Chained makes, in a buffer the backward sweep reuses
+//	ddiff   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of diff, which SmoothL1Chained makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of diff it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v, a.
+type SmoothL1ChainedTape struct {
+	// pred: the parameter pred.
+	pred []float64
+	// target: the parameter target.
+	target []float64
+	// diff: the memory of diff, which SmoothL1Chained makes, kept from run to run.
+	diff []float64
+	// diff2: diff as the forward sweep computed it.
+	diff2 []float64
+	// abs: the memory of abs, which SmoothL1Chained makes, kept from run to run.
+	abs []float64
+	// abs2: abs as the forward sweep computed it.
+	abs2 []float64
+	// sqrt: math.Sqrt of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sqrt []float64
+	// dabs: the derivatives of abs, which SmoothL1Chained makes, in a buffer the
+	// backward sweep reuses.
+	dabs []float64
+	// ddiff: the derivatives of diff, which SmoothL1Chained makes, in a buffer the
+	// backward sweep reuses.
+	ddiff []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SmoothL1ChainedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *SmoothL1ChainedTape) Bytes() int {
+	n := 96
+	n += len(t.diff) * 8
+	n += len(t.abs) * 8
+	n += len(t.sqrt) * 8
+	n += len(t.dabs) * 8
+	n += len(t.ddiff) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SmoothL1ChainedTape) clearRefs() {
+	t.pred = nil
+	t.target = nil
+	t.diff2 = nil
+	t.abs2 = nil
+}
+
+// poolSmoothL1ChainedTape holds the SmoothL1ChainedTapes that
+// SmoothL1ChainedGrad finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolSmoothL1ChainedTape = sync.Pool{New: func() any {
+	return new(SmoothL1ChainedTape)
+}}
+
+// release gives t back to poolSmoothL1ChainedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *SmoothL1ChainedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSmoothL1ChainedTape.Put(t)
+}
+
+// SmoothL1ChainedForward runs SmoothL1Chained and records in t what
+// SmoothL1ChainedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func SmoothL1ChainedForward(t *SmoothL1ChainedTape, pred, target []float64, eps float64) float64 {
+	t.diff = t.diff[:0]
+	t.abs = t.abs[:0]
+	t.sqrt = t.sqrt[:0]
+	t.pred = pred
+	t.target = target
+	t1 := len(pred)
+	t.diff = slices.Grow(t.diff, t1)[:len(t.diff)+t1]
+	diff := slices.Clip(t.diff[len(t.diff)-t1:])
+	clear(diff)
+	t.diff2 = diff
+	if t1 != len(target) {
+		panic("floats: slice lengths do not match")
+	}
+	for i := range target {
+		v := target[i]
+		diff[i] = pred[i] - v
+	}
+	t2 := len(diff)
+	t.abs = slices.Grow(t.abs, t2)[:len(t.abs)+t2]
+	abs := slices.Clip(t.abs[len(t.abs)-t2:])
+	clear(abs)
+	t.abs2 = abs
+	t.sqrt = slices.Grow(t.sqrt, t2)
+	for i2 := range diff {
+		v2 := diff[i2]
+		t3 := math.Sqrt(v2*v2 + eps)
+		t.sqrt = append(t.sqrt, t3)
+		abs[i2] = t3
+	}
+	s := 0.0
+	for i3 := range abs {
+		a := abs[i3]
+		s += a
+	}
+	return s
+}
+
+// SmoothL1ChainedBackward adds to dpred, dtarget and deps the vector-Jacobian
+// product of SmoothL1Chained with the seeds s, at the point recorded in t by
+// SmoothL1ChainedForward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those SmoothL1Chained and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
+func SmoothL1ChainedBackward(t *SmoothL1ChainedTape, s float64, dpred, dtarget []float64, deps *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	abs := t.abs2
+	diff := t.diff2
+	t1 := len(diff)
+	t.dabs = slices.Grow(t.dabs[:0], t1)[:t1]
+	clear(t.dabs)
+	dabs := t.dabs
+	nsqrt := len(t.sqrt)
+	var depsSum float64
+	pred := t.pred
+	t.ddiff = slices.Grow(t.ddiff[:0], len(pred))[:len(pred)]
+	clear(t.ddiff)
+	ddiff := t.ddiff
+	target := t.target
+	ds += s
+	t2 := len(abs) - 1
+	for i := t2; i >= 0; i-- {
+		dabs[i] += ds
+	}
+	t3 := t1 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		nsqrt--
+		v2 := diff[i2]
+		t4 := dabs[i2] * (0.5 / t.sqrt[nsqrt])
+		depsSum += t4
+		dv2 := t4 * v2 * 2
+		ddiff[i2] += dv2
+		dabs[i2] = 0
+	}
+	t5 := len(target) - 1
+	for i3 := t5; i3 >= 0; i3-- {
+		t6 := ddiff[i3]
+		dpred[i3] += t6
+		dtarget[i3] -= t6
+		ddiff[i3] = 0
+	}
+	*deps += depsSum
+}
+
+// SmoothL1ChainedGrad returns SmoothL1Chained's result and its gradient with
+// respect to pred, target and eps, in that order (dpred, dtarget, deps),
+// computed by reverse-mode automatic differentiation.
+func SmoothL1ChainedGrad(pred, target []float64, eps float64) (float64, []float64, []float64, float64) {
+	t := poolSmoothL1ChainedTape.Get().(*SmoothL1ChainedTape)
+	t1 := SmoothL1ChainedForward(t, pred, target, eps)
+	t2 := len(pred)
+	t3 := t2 + len(target)
+	mem := make([]float64, t3)
+	dpred := mem[:t2:t2]
+	dtarget := mem[t2:t3:t3]
+	var deps float64
+	SmoothL1ChainedBackward(t, 1, dpred, dtarget, &deps)
+	t.release()
+	return t1, dpred, dtarget, deps
+}
+
+// SmoothL1ChainedJVP returns SmoothL1Chained's results and then their
+// directional derivatives along the tangents dpred, dtarget, deps of pred,
+// target, eps, computed by forward-mode automatic differentiation.
+func SmoothL1ChainedJVP(pred, target []float64, eps float64, dpred, dtarget []float64, deps float64) (float64, float64) {
+	t1 := len(pred)
+	diff := make([]float64, t1)
+	ddiff := make([]float64, t1)
+	subToJVP(diff, pred, target, ddiff, dpred, dtarget)
+	t2 := len(diff)
+	abs := make([]float64, t2)
+	dabs := make([]float64, t2)
+	softToJVP(abs, diff, eps, dabs, ddiff, deps)
+	s := 0.0
+	ds := 0.0
+	for i := range abs {
+		a := abs[i]
+		da := dabs[i]
+		s += a
+		ds += da
+	}
+	return s, ds
+}
+
 // subToJVP runs subTo and computes, by forward-mode automatic differentiation,
 // the directional derivatives of what it writes along the tangents ddst, ds, dt
 // of dst, s, t.

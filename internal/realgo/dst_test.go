@@ -36,6 +36,27 @@ func TestReturnedDstAgainstFiniteDifferences(t *testing.T) {
 	fdcheck.Check(t, trend, rand.New(rand.NewPCG(22, 5)), 10, 1e-6)
 }
 
+// SmoothL1Chained uses the helpers' results as values: its gradient and
+// JVP are SmoothL1's, bit for bit, at every point.
+func TestReturnedDstAsValue(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 5))
+	for range 20 {
+		p := fdcheck.Uniform(rng, 9, -2, 2)
+		eps := 0.1 + rng.Float64()
+		y, dp, dt, de := SmoothL1Grad(p[0:4], p[4:8], eps)
+		y2, dp2, dt2, de2 := SmoothL1ChainedGrad(p[0:4], p[4:8], eps)
+		if y != y2 || !slices.Equal(dp, dp2) || !slices.Equal(dt, dt2) || de != de2 {
+			t.Fatalf("SmoothL1Chained's gradient (%v %v %v %v) is not SmoothL1's (%v %v %v %v)", y2, dp2, dt2, de2, y, dp, dt, de)
+		}
+		v := fdcheck.Uniform(rng, 9, -1, 1)
+		j1, d1 := SmoothL1JVP(p[0:4], p[4:8], eps, v[0:4], v[4:8], v[8])
+		j2, d2 := SmoothL1ChainedJVP(p[0:4], p[4:8], eps, v[0:4], v[4:8], v[8])
+		if j1 != j2 || d1 != d2 {
+			t.Fatalf("SmoothL1Chained's JVP (%v, %v) is not SmoothL1's (%v, %v)", j2, d2, j1, d1)
+		}
+	}
+}
+
 // AddScaledTo, which returns the dst it writes: FVJP and FJVP take dst as
 // an output parameter. Checked element by element against central
 // differences of what the function leaves in dst, and mode against mode,
