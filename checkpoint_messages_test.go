@@ -26,6 +26,57 @@ func F(w, xs []float64) float64 {
 `,
 		},
 		{
+			// srcgen seed 92 program 165: the start read from a slice
+			// variable an earlier loop moved gave an unpositioned
+			// "counter ... is not recognised".
+			name: "a binomial loop whose start reads a moved slice",
+			src: `import "math"
+
+//godiff:grad
+func F(x float64) float64 {
+	prev, cur := make([]float64, 3), make([]float64, 3)
+	prev[0] = x
+	for range 2 {
+		for i := range cur {
+			cur[i] = prev[i]*0.5 + x
+		}
+		prev, cur = cur, prev
+	}
+	r := 0.0
+	//godiff:checkpoint -memory=96
+	for i := len(prev) - 1; i >= 0; i-- {
+		r += math.Sin(prev[i] + r)
+	}
+	return r
+}
+`,
+			want: "a.go:17:2: this loop cannot be checkpointed with -snapshots or -memory: its init statement computes the counter's start from a variable the backward sweep cannot read again; compute the start into a variable before the loop (n := len(s) - 1; for i := n; ...)",
+		},
+		{
+			name: "the same start computed before the loop",
+			src: `import "math"
+
+//godiff:grad
+func F(x float64) float64 {
+	prev, cur := make([]float64, 3), make([]float64, 3)
+	prev[0] = x
+	for range 2 {
+		for i := range cur {
+			cur[i] = prev[i]*0.5 + x
+		}
+		prev, cur = cur, prev
+	}
+	r := 0.0
+	n := len(prev) - 1
+	//godiff:checkpoint -memory=96
+	for i := n; i >= 0; i-- {
+		r += math.Sin(prev[i] + r)
+	}
+	return r
+}
+`,
+		},
+		{
 			name: "the body's name taken by a function of the package",
 			src: `//godiff:grad
 func F(x []float64) float64 {

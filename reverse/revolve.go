@@ -573,7 +573,12 @@ func (bw *backward) counterAt(l, j *ir.Value) *ir.Value {
 	}
 	x, start := bw.s.counter(l)
 	if x == nil {
-		bw.fail("reverse: the counter of the loop checkpointed at %v is not recognised", l.Aux.(*ir.Loop).Pos)
+		// Its init statement computes the start from a variable the
+		// backward sweep does not have (a slice variable moved by an
+		// earlier loop, srcgen seed 92 program 165).
+		if bw.err == nil {
+			bw.err = &CheckpointError{Pos: l.Aux.(*ir.Loop).Pos, Msg: "this loop cannot be checkpointed with -snapshots or -memory: its init statement computes the counter's start from a variable the backward sweep cannot read again; compute the start into a variable before the loop (n := len(s) - 1; for i := n; ...)"}
+		}
 		return j
 	}
 	b := bw.b

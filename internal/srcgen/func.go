@@ -74,6 +74,9 @@ type Func struct {
 	// Path is the construct Program added to reach one of reverse mode's
 	// newer paths, or NoPath.
 	Path Path
+	// ReturnsDst: the Path's triangle helper returns the slice it writes
+	// (gonum's dst), its result unused or used as a value.
+	ReturnsDst bool
 }
 
 // Output is a slice F writes: parameter Param (its field W when Field),

@@ -119,13 +119,15 @@ func addPath(f *Func, rng *rand.Rand, path Path) {
 	}
 	f.Decls = strings.TrimPrefix(string(out), "package p\n\n")
 	f.Path = path
+	f.ReturnsDst = p.returnsDst
 }
 
 // pathGen writes a Path's construct.
 type pathGen struct {
-	rng     *rand.Rand
-	prefix  string
-	scalars []string // F's float parameters
+	rng        *rand.Rand
+	prefix     string
+	scalars    []string // F's float parameters
+	returnsDst bool     // the triangle helper returns its output (Func.ReturnsDst)
 }
 
 func (p *pathGen) pick(xs ...string) string { return xs[p.rng.IntN(len(xs))] }
@@ -224,7 +226,20 @@ func (p *pathGen) triangle() (helper, stmts string) {
 		rows := "for i := 0; i < n; i++ {\nout[i] += v[i] * a[i]\n}\nfor i := 0; i < n; i++ {\nout[i] = 0.5*out[i] + a[i]\n}\n"
 		helper = strings.Replace(helper, "idx := 0\n", rows+"idx := 0\n", 1)
 	}
-	return helper, s.String()
+	stmts = s.String()
+	// Drawn after that: in two of three, a helper without a result
+	// returns out, as gonum's floats.AddTo returns dst, and its call's
+	// result is unused or indexed (parse/returnsdst.go).
+	if form := p.rng.IntN(3); !result && form > 0 {
+		header := fmt.Sprintf("func %s(a, v, out []float64, n int) {\n", name)
+		helper = strings.Replace(helper, header, strings.TrimSuffix(header, "{\n")+"[]float64 {\n", 1)
+		helper = strings.TrimSuffix(helper, "}\n") + "return out\n}\n"
+		if form == 2 {
+			stmts = strings.Replace(stmts, call+"\n", "r += 0.25 * "+call+"[0]\n", 1)
+		}
+		p.returnsDst = true
+	}
+	return helper, stmts
 }
 
 // once writes a helper holding local arrays, computed from its slice

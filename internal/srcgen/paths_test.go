@@ -88,14 +88,17 @@ type pathCounts struct {
 	blockEndTri, fixedOnce, localOnce, stepStep, inlinedOnce int
 	argmax, argmaxMax                                        int
 	fused, fusedTri                                          int
+	dstGiven, dstChecked                                     int // triangle helpers returning their output
 }
 
 func (c *pathCounts) add(r *result) {
 	p := r.fn.Path
 	c.given[p]++
+	c.dstGiven += b2i(r.fn.ReturnsDst)
 	if r.out != ok {
 		return
 	}
+	c.dstChecked += b2i(r.fn.ReturnsDst)
 	c.accepted[p]++
 	c.inlinedOnce += b2i(r.paths.once)
 	if r.paths.blockEnd {
@@ -123,9 +126,9 @@ func (c *pathCounts) add(r *result) {
 }
 
 func (c pathCounts) line() string {
-	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d (%d of the triangle's)",
+	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d (%d of the triangle's); triangle helpers returning the slice they write %d (checked %d)",
 		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep], c.given[PathMax], c.accepted[PathMax],
-		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused, c.fusedTri)
+		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused, c.fusedTri, c.dstGiven, c.dstChecked)
 }
 
 // check fails t when a path's construct, given to at least five programs
