@@ -37,8 +37,9 @@ func targetReturnedParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signatur
 // returnedParam returns the slice parameter that fd returns, if its one
 // result is a slice and every return statement of its body returns that
 // parameter itself (not a slice of it), which the body never assigns; nil
-// otherwise. A call of such a function, as a statement, is differentiated
-// like a call of one that returns nothing.
+// otherwise. A call of such a function is differentiated as the call of
+// one that writes into its arguments: as a statement, or as the value of
+// the argument it returns (returnedArg).
 func returnedParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) *types.Var {
 	if sig.Results().Len() != 1 || !isSliceType(sig.Results().At(0).Type()) || fd.Body == nil {
 		return nil
