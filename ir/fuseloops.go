@@ -87,7 +87,7 @@ func canFuse(l1, l2 *Value) bool {
 		!onlyStepping(l1.Blocks[2]) || !onlyStepping(l2.Blocks[2]) {
 		return false
 	}
-	if !sameCondition(l1.Blocks[1], c1.X, l2.Blocks[1], c2.X) {
+	if !sameCondition(l1, c1, l2, c2) {
 		return false
 	}
 	e1, ok1 := bodyEffects(l1.Blocks[3])
@@ -138,25 +138,14 @@ func onlyStepping(post *Block) bool {
 	return true
 }
 
-// sameCondition reports whether two condition blocks compare their
-// counters (x1, x2) with the same value, from outside or a constant, the
-// same way, and do nothing else.
-func sameCondition(cond1 *Block, x1 *Var, cond2 *Block, x2 *Var) bool {
-	r1, r2 := cond1.Result, cond2.Result
-	if r1 == nil || r2 == nil || r1.Op != r2.Op || !r1.Op.IsCompare() ||
-		!onlyComparing(cond1, x1) || !onlyComparing(cond2, x2) {
-		return false
-	}
-	for i := range 2 {
-		a, b := r1.Args[i], r2.Args[i]
-		switch {
-		case isCounter(a, x1) && isCounter(b, x2):
-		case (a.Block != cond1 || a.IsConst()) && (b.Block != cond2 || b.IsConst()) && sameOperand(a, b):
-		default:
-			return false
-		}
-	}
-	return true
+// sameCondition reports whether loops l1 and l2, counted by c1 and c2
+// with one step, test their counters against the same bound the same way
+// (Counted.Bound), and their condition blocks do nothing else.
+func sameCondition(l1 *Value, c1 Counted, l2 *Value, c2 Counted) bool {
+	b1, in1 := c1.Bound(l1)
+	b2, in2 := c2.Bound(l2)
+	return b1 != nil && b2 != nil && in1 == in2 && sameOperand(b1, b2) &&
+		onlyComparing(l1.Blocks[1], c1.X) && onlyComparing(l2.Blocks[1], c2.X)
 }
 
 // onlyComparing reports whether a condition block holds only its result,
@@ -232,15 +221,7 @@ func independent(a *Value, x1 *Var, b *Value, x2 *Var) bool {
 	if a.Args[0] == b.Args[0] {
 		return isCounter(a.Args[1], x1) && isCounter(b.Args[1], x2)
 	}
-	return distinctRoots(sliceRoot(a.Args[0]), sliceRoot(b.Args[0]))
-}
-
-// sliceRoot returns the slice s is a subslice (or copy) of.
-func sliceRoot(s *Value) *Value {
-	for s.Op == OpSubslice || s.Op == OpCopy {
-		s = s.Args[0]
-	}
-	return s
+	return distinctRoots(Root(a.Args[0]), Root(b.Args[0]))
 }
 
 // distinctRoots reports whether slices a and b, each a parameter, a

@@ -405,14 +405,7 @@ func (g *windowGroup) addBase(v *types.Var, e ast.Expr, bases map[*windowGroup][
 }
 
 // isParam reports whether v is a parameter of sig.
-func isParam(v *types.Var, sig *types.Signature) bool {
-	for i := range sig.Params().Len() {
-		if sig.Params().At(i) == v {
-			return true
-		}
-	}
-	return false
-}
+func isParam(v *types.Var, sig *types.Signature) bool { return paramIndex(sig, v) >= 0 }
 
 // movingTarget checks an assignment to the moving variable v at id.
 func (fb *funcBuilder) movingTarget(id *ast.Ident, v *types.Var, def bool, rhs ast.Expr) (lvalue, bool) {

@@ -73,11 +73,8 @@ func paramOf(info *types.Info, sig *types.Signature, r *ast.ReturnStmt) *types.V
 	if !isIdent {
 		return nil
 	}
-	v, _ := info.Uses[id].(*types.Var)
-	for i := range sig.Params().Len() {
-		if sig.Params().At(i) == v {
-			return v
-		}
+	if v, _ := info.Uses[id].(*types.Var); v != nil && isParam(v, sig) {
+		return v
 	}
 	return nil
 }
@@ -144,12 +141,13 @@ func (fb *funcBuilder) returnedArg(e *ast.CallExpr, fn *types.Func, recv *receiv
 	return args[r.Returned], true
 }
 
-// paramIndex returns the index of p among sig's parameters, 0 if p is nil.
-func paramIndex(sig *types.Signature, p *types.Var) int {
+// paramIndex returns the index of v among sig's parameters, -1 if it is
+// none of them.
+func paramIndex(sig *types.Signature, v *types.Var) int {
 	for i := range sig.Params().Len() {
-		if sig.Params().At(i) == p {
+		if sig.Params().At(i) == v {
 			return i
 		}
 	}
-	return 0
+	return -1
 }
