@@ -97,7 +97,9 @@
 // constant trip count (ConstTrip, on CountedLoop of counted.go, the
 // recogniser of counted loops reverse mode uses too); the emitter then
 // declares it as an array and a count, and a tape of such stacks and
-// single values is a local variable.
+// single values is a local variable. FuseLoops (fuseloops.go) merges
+// adjacent counted loops over the same range that touch each other's
+// memory only index by index, for reverse mode's backward sweep.
 //
 // The functions built on the split form call it:
 //

@@ -169,7 +169,10 @@
 // memory of the caller's array is only read. A result of array type is a
 // group of float results (arrayresults.go), and a call of a function of
 // the package returning an array is an invoke whose results are the
-// elements, stored into a fresh array.
+// elements, stored into a fresh array. A function whose one result is the
+// slice parameter it writes (gonum's return dst, returnsdst.go) is built
+// without that result, and a call of it is an invoke whose value is the
+// argument passed for that parameter.
 //
 // Go computes the right operand of && and || only when the left one does
 // not decide; where that operand may panic (an index, a slice expression,
