@@ -99,7 +99,10 @@
 // declares it as an array and a count, and a tape of such stacks and
 // single values is a local variable. FuseLoops (fuseloops.go) merges
 // adjacent counted loops over the same range that touch each other's
-// memory only index by index, for reverse mode's backward sweep.
+// memory only index by index, for reverse mode's backward sweep, and
+// ForwardStores (forwardstores.go) then reads an element stored and read
+// back in one block from the value stored, dropping a store overwritten
+// unread.
 //
 // The functions built on the split form call it:
 //

@@ -118,6 +118,8 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	ir.DeadStores(g)
 	ir.DeadCode(g)
 	ir.FuseLoops(g)
+	ir.ForwardStores(g)
+	ir.DeadCode(g) // the loads forwarded
 	promoteSlots(g)
 	ir.UniqueNames(g)
 	return g, buffers, written, nil

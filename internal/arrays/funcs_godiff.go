@@ -342,27 +342,24 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 		dpt[0] -= t37 * t24
 		drot[1] -= t37 * t25
 		dpt[1] += t37 * t26
-		drot[0] += t37 * t27
+		t38 := drot[0] + t37*t27
 		drotCrossPt[2] = 0
-		t38 := drotCrossPt[1]
-		dpt[2] -= t38 * t28
-		drot[0] -= t38 * t29
-		dpt[0] += t38 * t30
-		drot[2] += t38 * t31
+		t39 := drotCrossPt[1]
+		dpt[2] -= t39 * t28
+		drot[0] = t38 - t39*t29
+		dpt[0] += t39 * t30
+		t40 := drot[2] + t39*t31
 		drotCrossPt[1] = 0
-		t39 := drotCrossPt[0]
-		dpt[1] -= t39 * t32
-		drot[2] -= t39 * t33
-		dpt[2] += t39 * t34
-		drot[1] += t39 * t35
+		t41 := drotCrossPt[0]
+		dpt[1] -= t41 * t32
+		drot[2] = t40 - t41*t33
+		dpt[2] += t41 * t34
+		drot[1] += t41 * t35
 		drotCrossPt[0] = 0
 	}
-	drot[2] += dtmp * t1
-	drot[2] += dtmp * t2
-	drot[1] += dtmp * t3
-	drot[1] += dtmp * t4
-	drot[0] += dtmp * t5
-	drot[0] += dtmp * t6
+	drot[2] = drot[2] + dtmp*t1 + dtmp*t2
+	drot[1] = drot[1] + dtmp*t3 + dtmp*t4
+	drot[0] = drot[0] + dtmp*t5 + dtmp*t6
 }
 
 // RodriguesRotatePointVJP returns the vector-Jacobian product with the seeds
@@ -1239,12 +1236,9 @@ func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 	dcostheta2 := dcostheta - dtmp*t.sum
 	dtheta2 := dsintheta*math.Cos(theta) - dcostheta2*math.Sin(theta) + dtheta
 	t24 := dtheta2 * (0.5 / theta)
-	drot[2] += t24 * t10
-	drot[2] += t24 * t11
-	drot[1] += t24 * t12
-	drot[1] += t24 * t13
-	drot[0] += t24 * t14
-	drot[0] += t24 * t15
+	drot[2] = drot[2] + t24*t10 + t24*t11
+	drot[1] = drot[1] + t24*t12 + t24*t13
+	drot[0] = drot[0] + t24*t14 + t24*t15
 }
 
 // RotateVJP returns Rotate's results and the vector-Jacobian product with the
@@ -3483,12 +3477,9 @@ func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, d
 	dcostheta2 := dcostheta - t11
 	dtheta2 := dsintheta*math.Cos(theta) - dcostheta2*math.Sin(theta) + dtheta
 	t16 := dtheta2 * (0.5 / theta)
-	drot[2] += t16 * t5
-	drot[2] += t16 * t6
-	drot[1] += t16 * t3
-	drot[1] += t16 * t4
-	drot[0] += t16 * t1
-	drot[0] += t16 * t2
+	drot[2] = drot[2] + t16*t5 + t16*t6
+	drot[1] = drot[1] + t16*t3 + t16*t4
+	drot[0] = drot[0] + t16*t1 + t16*t2
 }
 
 // crossCallTape is what crossCallForward keeps of the calls of cross at one

@@ -981,19 +981,17 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 		for i3 := t7; i3 >= 0; i3-- {
 			nelem--
 			nelem2--
-			t8 := ds * t.elem2[nelem2]
-			dbuf[i3] += ds * t.elem[nelem]
-			dbuf[i3] += t8
+			dbuf[i3] = dbuf[i3] + ds*t.elem[nelem] + ds*t.elem2[nelem2]
 		}
 		logSumExpCallBackward(&t.logSumExpTape2, nlogSumExpTape2, t6, dw)
 		logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, t5, dbuf)
 		dll += t5
 		ds = 0
-		t9 := k - 1
-		for j := t9; j >= 0; j-- {
-			t10 := dbuf[j]
-			db[j] += t10
-			dw[j] += t10 * x
+		t8 := k - 1
+		for j := t8; j >= 0; j-- {
+			t9 := dbuf[j]
+			db[j] += t9
+			dw[j] += t9 * x
 			dbuf[j] = 0
 		}
 	}

@@ -6328,13 +6328,12 @@ func layerLoop1CallNoXFixedWhXVBackward(t *layerLoop1CallNoXFixedWhXVTape, call 
 	// 2 loops over the same range, fused into one.
 	for j2 := t1; j2 >= 0; j2-- {
 		nelem--
-		t2 := dout * t.elem[nelem]
-		dhidden[j2] += dout * v[j2]
-		dv[j2] += t2
+		t2 := dhidden[j2] + dout*v[j2]
+		dv[j2] += dout * t.elem[nelem]
 		t3 := j2
 		ntanh--
 		t4 := t.tanh[ntanh]
-		ds += dhidden[t3] * (1 - t4*t4)
+		ds += t2 * (1 - t4*t4)
 		dhidden[t3] = 0
 		t5 := d - 1
 		for k := t5; k >= 0; k-- {
@@ -6709,13 +6708,12 @@ func tailLoop1CallNoXFixedWhXVBackward(t *tailLoop1CallNoXFixedWhXVTape, call in
 	// 2 loops over the same range, fused into one.
 	for j2 := t1; j2 >= 0; j2-- {
 		nelem--
-		t2 := dout * t.elem[nelem]
-		dhidden[j2] += dout * v[j2]
-		dv[j2] += t2
+		t2 := dhidden[j2] + dout*v[j2]
+		dv[j2] += dout * t.elem[nelem]
 		t3 := j2
 		ntanh--
 		t4 := t.tanh[ntanh]
-		ds += dhidden[t3] * (1 - t4*t4)
+		ds += t2 * (1 - t4*t4)
 		dhidden[t3] = 0
 		t5 := d - 1
 		for k := t5; k >= 0; k-- {

@@ -1627,10 +1627,9 @@ func RNNRecordedBackward(t *RNNRecordedTape, s float64, dw, du, db, dv, dh0 []fl
 		t5 := n - 1
 		for i2 := t5; i2 >= 0; i2-- {
 			nelem--
-			t6 := dy * t.elem[nelem]
-			dh[i2] += dy * v[i2]
-			dv[i2] += t6
-			dnext[i2] += dh[i2]
+			t6 := dh[i2] + dy*v[i2]
+			dv[i2] += dy * t.elem[nelem]
+			dnext[i2] += t6
 			dh[i2] = 0
 		}
 		dy = 0
@@ -6679,10 +6678,9 @@ func rnnLoop1CallNoXsFixedXsWUBVBackward(t *rnnLoop1CallNoXsFixedXsWUBVTape, cal
 	t3 := n - 1
 	for i2 := t3; i2 >= 0; i2-- {
 		nelem--
-		t4 := dy * t.elem[nelem]
-		dh[i2] += dy * v[i2]
-		dv[i2] += t4
-		dnext[i2] += dh[i2]
+		t4 := dh[i2] + dy*v[i2]
+		dv[i2] += dy * t.elem[nelem]
+		dnext[i2] += t4
 		dh[i2] = 0
 	}
 	t5 := n2 - 1
@@ -6936,10 +6934,9 @@ func rnnEveryLoop1CallNoXsFixedXsWUBVBackward(t *rnnEveryLoop1CallNoXsFixedXsWUB
 	t3 := n - 1
 	for i2 := t3; i2 >= 0; i2-- {
 		nelem--
-		t4 := dy * t.elem[nelem]
-		dh[i2] += dy * v[i2]
-		dv[i2] += t4
-		dnext[i2] += dh[i2]
+		t4 := dh[i2] + dy*v[i2]
+		dv[i2] += dy * t.elem[nelem]
+		dnext[i2] += t4
 		dh[i2] = 0
 	}
 	t5 := n2 - 1
@@ -7733,10 +7730,9 @@ func rnnForLoop1CallNoXsFixedXsWUBVBackward(t *rnnForLoop1CallNoXsFixedXsWUBVTap
 	t3 := n - 1
 	for i2 := t3; i2 >= 0; i2-- {
 		nelem--
-		t4 := dy * t.elem[nelem]
-		dh[i2] += dy * v[i2]
-		dv[i2] += t4
-		dnext[i2] += dh[i2]
+		t4 := dh[i2] + dy*v[i2]
+		dv[i2] += dy * t.elem[nelem]
+		dnext[i2] += t4
 		dh[i2] = 0
 	}
 	t5 := n2 - 1
@@ -7965,10 +7961,9 @@ func rnnWhileLoop1CallNoXsFixedXsWUBVBackward(t *rnnWhileLoop1CallNoXsFixedXsWUB
 	t3 := n - 1
 	for i2 := t3; i2 >= 0; i2-- {
 		nelem--
-		t4 := dy * t.elem[nelem]
-		dh[i2] += dy * v[i2]
-		dv[i2] += t4
-		dnext[i2] += dh[i2]
+		t4 := dh[i2] + dy*v[i2]
+		dv[i2] += dy * t.elem[nelem]
+		dnext[i2] += t4
 		dh[i2] = 0
 	}
 	t5 := n2 - 1

@@ -1331,10 +1331,11 @@ func StencilRecordedBackward(t *StencilRecordedTape, s float64, da, db *float64)
 		t3 := t.x2[nx2]
 		dw[2] -= dx * 0.01
 		dw[1] += dx
-		dw[0] += dx * 0.5
-		t4 := dw[1]
-		dbSum += t4 * t2
-		dx = dw[0] + t4*b*math.Cos(t3)
+		t4 := dw[0] + dx*0.5
+		dw[0] = t4
+		t5 := dw[1]
+		dbSum += t5 * t2
+		dx = t4 + t5*b*math.Cos(t3)
 	}
 	*da += dx
 	*db += dbSum
@@ -1471,11 +1472,12 @@ func stencilLoop1CallBackward(t *stencilLoop1CallTape, call int, s float64, dx, 
 	dx2 += s
 	dw[2] -= dx2 * 0.01
 	dw[1] += dx2
-	dw[0] += dx2 * 0.5
-	t1 := dw[1]
-	dx2 = dw[0] + t1*b*math.Cos(c.x2)
+	t1 := dw[0] + dx2*0.5
+	dw[0] = t1
+	t2 := dw[1]
+	dx2 = t1 + t2*b*math.Cos(c.x2)
 	*dx += dx2
-	*db += t1 * c.sin
+	*db += t2 * c.sin
 }
 
 // stencilLoop1 is one iteration of the loop of Stencil at step.go:98, which

@@ -2944,24 +2944,22 @@ func LogLossHelpersBackward(t *LogLossHelpersTape, s float64, dw []float64) {
 	ds3 += s * 0.1
 	t1 := n - 1
 	for i3 := t1; i3 >= 0; i3-- {
-		t2 := ds3 * w[i3]
-		dw[i3] += ds3 * w[i3]
-		dw[i3] += t2
+		dw[i3] = dw[i3] + ds3*w[i3] + ds3*w[i3]
 	}
 	ds += s
-	t3 := len(y) - 1
-	for i := t3; i >= 0; i-- {
+	t2 := len(y) - 1
+	for i := t2; i >= 0; i-- {
 		ndsoftplus--
 		dsoftplus := t.dsoftplus[ndsoftplus]
 		a2 := a[i*n : (i+1)*n]
-		t4 := ds
-		ds2 -= t4 * dsoftplus * y[i]
+		t3 := ds
+		ds2 -= t3 * dsoftplus * y[i]
 		ds = 0
-		t5 := len(a2) - 1
-		for i2 := t5; i2 >= 0; i2-- {
+		t4 := len(a2) - 1
+		for i2 := t4; i2 >= 0; i2-- {
 			dw[i2] += ds2 * a2[i2]
 		}
-		ds += t4
+		ds += t3
 		ds2 = 0
 	}
 }
@@ -3271,109 +3269,90 @@ func LogLossHelpersHessianVec(w, a, y, dw []float64, dw2, ddw [][8]float64, dres
 	t11 := n - 1
 	for i32 := t11; i32 >= 0; i32-- {
 		t12 := i32
-		t13 := ds32 * w[t12]
-		t14 := dw[t12] + ds32*w[t12]
-		var t15 [8]float64
-		t15[0] = ds32 * dw2[t12][0]
-		t15[1] = ds32 * dw2[t12][1]
-		t15[2] = ds32 * dw2[t12][2]
-		t15[3] = ds32 * dw2[t12][3]
-		t15[4] = ds32 * dw2[t12][4]
-		t15[5] = ds32 * dw2[t12][5]
-		t15[6] = ds32 * dw2[t12][6]
-		t15[7] = ds32 * dw2[t12][7]
-		dw[t12] = t14
-		ddw[t12][0] = ddw[t12][0] + ds32*dw2[t12][0]
-		ddw[t12][1] = ddw[t12][1] + ds32*dw2[t12][1]
-		ddw[t12][2] = ddw[t12][2] + ds32*dw2[t12][2]
-		ddw[t12][3] = ddw[t12][3] + ds32*dw2[t12][3]
-		ddw[t12][4] = ddw[t12][4] + ds32*dw2[t12][4]
-		ddw[t12][5] = ddw[t12][5] + ds32*dw2[t12][5]
-		ddw[t12][6] = ddw[t12][6] + ds32*dw2[t12][6]
-		ddw[t12][7] = ddw[t12][7] + ds32*dw2[t12][7]
-		dw[t12] += t13
-		ddw[t12][0] = ddw[t12][0] + t15[0]
-		ddw[t12][1] = ddw[t12][1] + t15[1]
-		ddw[t12][2] = ddw[t12][2] + t15[2]
-		ddw[t12][3] = ddw[t12][3] + t15[3]
-		ddw[t12][4] = ddw[t12][4] + t15[4]
-		ddw[t12][5] = ddw[t12][5] + t15[5]
-		ddw[t12][6] = ddw[t12][6] + t15[6]
-		ddw[t12][7] = ddw[t12][7] + t15[7]
+		t13 := ds32 * 2
+		dw[t12] = dw[t12] + ds32*w[t12] + ds32*w[t12]
+		ddw[t12][0] = ddw[t12][0] + t13*dw2[t12][0]
+		ddw[t12][1] = ddw[t12][1] + t13*dw2[t12][1]
+		ddw[t12][2] = ddw[t12][2] + t13*dw2[t12][2]
+		ddw[t12][3] = ddw[t12][3] + t13*dw2[t12][3]
+		ddw[t12][4] = ddw[t12][4] + t13*dw2[t12][4]
+		ddw[t12][5] = ddw[t12][5] + t13*dw2[t12][5]
+		ddw[t12][6] = ddw[t12][6] + t13*dw2[t12][6]
+		ddw[t12][7] = ddw[t12][7] + t13*dw2[t12][7]
 	}
 	ds4 += 1
-	t16 := t1 - 1
-	for i4 := t16; i4 >= 0; i4-- {
+	t14 := t1 - 1
+	for i4 := t14; i4 >= 0; i4-- {
 		ncond--
 		var dtmp float64
 		var ddtmp [8]float64
-		t17 := y[i4]
-		t18 := a[i4*n : (i4+1)*n]
-		t19 := ds4
-		dsoftplus2 += t19
+		t15 := y[i4]
+		t16 := a[i4*n : (i4+1)*n]
+		t17 := ds4
+		dsoftplus2 += t17
 		ds4 = 0
 		if t.cond[ncond] {
 			nexp--
-			t20 := dt.exp
-			t21 := nexp
-			t22 := t.exp[t21]
+			t18 := dt.exp
+			t19 := nexp
+			t20 := t.exp[t19]
 			dtmp += dsoftplus2
-			t23 := 1 + t22
-			t24 := dsoftplus2 / t23
-			t25 := t24 - t22*(t24/t23)
-			dtmp -= t24 * t22
-			ddtmp[0] -= t25 * t20[t21][0]
-			ddtmp[1] -= t25 * t20[t21][1]
-			ddtmp[2] -= t25 * t20[t21][2]
-			ddtmp[3] -= t25 * t20[t21][3]
-			ddtmp[4] -= t25 * t20[t21][4]
-			ddtmp[5] -= t25 * t20[t21][5]
-			ddtmp[6] -= t25 * t20[t21][6]
-			ddtmp[7] -= t25 * t20[t21][7]
+			t21 := 1 + t20
+			t22 := dsoftplus2 / t21
+			t23 := t22 - t20*(t22/t21)
+			dtmp -= t22 * t20
+			ddtmp[0] -= t23 * t18[t19][0]
+			ddtmp[1] -= t23 * t18[t19][1]
+			ddtmp[2] -= t23 * t18[t19][2]
+			ddtmp[3] -= t23 * t18[t19][3]
+			ddtmp[4] -= t23 * t18[t19][4]
+			ddtmp[5] -= t23 * t18[t19][5]
+			ddtmp[6] -= t23 * t18[t19][6]
+			ddtmp[7] -= t23 * t18[t19][7]
 			dsoftplus2 = 0
 		} else {
 			nexp2--
-			t26 := dt.exp2
-			t27 := nexp2
-			t28 := t.exp2[t27]
-			t29 := 1 + t28
-			t30 := dsoftplus2 / t29
-			t31 := t30 - t28*(t30/t29)
-			dtmp += t30 * t28
-			ddtmp[0] += t31 * t26[t27][0]
-			ddtmp[1] += t31 * t26[t27][1]
-			ddtmp[2] += t31 * t26[t27][2]
-			ddtmp[3] += t31 * t26[t27][3]
-			ddtmp[4] += t31 * t26[t27][4]
-			ddtmp[5] += t31 * t26[t27][5]
-			ddtmp[6] += t31 * t26[t27][6]
-			ddtmp[7] += t31 * t26[t27][7]
+			t24 := dt.exp2
+			t25 := nexp2
+			t26 := t.exp2[t25]
+			t27 := 1 + t26
+			t28 := dsoftplus2 / t27
+			t29 := t28 - t26*(t28/t27)
+			dtmp += t28 * t26
+			ddtmp[0] += t29 * t24[t25][0]
+			ddtmp[1] += t29 * t24[t25][1]
+			ddtmp[2] += t29 * t24[t25][2]
+			ddtmp[3] += t29 * t24[t25][3]
+			ddtmp[4] += t29 * t24[t25][4]
+			ddtmp[5] += t29 * t24[t25][5]
+			ddtmp[6] += t29 * t24[t25][6]
+			ddtmp[7] += t29 * t24[t25][7]
 			dsoftplus2 = 0
 		}
-		ds22 -= dtmp * t17
-		dds2[0] -= t17 * ddtmp[0]
-		dds2[1] -= t17 * ddtmp[1]
-		dds2[2] -= t17 * ddtmp[2]
-		dds2[3] -= t17 * ddtmp[3]
-		dds2[4] -= t17 * ddtmp[4]
-		dds2[5] -= t17 * ddtmp[5]
-		dds2[6] -= t17 * ddtmp[6]
-		dds2[7] -= t17 * ddtmp[7]
-		t32 := len(t18) - 1
-		for i22 := t32; i22 >= 0; i22-- {
-			t33 := i22
-			t34 := t18[t33]
-			dw[t33] += ds22 * t34
-			ddw[t33][0] = ddw[t33][0] + t34*dds2[0]
-			ddw[t33][1] = ddw[t33][1] + t34*dds2[1]
-			ddw[t33][2] = ddw[t33][2] + t34*dds2[2]
-			ddw[t33][3] = ddw[t33][3] + t34*dds2[3]
-			ddw[t33][4] = ddw[t33][4] + t34*dds2[4]
-			ddw[t33][5] = ddw[t33][5] + t34*dds2[5]
-			ddw[t33][6] = ddw[t33][6] + t34*dds2[6]
-			ddw[t33][7] = ddw[t33][7] + t34*dds2[7]
+		ds22 -= dtmp * t15
+		dds2[0] -= t15 * ddtmp[0]
+		dds2[1] -= t15 * ddtmp[1]
+		dds2[2] -= t15 * ddtmp[2]
+		dds2[3] -= t15 * ddtmp[3]
+		dds2[4] -= t15 * ddtmp[4]
+		dds2[5] -= t15 * ddtmp[5]
+		dds2[6] -= t15 * ddtmp[6]
+		dds2[7] -= t15 * ddtmp[7]
+		t30 := len(t16) - 1
+		for i22 := t30; i22 >= 0; i22-- {
+			t31 := i22
+			t32 := t16[t31]
+			dw[t31] += ds22 * t32
+			ddw[t31][0] = ddw[t31][0] + t32*dds2[0]
+			ddw[t31][1] = ddw[t31][1] + t32*dds2[1]
+			ddw[t31][2] = ddw[t31][2] + t32*dds2[2]
+			ddw[t31][3] = ddw[t31][3] + t32*dds2[3]
+			ddw[t31][4] = ddw[t31][4] + t32*dds2[4]
+			ddw[t31][5] = ddw[t31][5] + t32*dds2[5]
+			ddw[t31][6] = ddw[t31][6] + t32*dds2[6]
+			ddw[t31][7] = ddw[t31][7] + t32*dds2[7]
 		}
-		ds4 += t19
+		ds4 += t17
 		ds22 = 0
 		dds2[0] = 0
 		dds2[1] = 0
@@ -3456,56 +3435,52 @@ func LogLossHelpersHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 	ds32 += 0.1
 	t9 := n - 1
 	for i32 := t9; i32 >= 0; i32-- {
-		t10 := ds32 * w[i32]
-		t11 := ds32 * vw[i32]
-		t12 := ddw[i32] + t11
-		dw2[i32] += ds32 * w[i32]
-		ddw[i32] = t12
-		t13 := ddw[i32] + t11
-		dw2[i32] += t10
-		ddw[i32] = t13
+		t10 := ds32 * vw[i32]
+		t11 := ddw[i32] + t10 + t10
+		dw2[i32] = dw2[i32] + ds32*w[i32] + ds32*w[i32]
+		ddw[i32] = t11
 	}
 	ds4 += 1
-	t14 := t1 - 1
-	for i4 := t14; i4 >= 0; i4-- {
+	t12 := t1 - 1
+	for i4 := t12; i4 >= 0; i4-- {
 		ncond--
 		var dtmp float64
 		ddtmp := 0.0
-		t15 := y[i4]
-		t16 := a[i4*n : (i4+1)*n]
-		t17 := ds4
-		dsoftplus2 += t17
+		t13 := y[i4]
+		t14 := a[i4*n : (i4+1)*n]
+		t15 := ds4
+		dsoftplus2 += t15
 		ds4 = 0
 		if t.cond[ncond] {
 			nexp--
-			t18 := t.exp[nexp]
-			t19 := dt.exp[nexp]
+			t16 := t.exp[nexp]
+			t17 := dt.exp[nexp]
 			dtmp += dsoftplus2
-			t20 := 1 + t18
-			t21 := dsoftplus2 / t20
-			dtmp -= t21 * t18
-			ddtmp -= t21*t19 - t18*(t21/t20*t19)
+			t18 := 1 + t16
+			t19 := dsoftplus2 / t18
+			dtmp -= t19 * t16
+			ddtmp -= t19*t17 - t16*(t19/t18*t17)
 			dsoftplus2 = 0
 		} else {
 			nexp2--
-			t22 := t.exp2[nexp2]
-			t23 := dt.exp2[nexp2]
-			t24 := 1 + t22
-			t25 := dsoftplus2 / t24
-			dtmp += t25 * t22
-			ddtmp += t25*t23 - t22*(t25/t24*t23)
+			t20 := t.exp2[nexp2]
+			t21 := dt.exp2[nexp2]
+			t22 := 1 + t20
+			t23 := dsoftplus2 / t22
+			dtmp += t23 * t20
+			ddtmp += t23*t21 - t20*(t23/t22*t21)
 			dsoftplus2 = 0
 		}
-		ds22 -= dtmp * t15
-		dds2 -= t15 * ddtmp
-		t26 := len(t16) - 1
-		for i22 := t26; i22 >= 0; i22-- {
-			t27 := t16[i22]
-			t28 := ddw[i22] + t27*dds2
-			dw2[i22] += ds22 * t27
-			ddw[i22] = t28
+		ds22 -= dtmp * t13
+		dds2 -= t13 * ddtmp
+		t24 := len(t14) - 1
+		for i22 := t24; i22 >= 0; i22-- {
+			t25 := t14[i22]
+			t26 := ddw[i22] + t25*dds2
+			dw2[i22] += ds22 * t25
+			ddw[i22] = t26
 		}
-		ds4 += t17
+		ds4 += t15
 		ds22 = 0
 		dds2 = 0
 	}

@@ -1000,9 +1000,7 @@ func RelaxHVP(x, out []float64, c float64, vx []float64, vc float64, dout []floa
 	}
 	dx2 := make([]float64, t1)
 	ddx := make([]float64, t1)
-	t11 := len(out)
-	dout2 := make([]float64, t11)
-	ddout := make([]float64, t11)
+	dout2 := make([]float64, len(out))
 	var dc2 float64
 	ddc := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -1014,45 +1012,35 @@ func RelaxHVP(x, out []float64, c float64, vx []float64, vc float64, dout []floa
 	var dcSum float64
 	ddcSum := 0.0
 	ds2 += 1
-	t12 := t1 - 1
-	for i2 := t12; i2 >= 0; i2-- {
-		t13 := i2
+	t11 := t1 - 1
+	for i2 := t11; i2 >= 0; i2-- {
+		t12 := i2
 		nelem--
 		nelem2--
 		nexp--
-		t14 := t.exp[nexp]
-		t15 := dt.exp[nexp]
-		t16 := ds2 * t.elem2[nelem2]
-		t17 := ds2 * dt.elem2[nelem2]
-		t18 := ddx[t13] + ds2*dt.elem[nelem]
-		dx2[t13] += ds2 * t.elem[nelem]
-		ddx[t13] = t18
-		t19 := ddout[t13] + t17
-		dout2[t13] += t16
-		ddout[t13] = t19
-		t20 := dout2[t13]
-		t21 := ddx[t13] + (t14*ddout[t13]+t20*t15)*0.3
-		dx2[t13] += t20 * t14 * 0.3
-		ddx[t13] = t21
-		dout2[t13] = 0
-		ddout[t13] = 0
-		if t13 > 0 {
+		t13 := t.exp[nexp]
+		t14 := dout2[t12] + ds2*t.elem2[nelem2]
+		t15 := ddx[t12] + ds2*dt.elem[nelem] + (t13*(ds2*dt.elem2[nelem2])+t14*dt.exp[nexp])*0.3
+		dx2[t12] = dx2[t12] + ds2*t.elem[nelem] + t14*t13*0.3
+		ddx[t12] = t15
+		dout2[t12] = 0
+		if t12 > 0 {
 			nelem3--
-			t22 := t.elem3[nelem3]
-			t23 := dt.elem3[nelem3]
-			t24 := c * t22
-			t25 := t13 - 1
-			t26 := dx2[t13]
-			t27 := ddx[t13]
-			t28 := t26 * t22
-			t29 := t22*t27 + t26*t23
-			dcSum += t28 * t22
-			ddcSum += t22*t29 + t28*t23
-			t30 := ddx[t25] + (t24*t27 + t26*(t22*vc+c*t23) + (c*t29 + t28*vc))
-			dx2[t25] += t26*t24 + t28*c
-			ddx[t25] = t30
-			dx2[t13] = t26
-			ddx[t13] = t27
+			t16 := t.elem3[nelem3]
+			t17 := dt.elem3[nelem3]
+			t18 := c * t16
+			t19 := t12 - 1
+			t20 := dx2[t12]
+			t21 := ddx[t12]
+			t22 := t20 * t16
+			t23 := t16*t21 + t20*t17
+			dcSum += t22 * t16
+			ddcSum += t16*t23 + t22*t17
+			t24 := ddx[t19] + (t18*t21 + t20*(t16*vc+c*t17) + (c*t23 + t22*vc))
+			dx2[t19] += t20*t18 + t22*c
+			ddx[t19] = t24
+			dx2[t12] = t20
+			ddx[t12] = t21
 		}
 	}
 	dc2 += dcSum
@@ -1351,9 +1339,7 @@ func RelaxHessianVec(x, out []float64, c float64, dx []float64, dx2 [][8]float64
 		dt.elem2 = append(dt.elem2, t16)
 		s += t13 * t15
 	}
-	t17 := len(out)
-	dout2 := make([]float64, t17)
-	ddout := make([][8]float64, t17)
+	dout2 := make([]float64, len(out))
 	var dc2 float64
 	var ddc [8]float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -1365,128 +1351,82 @@ func RelaxHessianVec(x, out []float64, c float64, dx []float64, dx2 [][8]float64
 	var dcSum float64
 	var ddcSum [8]float64
 	ds2 += 1
-	t18 := t1 - 1
-	for i2 := t18; i2 >= 0; i2-- {
-		t19 := i2
+	t17 := t1 - 1
+	for i2 := t17; i2 >= 0; i2-- {
+		t18 := i2
 		nelem--
-		t20 := dt.elem
-		t21 := nelem
+		t19 := dt.elem
+		t20 := nelem
 		nelem2--
-		t22 := dt.elem2
-		t23 := nelem2
+		t21 := dt.elem2
+		t22 := nelem2
 		nexp--
-		t24 := dt.exp
-		t25 := nexp
-		t26 := t.exp[t25]
-		t27 := ds2 * t.elem2[t23]
-		t28 := dx[t19] + ds2*t.elem[t21]
-		var t29 [8]float64
-		t29[0] = t24[t25][0]
-		t29[1] = t24[t25][1]
-		t29[2] = t24[t25][2]
-		t29[3] = t24[t25][3]
-		t29[4] = t24[t25][4]
-		t29[5] = t24[t25][5]
-		t29[6] = t24[t25][6]
-		t29[7] = t24[t25][7]
-		var t30 [8]float64
-		t30[0] = ds2 * t22[t23][0]
-		t30[1] = ds2 * t22[t23][1]
-		t30[2] = ds2 * t22[t23][2]
-		t30[3] = ds2 * t22[t23][3]
-		t30[4] = ds2 * t22[t23][4]
-		t30[5] = ds2 * t22[t23][5]
-		t30[6] = ds2 * t22[t23][6]
-		t30[7] = ds2 * t22[t23][7]
-		dx[t19] = t28
-		ddx[t19][0] = ddx[t19][0] + ds2*t20[t21][0]
-		ddx[t19][1] = ddx[t19][1] + ds2*t20[t21][1]
-		ddx[t19][2] = ddx[t19][2] + ds2*t20[t21][2]
-		ddx[t19][3] = ddx[t19][3] + ds2*t20[t21][3]
-		ddx[t19][4] = ddx[t19][4] + ds2*t20[t21][4]
-		ddx[t19][5] = ddx[t19][5] + ds2*t20[t21][5]
-		ddx[t19][6] = ddx[t19][6] + ds2*t20[t21][6]
-		ddx[t19][7] = ddx[t19][7] + ds2*t20[t21][7]
-		dout2[t19] += t27
-		ddout[t19][0] = ddout[t19][0] + t30[0]
-		ddout[t19][1] = ddout[t19][1] + t30[1]
-		ddout[t19][2] = ddout[t19][2] + t30[2]
-		ddout[t19][3] = ddout[t19][3] + t30[3]
-		ddout[t19][4] = ddout[t19][4] + t30[4]
-		ddout[t19][5] = ddout[t19][5] + t30[5]
-		ddout[t19][6] = ddout[t19][6] + t30[6]
-		ddout[t19][7] = ddout[t19][7] + t30[7]
-		t31 := dout2[t19]
-		t32 := t26 * 0.3
-		t33 := t31 * 0.3
-		dx[t19] += t31 * t26 * 0.3
-		ddx[t19][0] = ddx[t19][0] + t32*ddout[t19][0] + t33*t29[0]
-		ddx[t19][1] = ddx[t19][1] + t32*ddout[t19][1] + t33*t29[1]
-		ddx[t19][2] = ddx[t19][2] + t32*ddout[t19][2] + t33*t29[2]
-		ddx[t19][3] = ddx[t19][3] + t32*ddout[t19][3] + t33*t29[3]
-		ddx[t19][4] = ddx[t19][4] + t32*ddout[t19][4] + t33*t29[4]
-		ddx[t19][5] = ddx[t19][5] + t32*ddout[t19][5] + t33*t29[5]
-		ddx[t19][6] = ddx[t19][6] + t32*ddout[t19][6] + t33*t29[6]
-		ddx[t19][7] = ddx[t19][7] + t32*ddout[t19][7] + t33*t29[7]
-		dout2[t19] = 0
-		ddout[t19][0] = 0
-		ddout[t19][1] = 0
-		ddout[t19][2] = 0
-		ddout[t19][3] = 0
-		ddout[t19][4] = 0
-		ddout[t19][5] = 0
-		ddout[t19][6] = 0
-		ddout[t19][7] = 0
-		if t19 > 0 {
+		t23 := dt.exp
+		t24 := nexp
+		t25 := t.exp[t24]
+		t26 := dout2[t18] + ds2*t.elem2[t22]
+		t27 := t25 * ds2 * 0.3
+		t28 := t26 * 0.3
+		dx[t18] = dx[t18] + ds2*t.elem[t20] + t26*t25*0.3
+		ddx[t18][0] = ddx[t18][0] + ds2*t19[t20][0] + t27*t21[t22][0] + t28*t23[t24][0]
+		ddx[t18][1] = ddx[t18][1] + ds2*t19[t20][1] + t27*t21[t22][1] + t28*t23[t24][1]
+		ddx[t18][2] = ddx[t18][2] + ds2*t19[t20][2] + t27*t21[t22][2] + t28*t23[t24][2]
+		ddx[t18][3] = ddx[t18][3] + ds2*t19[t20][3] + t27*t21[t22][3] + t28*t23[t24][3]
+		ddx[t18][4] = ddx[t18][4] + ds2*t19[t20][4] + t27*t21[t22][4] + t28*t23[t24][4]
+		ddx[t18][5] = ddx[t18][5] + ds2*t19[t20][5] + t27*t21[t22][5] + t28*t23[t24][5]
+		ddx[t18][6] = ddx[t18][6] + ds2*t19[t20][6] + t27*t21[t22][6] + t28*t23[t24][6]
+		ddx[t18][7] = ddx[t18][7] + ds2*t19[t20][7] + t27*t21[t22][7] + t28*t23[t24][7]
+		dout2[t18] = 0
+		if t18 > 0 {
 			nelem3--
-			t34 := dt.elem3
-			t35 := nelem3
-			t36 := t.elem3[t35]
-			t37 := c * t36
-			t38 := t19 - 1
-			t39 := dx[t19]
-			t40 := t39 * t36
-			var t41 [8]float64
-			t41[0] = t36*ddx[t19][0] + t39*t34[t35][0]
-			t41[1] = t36*ddx[t19][1] + t39*t34[t35][1]
-			t41[2] = t36*ddx[t19][2] + t39*t34[t35][2]
-			t41[3] = t36*ddx[t19][3] + t39*t34[t35][3]
-			t41[4] = t36*ddx[t19][4] + t39*t34[t35][4]
-			t41[5] = t36*ddx[t19][5] + t39*t34[t35][5]
-			t41[6] = t36*ddx[t19][6] + t39*t34[t35][6]
-			t41[7] = t36*ddx[t19][7] + t39*t34[t35][7]
-			t42 := t39 * c
-			dcSum += t40 * t36
-			ddcSum[0] = ddcSum[0] + t36*t41[0] + t40*t34[t35][0]
-			ddcSum[1] = ddcSum[1] + t36*t41[1] + t40*t34[t35][1]
-			ddcSum[2] = ddcSum[2] + t36*t41[2] + t40*t34[t35][2]
-			ddcSum[3] = ddcSum[3] + t36*t41[3] + t40*t34[t35][3]
-			ddcSum[4] = ddcSum[4] + t36*t41[4] + t40*t34[t35][4]
-			ddcSum[5] = ddcSum[5] + t36*t41[5] + t40*t34[t35][5]
-			ddcSum[6] = ddcSum[6] + t36*t41[6] + t40*t34[t35][6]
-			ddcSum[7] = ddcSum[7] + t36*t41[7] + t40*t34[t35][7]
-			t43 := t40 * 2
-			t44 := dx[t38] + (t39*t37 + t40*c)
-			var t45 [8]float64
-			t45[0] = ddx[t19][0]
-			t45[1] = ddx[t19][1]
-			t45[2] = ddx[t19][2]
-			t45[3] = ddx[t19][3]
-			t45[4] = ddx[t19][4]
-			t45[5] = ddx[t19][5]
-			t45[6] = ddx[t19][6]
-			t45[7] = ddx[t19][7]
-			dx[t38] = t44
-			ddx[t38][0] = ddx[t38][0] + t37*ddx[t19][0] + t43*dc[0] + t42*t34[t35][0] + c*t41[0]
-			ddx[t38][1] = ddx[t38][1] + t37*ddx[t19][1] + t43*dc[1] + t42*t34[t35][1] + c*t41[1]
-			ddx[t38][2] = ddx[t38][2] + t37*ddx[t19][2] + t43*dc[2] + t42*t34[t35][2] + c*t41[2]
-			ddx[t38][3] = ddx[t38][3] + t37*ddx[t19][3] + t43*dc[3] + t42*t34[t35][3] + c*t41[3]
-			ddx[t38][4] = ddx[t38][4] + t37*ddx[t19][4] + t43*dc[4] + t42*t34[t35][4] + c*t41[4]
-			ddx[t38][5] = ddx[t38][5] + t37*ddx[t19][5] + t43*dc[5] + t42*t34[t35][5] + c*t41[5]
-			ddx[t38][6] = ddx[t38][6] + t37*ddx[t19][6] + t43*dc[6] + t42*t34[t35][6] + c*t41[6]
-			ddx[t38][7] = ddx[t38][7] + t37*ddx[t19][7] + t43*dc[7] + t42*t34[t35][7] + c*t41[7]
-			dx[t19] = t39
-			ddx[t19] = t45
+			t29 := dt.elem3
+			t30 := nelem3
+			t31 := t.elem3[t30]
+			t32 := c * t31
+			t33 := t18 - 1
+			t34 := dx[t18]
+			t35 := t34 * t31
+			var t36 [8]float64
+			t36[0] = t31*ddx[t18][0] + t34*t29[t30][0]
+			t36[1] = t31*ddx[t18][1] + t34*t29[t30][1]
+			t36[2] = t31*ddx[t18][2] + t34*t29[t30][2]
+			t36[3] = t31*ddx[t18][3] + t34*t29[t30][3]
+			t36[4] = t31*ddx[t18][4] + t34*t29[t30][4]
+			t36[5] = t31*ddx[t18][5] + t34*t29[t30][5]
+			t36[6] = t31*ddx[t18][6] + t34*t29[t30][6]
+			t36[7] = t31*ddx[t18][7] + t34*t29[t30][7]
+			t37 := t34 * c
+			dcSum += t35 * t31
+			ddcSum[0] = ddcSum[0] + t31*t36[0] + t35*t29[t30][0]
+			ddcSum[1] = ddcSum[1] + t31*t36[1] + t35*t29[t30][1]
+			ddcSum[2] = ddcSum[2] + t31*t36[2] + t35*t29[t30][2]
+			ddcSum[3] = ddcSum[3] + t31*t36[3] + t35*t29[t30][3]
+			ddcSum[4] = ddcSum[4] + t31*t36[4] + t35*t29[t30][4]
+			ddcSum[5] = ddcSum[5] + t31*t36[5] + t35*t29[t30][5]
+			ddcSum[6] = ddcSum[6] + t31*t36[6] + t35*t29[t30][6]
+			ddcSum[7] = ddcSum[7] + t31*t36[7] + t35*t29[t30][7]
+			t38 := t35 * 2
+			t39 := dx[t33] + (t34*t32 + t35*c)
+			var t40 [8]float64
+			t40[0] = ddx[t18][0]
+			t40[1] = ddx[t18][1]
+			t40[2] = ddx[t18][2]
+			t40[3] = ddx[t18][3]
+			t40[4] = ddx[t18][4]
+			t40[5] = ddx[t18][5]
+			t40[6] = ddx[t18][6]
+			t40[7] = ddx[t18][7]
+			dx[t33] = t39
+			ddx[t33][0] = ddx[t33][0] + t32*ddx[t18][0] + t38*dc[0] + t37*t29[t30][0] + c*t36[0]
+			ddx[t33][1] = ddx[t33][1] + t32*ddx[t18][1] + t38*dc[1] + t37*t29[t30][1] + c*t36[1]
+			ddx[t33][2] = ddx[t33][2] + t32*ddx[t18][2] + t38*dc[2] + t37*t29[t30][2] + c*t36[2]
+			ddx[t33][3] = ddx[t33][3] + t32*ddx[t18][3] + t38*dc[3] + t37*t29[t30][3] + c*t36[3]
+			ddx[t33][4] = ddx[t33][4] + t32*ddx[t18][4] + t38*dc[4] + t37*t29[t30][4] + c*t36[4]
+			ddx[t33][5] = ddx[t33][5] + t32*ddx[t18][5] + t38*dc[5] + t37*t29[t30][5] + c*t36[5]
+			ddx[t33][6] = ddx[t33][6] + t32*ddx[t18][6] + t38*dc[6] + t37*t29[t30][6] + c*t36[6]
+			ddx[t33][7] = ddx[t33][7] + t32*ddx[t18][7] + t38*dc[7] + t37*t29[t30][7] + c*t36[7]
+			dx[t18] = t34
+			ddx[t18] = t40
 		}
 	}
 	dc2 += dcSum

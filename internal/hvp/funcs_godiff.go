@@ -2194,22 +2194,20 @@ func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
 	ds3 += s * 0.5
 	t1 := n - 1
 	for i3 := t1; i3 >= 0; i3-- {
-		t2 := ds3 * w[i3]
-		dw[i3] += ds3 * w[i3]
-		dw[i3] += t2
+		dw[i3] = dw[i3] + ds3*w[i3] + ds3*w[i3]
 	}
 	ds += s
-	t3 := len(y) - 1
-	for i := t3; i >= 0; i-- {
-		t4 := y[i]
+	t2 := len(y) - 1
+	for i := t2; i >= 0; i-- {
+		t3 := y[i]
 		np--
 		p := t.p[np]
 		ndsigmoid--
 		dsigmoid := t.dsigmoid[ndsigmoid]
 		a2 := a[i*n : (i+1)*n]
-		ds2 += (-(ds*t4)/p - (-(ds * (1 - t4)) / (1 - p))) * dsigmoid
-		t5 := len(a2) - 1
-		for i2 := t5; i2 >= 0; i2-- {
+		ds2 += (-(ds*t3)/p - (-(ds * (1 - t3)) / (1 - p))) * dsigmoid
+		t4 := len(a2) - 1
+		for i2 := t4; i2 >= 0; i2-- {
 			dw[i2] += ds2 * a2[i2]
 		}
 		ds2 = 0
@@ -2367,51 +2365,47 @@ func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 	ds32 += 0.5
 	t13 := n - 1
 	for i32 := t13; i32 >= 0; i32-- {
-		t14 := ds32 * w[i32]
-		t15 := ds32 * vw[i32]
-		t16 := ddw[i32] + t15
-		dw2[i32] += ds32 * w[i32]
-		ddw[i32] = t16
-		t17 := ddw[i32] + t15
-		dw2[i32] += t14
-		ddw[i32] = t17
+		t14 := ds32 * vw[i32]
+		t15 := ddw[i32] + t14 + t14
+		dw2[i32] = dw2[i32] + ds32*w[i32] + ds32*w[i32]
+		ddw[i32] = t15
 	}
 	ds4 += 1
-	t18 := t1 - 1
-	for i4 := t18; i4 >= 0; i4-- {
-		t19 := y[i4]
+	t16 := t1 - 1
+	for i4 := t16; i4 >= 0; i4-- {
+		t17 := y[i4]
 		nsigmoid--
-		t20 := t.sigmoid[nsigmoid]
-		t21 := dt.sigmoid[nsigmoid]
-		t22 := 1 - t20
+		t18 := t.sigmoid[nsigmoid]
+		t19 := dt.sigmoid[nsigmoid]
+		t20 := 1 - t18
 		ncond--
 		var dtmp float64
 		ddtmp := 0.0
-		t23 := a[i4*n : (i4+1)*n]
-		t24 := -(ds4 * (1 - t19)) / t22
-		t25 := -(ds4 * t19) / t20
-		dsigmoid2 += t25 - t24
-		ddsigmoid += -(t25 / t20 * t21) - t24/t22*t21
+		t21 := a[i4*n : (i4+1)*n]
+		t22 := -(ds4 * (1 - t17)) / t20
+		t23 := -(ds4 * t17) / t18
+		dsigmoid2 += t23 - t22
+		ddsigmoid += -(t23 / t18 * t19) - t22/t20*t19
 		if t.cond[ncond] {
 			nexp--
-			t26 := t.exp[nexp]
-			t27 := dt.exp[nexp]
-			t28 := 1 + t26
-			t29 := 1 / t28 / t28
-			t30 := dsigmoid2 * t29
-			dtmp += t30 * t26
-			ddtmp += t26*(t29*ddsigmoid+dsigmoid2*(-(t29*t27)/t28-t29/t28*t27)) + t30*t27
+			t24 := t.exp[nexp]
+			t25 := dt.exp[nexp]
+			t26 := 1 + t24
+			t27 := 1 / t26 / t26
+			t28 := dsigmoid2 * t27
+			dtmp += t28 * t24
+			ddtmp += t24*(t27*ddsigmoid+dsigmoid2*(-(t27*t25)/t26-t27/t26*t25)) + t28*t25
 			dsigmoid2 = 0
 			ddsigmoid = 0
 		} else {
 			ne--
 			e2 := t.e[ne]
 			de2 := dt.e[ne]
-			t31 := 1 + e2
-			t32 := e2 / t31 / t31
-			t33 := dsigmoid2 / t31
-			de3 := t33 - dsigmoid2*t32
-			dde := ddsigmoid/t31 - t33/t31*de2 - (t32*ddsigmoid + dsigmoid2*((de2/t31-t32*de2)/t31-t32/t31*de2))
+			t29 := 1 + e2
+			t30 := e2 / t29 / t29
+			t31 := dsigmoid2 / t29
+			de3 := t31 - dsigmoid2*t30
+			dde := ddsigmoid/t29 - t31/t29*de2 - (t30*ddsigmoid + dsigmoid2*((de2/t29-t30*de2)/t29-t30/t29*de2))
 			dtmp += de3 * e2
 			ddtmp += e2*dde + de3*de2
 			dsigmoid2 = 0
@@ -2419,12 +2413,12 @@ func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 		}
 		ds22 += dtmp
 		dds2 += ddtmp
-		t34 := len(t23) - 1
-		for i22 := t34; i22 >= 0; i22-- {
-			t35 := t23[i22]
-			t36 := ddw[i22] + t35*dds2
-			dw2[i22] += ds22 * t35
-			ddw[i22] = t36
+		t32 := len(t21) - 1
+		for i22 := t32; i22 >= 0; i22-- {
+			t33 := t21[i22]
+			t34 := ddw[i22] + t33*dds2
+			dw2[i22] += ds22 * t33
+			ddw[i22] = t34
 		}
 		ds22 = 0
 		dds2 = 0
@@ -3887,22 +3881,17 @@ func PickBackward(t *PickTape, s float64, dx []float64, dw *float64) {
 		t2 := len(h) - 1
 		// 2 loops over the same range, fused into one.
 		for i2 := t2; i2 >= 0; i2-- {
-			t3 := ds2 * h[i2]
-			dh[i2] += ds2 * h[i2]
-			dh[i2] += t3
-			t4 := x[i2]
-			t5 := dh[i2] * math.Cos(w*t4)
-			dwSum += t5 * t4
-			dx[i2] += t5 * w
+			t3 := x[i2]
+			t4 := (dh[i2] + ds2*h[i2] + ds2*h[i2]) * math.Cos(w*t3)
+			dwSum += t4 * t3
+			dx[i2] += t4 * w
 			dh[i2] = 0
 		}
 	} else {
 		ds3 += ds * t.prod
-		t6 := len(x) - 1
-		for i3 := t6; i3 >= 0; i3-- {
-			t7 := ds3 * x[i3]
-			dx[i3] += ds3 * x[i3]
-			dx[i3] += t7
+		t5 := len(x) - 1
+		for i3 := t5; i3 >= 0; i3-- {
+			dx[i3] = dx[i3] + ds3*x[i3] + ds3*x[i3]
 		}
 		*dw += ds * t.s3 * w * 2
 	}
@@ -4033,45 +4022,36 @@ func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float
 			t21 := h[i22]
 			t22 := h[i22]
 			t23 := ds22 * dh[i22]
-			t24 := t16[i22] + (t21*dds2 + t23)
-			t15[i22] += ds22 * t21
-			t16[i22] = t24
-			t25 := t16[i22] + (t22*dds2 + t23)
-			t15[i22] += ds22 * t22
-			t16[i22] = t25
-			t26 := x[i22]
-			t27 := vx[i22]
-			t28 := w * t26
-			t29 := t15[i22]
-			t30 := math.Cos(t28)
-			t31 := t29 * t30
-			t32 := t30*t16[i22] - t29*(math.Sin(t28)*(t26*vw+w*t27))
-			dwSum += t31 * t26
-			ddwSum += t26*t32 + t31*t27
-			t33 := ddx[i22] + (w*t32 + t31*vw)
-			dx2[i22] += t31 * w
-			ddx[i22] = t33
+			t24 := t15[i22] + ds22*t21 + ds22*t22
+			t25 := x[i22]
+			t26 := vx[i22]
+			t27 := w * t25
+			t28 := math.Cos(t27)
+			t29 := t24 * t28
+			t30 := t28*(t16[i22]+(t21*dds2+t23)+(t22*dds2+t23)) - t24*(math.Sin(t27)*(t25*vw+w*t26))
+			dwSum += t29 * t25
+			ddwSum += t25*t30 + t29*t26
+			t31 := ddx[i22] + (w*t30 + t29*vw)
+			dx2[i22] += t29 * w
+			ddx[i22] = t31
 			t15[i22] = 0
 			t16[i22] = 0
 		}
 	} else {
-		t34 := ds4 * t.s3
+		t32 := ds4 * t.s3
 		ds32 += ds4 * t.prod
 		dds3 += ds4 * dt.prod
-		t35 := t14 - 1
-		for i32 := t35; i32 >= 0; i32-- {
-			t36 := x[i32]
-			t37 := x[i32]
-			t38 := ds32 * vx[i32]
-			t39 := ddx[i32] + (t36*dds3 + t38)
-			dx2[i32] += ds32 * t36
-			ddx[i32] = t39
-			t40 := ddx[i32] + (t37*dds3 + t38)
-			dx2[i32] += ds32 * t37
-			ddx[i32] = t40
+		t33 := t14 - 1
+		for i32 := t33; i32 >= 0; i32-- {
+			t34 := x[i32]
+			t35 := x[i32]
+			t36 := ds32 * vx[i32]
+			t37 := ddx[i32] + (t34*dds3 + t36) + (t35*dds3 + t36)
+			dx2[i32] = dx2[i32] + ds32*t34 + ds32*t35
+			ddx[i32] = t37
 		}
-		dw2 += t34 * w * 2
-		ddw += (w*(ds4*dt.s3) + t34*vw) * 2
+		dw2 += t32 * w * 2
+		ddw += (w*(ds4*dt.s3) + t32*vw) * 2
 	}
 	dw2 += dwSum
 	ddw += ddwSum
@@ -4930,18 +4910,16 @@ func RenderBackward(t *RenderTape, s float64, dx, dout []float64) {
 	ds += s
 	t1 := len(out) - 1
 	for i2 := t1; i2 >= 0; i2-- {
-		t2 := ds * out[i2]
-		dout[i2] += ds * out[i2]
-		dout[i2] += t2
+		dout[i2] = dout[i2] + ds*out[i2] + ds*out[i2]
 	}
-	t3 := len(x) - 1
-	for i := t3; i >= 0; i-- {
+	t2 := len(x) - 1
+	for i := t2; i >= 0; i-- {
 		nsin--
-		t4 := x[i]
-		t5 := dout[i]
-		t6 := t5 * x[0]
-		dx[0] += t5 * t.sin[nsin]
-		dx[i] += t6 * math.Cos(t4)
+		t3 := x[i]
+		t4 := dout[i]
+		t5 := t4 * x[0]
+		dx[0] += t4 * t.sin[nsin]
+		dx[i] += t5 * math.Cos(t3)
 		dout[i] = 0
 	}
 }
@@ -5043,33 +5021,29 @@ func RenderHVP(x, out, vx, dout []float64) (float64, []float64, []float64) {
 	ds2 += 1
 	t8 := t7 - 1
 	for i22 := t8; i22 >= 0; i22-- {
-		t9 := ds2 * out[i22]
-		t10 := ds2 * dout[i22]
-		t11 := ddout[i22] + t10
-		dout2[i22] += ds2 * out[i22]
-		ddout[i22] = t11
-		t12 := ddout[i22] + t10
-		dout2[i22] += t9
-		ddout[i22] = t12
+		t9 := ds2 * dout[i22]
+		t10 := ddout[i22] + t9 + t9
+		dout2[i22] = dout2[i22] + ds2*out[i22] + ds2*out[i22]
+		ddout[i22] = t10
 	}
-	t13 := t1 - 1
-	for i3 := t13; i3 >= 0; i3-- {
+	t11 := t1 - 1
+	for i3 := t11; i3 >= 0; i3-- {
 		nsin--
-		t14 := t.sin[nsin]
-		t15 := x[0]
-		t16 := x[i3]
-		t17 := vx[i3]
-		t18 := dout2[i3]
-		t19 := ddout[i3]
-		t20 := t18 * t15
-		t21 := t15*t19 + t18*vx[0]
-		t22 := ddx[0] + (t14*t19 + t18*dt.sin[nsin])
-		dx2[0] += t18 * t14
-		ddx[0] = t22
-		t23 := math.Cos(t16)
-		t24 := ddx[i3] + (t23*t21 - t20*(math.Sin(t16)*t17))
-		dx2[i3] += t20 * t23
-		ddx[i3] = t24
+		t12 := t.sin[nsin]
+		t13 := x[0]
+		t14 := x[i3]
+		t15 := vx[i3]
+		t16 := dout2[i3]
+		t17 := ddout[i3]
+		t18 := t16 * t13
+		t19 := t13*t17 + t16*vx[0]
+		t20 := ddx[0] + (t12*t17 + t16*dt.sin[nsin])
+		dx2[0] += t16 * t12
+		ddx[0] = t20
+		t21 := math.Cos(t14)
+		t22 := ddx[i3] + (t21*t19 - t18*(math.Sin(t14)*t15))
+		dx2[i3] += t18 * t21
+		ddx[i3] = t22
 		dout2[i3] = 0
 		ddout[i3] = 0
 	}
@@ -5178,9 +5152,7 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	ds += s * x[0]
 	t1 := len(x) - 1
 	for i2 := t1; i2 >= 0; i2-- {
-		t2 := ds * x[i2]
-		dx[i2] += ds * x[i2]
-		dx[i2] += t2
+		dx[i2] = dx[i2] + ds*x[i2] + ds*x[i2]
 	}
 	dx[0] += s * t.s
 	for i := t1; i >= 0; i-- {
@@ -5290,23 +5262,20 @@ func SquareHVP(x, vx []float64) (float64, []float64, []float64) {
 		t9 := x[i22]
 		t10 := x[i22]
 		t11 := ds2 * dx[i22]
-		t12 := ddx[i22] + (t9*dds + t11)
-		dx2[i22] += ds2 * t9
+		t12 := ddx[i22] + (t9*dds + t11) + (t10*dds + t11)
+		dx2[i22] = dx2[i22] + ds2*t9 + ds2*t10
 		ddx[i22] = t12
-		t13 := ddx[i22] + (t10*dds + t11)
-		dx2[i22] += ds2 * t10
-		ddx[i22] = t13
 	}
-	t14 := ddx[0] + ds
+	t13 := ddx[0] + ds
 	dx2[0] += 1 * s
-	ddx[0] = t14
+	ddx[0] = t13
 	for i3 := t8; i3 >= 0; i3-- {
 		nelem--
-		t15 := t.elem[nelem]
-		t16 := dx2[i3]
-		t17 := (t15*ddx[i3] + t16*dt.elem[nelem]) * 2
-		dx2[i3] = t16 * t15 * 2
-		ddx[i3] = t17
+		t14 := t.elem[nelem]
+		t15 := dx2[i3]
+		t16 := (t14*ddx[i3] + t15*dt.elem[nelem]) * 2
+		dx2[i3] = t15 * t14 * 2
+		ddx[i3] = t16
 	}
 	t.release()
 	dt.release()

@@ -5425,12 +5425,9 @@ func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, d
 		dtheta2 := dsin*math.Cos(theta) - dcos2*math.Sin(theta) + dtheta
 		dtmp += dtheta2 * (0.5 / theta)
 	}
-	drot[2] += dtmp * t5
-	drot[2] += dtmp * t6
-	drot[1] += dtmp * t3
-	drot[1] += dtmp * t4
-	drot[0] += dtmp * t1
-	drot[0] += dtmp * t2
+	drot[2] = drot[2] + dtmp*t5 + dtmp*t6
+	drot[1] = drot[1] + dtmp*t3 + dtmp*t4
+	drot[0] = drot[0] + dtmp*t1 + dtmp*t2
 }
 
 // crossCallTape is what crossCallForward keeps of the calls of cross at one
@@ -6272,9 +6269,7 @@ func softmaxCallBackward(t *softmaxCallTape, call int, dx, dout []float64) {
 	t5 := len(x) - 1
 	for i := t5; i >= 0; i-- {
 		nexp--
-		t6 := t.exp[nexp]
-		dout[i] += ds
-		dv2 := dout[i] * t6
+		dv2 := (dout[i] + ds) * t.exp[nexp]
 		dtmp2 -= dv2
 		dx[i] += dv2
 		dout[i] = 0

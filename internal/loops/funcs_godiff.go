@@ -2996,9 +2996,8 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	t1 := len(x) - 1
 	// 2 loops over the same range, fused into one.
 	for i := t1; i >= 0; i-- {
-		dx[i] += ds
 		nelem--
-		dx[i] = dx[i] * t.elem[nelem] * 2
+		dx[i] = (dx[i] + ds) * t.elem[nelem] * 2
 	}
 }
 

@@ -2245,9 +2245,7 @@ func pairsCallFixedXBackward(t *pairsCallFixedXTape, call int, s float64, dx []f
 		ds = 0
 		t5 := len(a) - 1
 		for i := t5; i >= 0; i-- {
-			t6 := ds2 * a[i]
-			da[i] += ds2 * a[i]
-			da[i] += t6
+			da[i] = da[i] + ds2*a[i] + ds2*a[i]
 		}
 		ds += t4
 		ds2 = 0

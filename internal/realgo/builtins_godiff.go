@@ -644,7 +644,6 @@ func ClearInputBackward(t *ClearInputTape, s float64, dx []float64, da *float64)
 	// 2 loops over the same range, fused into one.
 	for i3 := t1; i3 >= 0; i3-- {
 		daSum += ds * x[i3]
-		dx[i3] += ds * a
 		dx[i3] = 0
 	}
 	for i := t1; i >= 0; i-- {

@@ -458,9 +458,7 @@ func BumpFirstBackward(t *BumpFirstTape, s float64, dx *float64, dxs []float64) 
 	xs := t.xs
 	x := t.x
 	t1 := s * xs[0]
-	dxs[0] += s * x
-	dxs[0] += s
-	dxs[0] *= 3
+	dxs[0] = (dxs[0] + s*x + s) * 3
 	*dx += t1
 }
 

@@ -268,9 +268,7 @@ func CounterSquaredBackward(t *CounterSquaredTape, s float64, dx []float64) {
 	for i := t1; i >= 0; i-- {
 		t2 := x[i]
 		ns--
-		t3 := t.s[ns]
-		dx[i] += ds
-		dx[i] += ds * t3 * t2 * 2
+		dx[i] = dx[i] + ds + ds*t.s[ns]*t2*2
 		ds += ds * (t2 * t2)
 	}
 }

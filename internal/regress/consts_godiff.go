@@ -1195,18 +1195,20 @@ func ConstIndexBackward(t *ConstIndexTape, s float64, dx *float64) {
 		clear(t.dws)
 		dws := t.dws
 		dws[t7] += ds * t6
-		dws[1] += ds * t8
+		t9 := dws[1] + ds*t8
+		dws[1] = t9
 		dxSum += dws[0]
-		dtmp += dws[1]
+		dtmp += t9
 	}
 	dw[2] += ds * t.elem * 2
-	t9 := dw[2]
-	t10 := dw[0]
-	t11 := dw[1] * x * 2
+	t10 := dw[2]
+	t11 := dw[0]
+	t12 := dw[1] * x * 2
 	dweights[t4] += ds * t3
 	dweights[t2] += ds * t5
-	dweights[1] += ds
-	*dx += t9 + t10 + t11 + dweights[0] + (dweights[1]+dtmp)*2 + dxSum
+	t13 := dweights[1] + ds
+	dweights[1] = t13
+	*dx += t10 + t11 + t12 + dweights[0] + (t13+dtmp)*2 + dxSum
 }
 
 // ConstIndexGrad returns ConstIndex's result and its gradient with respect to

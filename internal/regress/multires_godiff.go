@@ -1662,11 +1662,9 @@ func scaleSumCallBackward(t *scaleSumCallTape, call int, s1, s2 float64, dx []fl
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {
 		nelem--
-		t2 := t.elem[nelem]
-		dx[i] += ds
-		t3 := dx[i]
-		daSum += t3 * t2
-		dx[i] = t3 * a
+		t2 := dx[i] + ds
+		daSum += t2 * t.elem[nelem]
+		dx[i] = t2 * a
 	}
 	*da += s2*a*2 + daSum
 }

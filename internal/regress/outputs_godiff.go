@@ -757,11 +757,9 @@ func MixedBackward(t *MixedTape, s1, s2 float64, dout, dx []float64) {
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {
 		nb--
-		t2 := x[i]
-		t3 := db * t.b[nb]
+		t2 := db * t.b[nb]
 		db *= x[i]
-		dx[i] += t3 + da
-		dx[i] += dout[i] * t2 * 2
+		dx[i] = dx[i] + (t2 + da) + dout[i]*x[i]*2
 		dout[i] = 0
 	}
 }
@@ -2057,11 +2055,7 @@ func FeedBackward(t *FeedTape, s float64, dout, dx []float64) {
 	t3 := len(x) - 1
 	for i := t3; i >= 0; i-- {
 		nelem2--
-		t4 := x[i]
-		t5 := dr * x[i]
-		dx[i] += dr * t.elem2[nelem2]
-		dout[i] += t5
-		dx[i] += dout[i] * t4 * 2
+		dx[i] = dx[i] + dr*t.elem2[nelem2] + (dout[i]+dr*x[i])*x[i]*2
 		dout[i] = 0
 	}
 }
@@ -2500,14 +2494,14 @@ func lorenzDerivCallFixedSBackward(t *lorenzDerivCallFixedSTape, call int, dlSig
 	ds[1] -= t6
 	t7 := t6 * t3
 	ds[2] -= t7
-	ds[0] += t6 * c.diff
+	t8 := ds[0] + t6*c.diff
 	ddst[1] = 0
-	t8 := ddst[0]
-	t9 := t8 * lSigma
-	ds[0] -= t9
-	ds[1] += t9
+	t9 := ddst[0]
+	t10 := t9 * lSigma
+	ds[0] = t8 - t10
+	ds[1] += t10
 	ddst[0] = 0
-	*dlSigma += t8 * c.diff2
+	*dlSigma += t9 * c.diff2
 	*dlRho += t7
 	*dlBeta += t5
 }
@@ -2614,14 +2608,14 @@ func lorenzDerivCallBackward(t *lorenzDerivCallTape, call int, dlSigma, dlRho, d
 	ds[1] -= t2
 	t3 := t2 * c.elem4
 	ds[2] -= t3
-	ds[0] += t2 * c.diff
+	t4 := ds[0] + t2*c.diff
 	ddst[1] = 0
-	t4 := ddst[0]
-	t5 := t4 * lSigma
-	ds[0] -= t5
-	ds[1] += t5
+	t5 := ddst[0]
+	t6 := t5 * lSigma
+	ds[0] = t4 - t6
+	ds[1] += t6
 	ddst[0] = 0
-	*dlSigma += t4 * c.diff2
+	*dlSigma += t5 * c.diff2
 	*dlRho += t3
 	*dlBeta -= t1 * c.elem
 }

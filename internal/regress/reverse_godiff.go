@@ -1120,8 +1120,9 @@ func BumpLocalBackward(t *BumpLocalTape, s float64, dx *float64) {
 	ds += s
 	for i := 3; i >= 0; i-- {
 		nelem--
-		dxs[i] += ds * t.elem[nelem] * 2
-		dxSum += dxs[i] * float64(i+1)
+		t1 := dxs[i] + ds*t.elem[nelem]*2
+		dxs[i] = t1
+		dxSum += t1 * float64(i+1)
 		dxs[1] *= 2
 	}
 	*dx += dxSum

@@ -204,11 +204,10 @@ func TriNormsBackward(t *TriNormsTape, s float64, ddiag, dltri, dmu []float64) {
 		// 2 loops over the same range, fused into one.
 		for i3 := t3; i3 >= 0; i3-- {
 			t9 := dout[i3]
-			t10 := t9 * (xs[t2*d+i3] - mu[i3])
-			dcentred[i3] += t9 * diag[i3]
-			ddiag[i3] += t10
+			t10 := dcentred[i3] + t9*diag[i3]
+			ddiag[i3] += t9 * (xs[t2*d+i3] - mu[i3])
 			dout[i3] = 0
-			dmu[i3] -= dcentred[i3]
+			dmu[i3] -= t10
 			dcentred[i3] = 0
 		}
 	}
@@ -463,9 +462,9 @@ func TriSkipBackward(t *TriSkipTape, s float64, dltri, dmu []float64) {
 					dltri[t8] += t9 * t6
 				}
 			}
-			dcentred[t4] += dout[t4]
+			t10 := dcentred[t4] + dout[t4]
 			dout[t4] = 0
-			dmu[i3] -= dcentred[i3]
+			dmu[i3] -= t10
 			dcentred[i3] = 0
 		}
 	}

@@ -681,11 +681,10 @@ func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []floa
 		for i3 := t4; i3 >= 0; i3-- {
 			nelem2--
 			t10 := dout[i3]
-			t11 := t10 * t.elem2[nelem2]
-			dcentred[i3] += t10 * diag[i3]
-			ddiag[i3] += t11
+			t11 := dcentred[i3] + t10*diag[i3]
+			ddiag[i3] += t10 * t.elem2[nelem2]
 			dout[i3] = 0
-			dmu[i3] -= dcentred[i3]
+			dmu[i3] -= t11
 			dcentred[i3] = 0
 		}
 	}

@@ -446,11 +446,10 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 			// 2 loops over the same range, fused into one.
 			for id3 := t9; id3 >= 0; id3-- {
 				t22 := dqxcentered[id3]
-				t23 := t22 * (x2[id3] - y[id3])
-				dxcentered[id3] += t22 * qdiag[id3]
-				dqdiag[id3] += t23
+				t23 := dxcentered[id3] + t22*qdiag[id3]
+				dqdiag[id3] += t22 * (x2[id3] - y[id3])
 				dqxcentered[id3] = 0
-				dy[id3] -= dxcentered[id3]
+				dy[id3] -= t23
 				dxcentered[id3] = 0
 			}
 		}
@@ -1373,11 +1372,10 @@ func objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward(t *obje
 		// 2 loops over the same range, fused into one.
 		for id2 := t5; id2 >= 0; id2-- {
 			t18 := dqxcentered[id2]
-			t19 := t18 * (x2[id2] - y[id2])
-			dxcentered[id2] += t18 * qdiag[id2]
-			dqdiag[id2] += t19
+			t19 := dxcentered[id2] + t18*qdiag[id2]
+			dqdiag[id2] += t18 * (x2[id2] - y[id2])
 			dqxcentered[id2] = 0
-			dy[id2] -= dxcentered[id2]
+			dy[id2] -= t19
 			dxcentered[id2] = 0
 		}
 	}

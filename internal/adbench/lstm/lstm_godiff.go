@@ -222,8 +222,7 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 		t5 := b - 1
 		// 2 loops over the same range, fused into one.
 		for i2 := t5; i2 >= 0; i2-- {
-			dynorm[i2] += dtotal * ygold[i2]
-			t6 := dynorm[i2]
+			t6 := dynorm[i2] + dtotal*ygold[i2]
 			dtmp -= t6
 			dypred[i2] += t6
 			dynorm[i2] = 0
@@ -772,8 +771,7 @@ func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredic
 			t28 := weight2[i5]
 			t29 := dhidden2[i5]
 			dhidden2[i5] = 0
-			dcell2[i5] += t29 * outgate2 * (1 - t18*t18)
-			t30 := dcell2[i5]
+			t30 := dcell2[i5] + t29*outgate2*(1-t18*t18)
 			dchange2 := t30 * ingate2
 			dcell2[i5] = t30 * forget2
 			t31 := dchange2 * (1 - change2*change2)
@@ -826,8 +824,7 @@ func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredic
 		t46 := weight[i4]
 		t47 := dhidden[i4]
 		dhidden[i4] = 0
-		dcell[i4] += t47 * outgate * (1 - t36*t36)
-		t48 := dcell[i4]
+		t48 := dcell[i4] + t47*outgate*(1-t36*t36)
 		dchange := t48 * ingate
 		dcell[i4] = t48 * forget
 		t49 := dchange * (1 - change*change)
@@ -843,8 +840,7 @@ func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredic
 		t52 := t48 * t37 * dsigmoid
 		dbias[i4] += t52
 		dweight[i4] += t52 * t42
-		doutput[i4] += t50*t43 + t52*t46
-		dinWeight[i4] += doutput[i4] * input[i4]
+		dinWeight[i4] += (doutput[i4] + (t50*t43 + t52*t46)) * input[i4]
 		doutput[i4] = 0
 	}
 }
