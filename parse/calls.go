@@ -36,6 +36,9 @@ type callees struct {
 	// differentiate so far. It is filled before the function's body is
 	// built, so that a recursive call finds it.
 	derived map[*types.Func]*ir.CallRule
+	// returning holds the functions whose returnedParam is being found,
+	// so that a recursive return does not look into itself again.
+	returning map[*types.Func]bool
 	// typeErrs is the package's type errors outside the inputs' annotated
 	// functions, reported where godiff reads the function they lie in.
 	typeErrs []typeError
@@ -45,13 +48,14 @@ type callees struct {
 // malformed rule is reported through c.
 func newCallees(c *checker, pkg *types.Package, files []*ast.File) *callees {
 	cs := &callees{
-		pkg:     pkg,
-		home:    pkg,
-		decls:   make(map[*types.Func]*ast.FuncDecl),
-		rules:   make(map[*types.Func]*ir.CallRule),
-		named:   make(map[string]*ir.CallRule),
-		derived: make(map[*types.Func]*ir.CallRule),
-		check:   c,
+		pkg:       pkg,
+		home:      pkg,
+		decls:     make(map[*types.Func]*ast.FuncDecl),
+		rules:     make(map[*types.Func]*ir.CallRule),
+		named:     make(map[string]*ir.CallRule),
+		derived:   make(map[*types.Func]*ir.CallRule),
+		returning: make(map[*types.Func]bool),
+		check:     c,
 	}
 	pending := make(map[*types.Func]*sliceRule)
 	for _, f := range files {
@@ -465,7 +469,7 @@ func (c *checker) ruleFor(fn *types.Func) *ir.CallRule {
 // into the rule's Err, reported only where a call of fn is active.
 func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	sig := fn.Signature()
-	returned := returnedParam(c.info, fd, sig)
+	returned := c.returnedParam(fn, fd, sig)
 	if returned != nil {
 		sig = withoutResults(sig) // see returnsdst.go
 	}

@@ -77,7 +77,7 @@ func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
 		return nil
 	}
 	sig := obj.Signature()
-	returned := targetReturnedParam(c.info, fd, sig, raws)
+	returned := c.targetReturnedParam(obj, fd, sig, raws)
 	if returned != nil {
 		sig = withoutResults(sig) // see returnsdst.go
 	}

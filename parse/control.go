@@ -400,7 +400,14 @@ func (fb *funcBuilder) branchTarget(s *ast.BranchStmt) *branchTarget {
 // values.
 func (fb *funcBuilder) ret(s *ast.ReturnStmt) {
 	if fb.returned != nil {
-		fb.b.Return() // return dst: the parameter, left out (see returnsdst.go)
+		// return dst: the parameter, left out (see returnsdst.go); return
+		// g(dst, x) calls g for what it writes into dst.
+		if _, isCall := ast.Unparen(s.Results[0]).(*ast.CallExpr); isCall {
+			if _, ok := fb.expr(s.Results[0]); !ok {
+				return
+			}
+		}
+		fb.b.Return()
 		return
 	}
 	results := fb.sig.Results()

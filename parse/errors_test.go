@@ -163,8 +163,10 @@ func Loss(w float64) (y float64, err error) { return w, nil }
 		},
 		{
 			// A function returning the parameter it writes, as gonum's
-			// floats.AddScaledTo returns dst, is accepted (returnsdst.go);
-			// these return something else, or are differentiated by grad.
+			// floats.AddScaledTo returns dst, or a call of a function that
+			// returns it, is accepted (returnsdst.go); these return
+			// something else (a call of themselves or of a method is not
+			// followed), or are differentiated by grad.
 			name: "a slice result other than the parameter written",
 			src: `
 //godiff:vjp
@@ -190,12 +192,37 @@ func Either(a, b []float64) []float64 {
 	}
 	return b
 }
+
+// Rec returns what a call of itself returns, which godiff does not follow.
+//
+//godiff:vjp
+func Rec(dst, s []float64) []float64 {
+	if len(s) == 0 {
+		return dst
+	}
+	dst[0] = s[0]
+	return Rec(dst[1:], s[1:])
+}
+
+type M struct{}
+
+func (M) Fill(dst, s []float64) []float64 {
+	copy(dst, s)
+	return dst
+}
+
+// ViaMethod returns what a method returns, which godiff does not follow.
+//
+//godiff:jvp
+func ViaMethod(dst, s []float64) []float64 { return M{}.Fill(dst, s) }
 `,
 			want: []string{
 				"a.go:2:1: //godiff:vjp needs float64 or float32 results, or arrays of them; result 1 of CumSum has type []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
 				"a.go:8:1: //godiff:grad needs exactly one float64 or float32 result; Same returns []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
 				"a.go:11:1: //godiff:jvp needs float64 or float32 results, or arrays of them; result 1 of Moved has type []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
 				"a.go:18:1: //godiff:vjp needs float64 or float32 results, or arrays of them; result 1 of Either has type []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
+				"a.go:28:1: //godiff:vjp needs float64 or float32 results, or arrays of them; result 1 of Rec has type []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
+				"a.go:46:1: //godiff:jvp needs float64 or float32 results, or arrays of them; result 1 of ViaMethod has type []float64: write the output into a slice parameter instead, and return nothing or that parameter itself (func F(dst, x []float64) []float64 { ...; return dst }); //godiff:vjp and //godiff:jvp differentiate such an output",
 			},
 		},
 		{

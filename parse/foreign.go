@@ -61,15 +61,16 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 		fatal:    &discard,
 	}
 	cs := &callees{
-		pkg:     pkg.Types,
-		home:    home.home,
-		dir:     home.dir,
-		decls:   make(map[*types.Func]*ast.FuncDecl),
-		rules:   home.rules,
-		named:   home.named,
-		derived: make(map[*types.Func]*ir.CallRule),
-		foreign: fp,
-		check:   c,
+		pkg:       pkg.Types,
+		home:      home.home,
+		dir:       home.dir,
+		decls:     make(map[*types.Func]*ast.FuncDecl),
+		rules:     home.rules,
+		named:     home.named,
+		derived:   make(map[*types.Func]*ir.CallRule),
+		returning: make(map[*types.Func]bool),
+		foreign:   fp,
+		check:     c,
 	}
 	c.calls = cs
 	for _, f := range pkg.Syntax {

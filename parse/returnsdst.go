@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/godiff/godiff/ir"
 )
 
@@ -19,31 +21,38 @@ import (
 // Its result is its parameter dst, so for //godiff:vjp, //godiff:jvp and
 // //godiff:jacobian it is the function that writes dst and returns
 // nothing: the derivatives take dst's seeds or tangents as for any output
-// slice, and do not return dst again.
+// slice, and do not return dst again. A return of a call of such a
+// function passed dst (return f64.CumSum(dst, s)) returns dst too: the
+// call is built for what it writes, and the function returns nothing.
 
 // targetReturnedParam is returnedParam for an annotated function: only
 // directives that can differentiate an output slice look through its
 // result; with //godiff:grad and its kin the function keeps its slice
 // result, which they refuse.
-func targetReturnedParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signature, raws []rawDirective) *types.Var {
+func (c *checker) targetReturnedParam(fn *types.Func, fd *ast.FuncDecl, sig *types.Signature, raws []rawDirective) *types.Var {
 	for _, d := range raws {
 		if d.mode != VJP && d.mode != JVP && d.mode != Jacobian {
 			return nil
 		}
 	}
-	return returnedParam(info, fd, sig)
+	return c.returnedParam(fn, fd, sig)
 }
 
-// returnedParam returns the slice parameter that fd returns, if its one
-// result is a slice and every return statement of its body returns that
-// parameter itself (not a slice of it), which the body never assigns; nil
-// otherwise. A call of such a function is differentiated as the call of
-// one that writes into its arguments: as a statement, or as the value of
-// the argument it returns (returnedArg).
-func returnedParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) *types.Var {
+// returnedParam returns the slice parameter that fn (declared by fd)
+// returns, if its one result is a slice and every return statement of its
+// body returns that parameter (returnedBy), which the body never assigns;
+// nil otherwise. A call of such a function is differentiated as the call
+// of one that writes into its arguments: as a statement, or as the value
+// of the argument it returns (returnedArg).
+func (c *checker) returnedParam(fn *types.Func, fd *ast.FuncDecl, sig *types.Signature) *types.Var {
 	if sig.Results().Len() != 1 || !isSliceType(sig.Results().At(0).Type()) || fd.Body == nil {
 		return nil
 	}
+	if c.calls.returning[fn] {
+		return nil // a recursive return: the call returns what fn does
+	}
+	c.calls.returning[fn] = true
+	defer delete(c.calls.returning, fn)
 	var p *types.Var
 	ok := true
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -51,30 +60,42 @@ func returnedParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) *ty
 		case *ast.FuncLit:
 			return false // its returns are its own
 		case *ast.ReturnStmt:
-			v := paramOf(info, sig, n)
+			var v *types.Var
+			if len(n.Results) == 1 {
+				v = c.returnedBy(sig, n.Results[0])
+			}
 			ok = ok && v != nil && (p == nil || v == p)
 			p = v
 		}
 		return ok
 	})
-	if !ok || p == nil || assigned(info, fd.Body, p) {
+	if !ok || p == nil || assigned(c.info, fd.Body, p) {
 		return nil
 	}
 	return p
 }
 
-// paramOf returns the parameter of sig that return statement r returns
-// alone, by name; nil if it returns anything else.
-func paramOf(info *types.Info, sig *types.Signature, r *ast.ReturnStmt) *types.Var {
-	if len(r.Results) != 1 {
-		return nil
-	}
-	id, isIdent := ast.Unparen(r.Results[0]).(*ast.Ident)
-	if !isIdent {
-		return nil
-	}
-	if v, _ := info.Uses[id].(*types.Var); v != nil && isParam(v, sig) {
-		return v
+// returnedBy returns the parameter of sig that expression e, returned
+// alone, is: the parameter by name, or a call of a function (not a
+// method) that returns the parameter it is passed it for, as gonum's
+// floats.CumSum ends with return f64.CumSum(dst, s). nil if e is anything
+// else.
+func (c *checker) returnedBy(sig *types.Signature, e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, _ := c.info.Uses[e].(*types.Var); v != nil && isParam(v, sig) {
+			return v
+		}
+	case *ast.CallExpr:
+		fn := typeutil.StaticCallee(c.info, e)
+		if fn == nil || fn.Signature().Recv() != nil || e.Ellipsis.IsValid() {
+			return nil
+		}
+		r := c.ruleFor(fn)
+		if r == nil || !r.ReturnsParam || r.Returned >= len(e.Args) {
+			return nil
+		}
+		return c.returnedBy(sig, e.Args[r.Returned])
 	}
 	return nil
 }

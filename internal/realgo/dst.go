@@ -106,3 +106,40 @@ func SmoothL1Chained(pred, target []float64, eps float64) float64 {
 	}
 	return s
 }
+
+// cumSumTo is gonum's f64.CumSum: the running sums of s written into dst,
+// returning dst.
+func cumSumTo(dst, s []float64) []float64 {
+	if len(s) == 0 {
+		return dst
+	}
+	dst[0] = s[0]
+	for i, v := range s[1:] {
+		dst[i+1] = dst[i] + v
+	}
+	return dst
+}
+
+// scaleTo is gonum's floats.ScaleTo: dst = c*s, returning dst.
+func scaleTo(dst []float64, c float64, s []float64) []float64 {
+	for i, v := range s {
+		dst[i] = c * v
+	}
+	return dst
+}
+
+// CumSumScaled writes the running sums of alpha*s into dst and returns
+// dst, ending as gonum's floats.CumSum does, with return f64.CumSum(dst,
+// s): it returns what a call returns, the dst it passes that call.
+//
+//godiff:vjp
+//godiff:jvp
+func CumSumScaled(dst, s []float64, alpha float64) []float64 {
+	if len(dst) != len(s) {
+		panic("floats: destination slice length does not match input")
+	}
+	if len(s) == 0 {
+		return dst
+	}
+	return cumSumTo(dst, scaleTo(make([]float64, len(s)), alpha, s))
+}

@@ -735,6 +735,183 @@ func SmoothL1ChainedJVP(pred, target []float64, eps float64, dpred, dtarget []fl
 	return s, ds
 }
 
+// CumSumScaledTape is what CumSumScaledForward keeps of one run of CumSumScaled
+// for CumSumScaledBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// CumSumScaledForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(s) + 32 bytes, plus
+// cumSumToTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	s             24 bytes per run (a reference to the caller's slice, not a copy): the parameter s
+//	alpha         8 bytes per run: the parameter alpha
+//	dst2          8·len(s) bytes (8 bytes an entry): the memory of dst2, which CumSumScaled makes, kept from run to run
+//	cumSumToTape  cumSumToTape.Bytes(), a cumSumToCallFixedSTape for the calls of one call site, one call per run: the tape cumSumToCallFixedSForward fills and cumSumToCallFixedSBackward reads
+//	ddst2         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of dst2, which CumSumScaled makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of s it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type CumSumScaledTape struct {
+	// s: the parameter s.
+	s []float64
+	// alpha: the parameter alpha.
+	alpha float64
+	// dst2: the memory of dst2, which CumSumScaled makes, kept from run to run.
+	dst2 []float64
+	// cumSumToTape: the tape cumSumToCallFixedSForward fills and
+	// cumSumToCallFixedSBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	cumSumToTape cumSumToCallFixedSTape
+	// ddst2: the derivatives of dst2, which CumSumScaled makes, in a buffer the
+	// backward sweep reuses.
+	ddst2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CumSumScaledTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *CumSumScaledTape) Bytes() int {
+	n := 32
+	n += len(t.dst2) * 8
+	n += t.cumSumToTape.Bytes()
+	n += len(t.ddst2) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CumSumScaledTape) clearRefs() {
+	t.s = nil
+	t.cumSumToTape.clearRefs()
+}
+
+// poolCumSumScaledTape holds the CumSumScaledTapes that CumSumScaledVJP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolCumSumScaledTape = sync.Pool{New: func() any {
+	return new(CumSumScaledTape)
+}}
+
+// release gives t back to poolCumSumScaledTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *CumSumScaledTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCumSumScaledTape.Put(t)
+}
+
+// CumSumScaledForward runs CumSumScaled and records in t what
+// CumSumScaledBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func CumSumScaledForward(t *CumSumScaledTape, dst, s []float64, alpha float64) {
+	t.dst2 = t.dst2[:0]
+	t.cumSumToTape.calls = t.cumSumToTape.calls[:0]
+	t.s = s
+	t.alpha = alpha
+	t1 := len(s)
+	if len(dst) != t1 {
+		panic("floats: destination slice length does not match input")
+	}
+	if t1 == 0 {
+		return
+	} else {
+		t.dst2 = slices.Grow(t.dst2, t1)[:len(t.dst2)+t1]
+		dst2 := slices.Clip(t.dst2[len(t.dst2)-t1:])
+		clear(dst2)
+		for i := range s {
+			v := s[i]
+			dst2[i] = alpha * v
+		}
+		cumSumToCallFixedSForward(&t.cumSumToTape, dst, dst2)
+		return
+	}
+}
+
+// CumSumScaledBackward adds to ddst, ds and dalpha the vector-Jacobian product
+// of CumSumScaled with the seeds ddst, at the point recorded in t by
+// CumSumScaledForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those CumSumScaled and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
+//
+// ddst holds, on entry, the seed of what CumSumScaled leaves in dst, and on
+// return the derivative with respect to what dst held before.
+func CumSumScaledBackward(t *CumSumScaledTape, ddst, ds []float64, dalpha *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	s := t.s
+	t1 := len(s)
+	ncumSumToTape := len(t.cumSumToTape.calls)
+	alpha := t.alpha
+	var dalphaSum float64
+	if !(t1 == 0) {
+		ncumSumToTape--
+		t.ddst2 = slices.Grow(t.ddst2[:0], t1)[:t1]
+		clear(t.ddst2)
+		ddst2 := t.ddst2
+		cumSumToCallFixedSBackward(&t.cumSumToTape, ncumSumToTape, ddst, ddst2)
+		t2 := t1 - 1
+		for i := t2; i >= 0; i-- {
+			v := s[i]
+			t3 := ddst2[i]
+			dv := t3 * alpha
+			dalphaSum += t3 * v
+			ds[i] += dv
+			ddst2[i] = 0
+		}
+	}
+	*dalpha += dalphaSum
+}
+
+// CumSumScaledVJP returns the vector-Jacobian product with the seeds sdst: for
+// each of dst, s and alpha, the sum over the outputs of seed times derivative
+// (ddst, ds, dalpha), computed by reverse-mode automatic differentiation.
+//
+// sdst is the seed of what CumSumScaled leaves in dst, and ddst the derivative
+// with respect to what dst held before.
+func CumSumScaledVJP(dst, s []float64, alpha float64, sdst []float64) ([]float64, []float64, float64) {
+	t := poolCumSumScaledTape.Get().(*CumSumScaledTape)
+	CumSumScaledForward(t, dst, s, alpha)
+	t1 := len(dst)
+	t2 := t1 + len(s)
+	mem := make([]float64, t2)
+	ddst := mem[:t1:t1]
+	ds := mem[t1:t2:t2]
+	copy(ddst, sdst)
+	var dalpha float64
+	CumSumScaledBackward(t, ddst, ds, &dalpha)
+	t.release()
+	return ddst, ds, dalpha
+}
+
+// CumSumScaledJVP runs CumSumScaled and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents ddst, ds, dalpha of dst, s, alpha.
+func CumSumScaledJVP(dst, s []float64, alpha float64, ddst, ds []float64, dalpha float64) {
+	t1 := len(s)
+	if len(dst) != t1 {
+		panic("floats: destination slice length does not match input")
+	}
+	if t1 == 0 {
+		return
+	}
+	t2 := make([]float64, t1)
+	t3 := make([]float64, t1)
+	scaleToJVP(t2, alpha, s, t3, dalpha, ds)
+	cumSumToJVP(dst, t2, ddst, t3)
+}
+
 // subToJVP runs subTo and computes, by forward-mode automatic differentiation,
 // the directional derivatives of what it writes along the tangents ddst, ds, dt
 // of dst, s, t.
@@ -883,5 +1060,134 @@ func cumProdToJVP(dst, s, ddst, ds []float64) {
 		dp = t1
 		dst[i] = p
 		ddst[i] = dp
+	}
+}
+
+// cumSumToCallFixedSTape is what cumSumToCallFixedSForward keeps of the calls
+// of cumSumTo at one call site for cumSumToCallFixedSBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
+type cumSumToCallFixedSTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// s: the parameter s.
+		s []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cumSumToCallFixedSTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *cumSumToCallFixedSTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cumSumToCallFixedSTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
+// cumSumToCallFixedSForward runs cumSumTo and records in t what
+// cumSumToCallFixedSBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func cumSumToCallFixedSForward(t *cumSumToCallFixedSTape, dst, s []float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.s = s
+	t1 := len(s)
+	if t1 == 0 {
+		return
+	} else {
+		dst[0] = s[0]
+		t2 := s[1:t1]
+		for i := range t2 {
+			v := t2[i]
+			dst[i+1] = dst[i] + v
+		}
+		return
+	}
+}
+
+// cumSumToCallFixedSBackward adds to ddst and ds the vector-Jacobian product of
+// cumSumTo with the seeds ddst, at the point that call number call of
+// cumSumToCallFixedSForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+//
+// ddst holds, on entry, the seed of what cumSumTo leaves in dst, and on return
+// the derivative with respect to what dst held before.
+func cumSumToCallFixedSBackward(t *cumSumToCallFixedSTape, call int, ddst, ds []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	s := c.s
+	t1 := len(s)
+	if !(t1 == 0) {
+		t2 := ds[1:t1]
+		t3 := len(s[1:t1]) - 1
+		for i := t3; i >= 0; i-- {
+			t4 := i + 1
+			dv := ddst[t4]
+			ddst[i] += dv
+			t2[i] += dv
+			ddst[t4] = 0
+		}
+		ds[0] += ddst[0]
+		ddst[0] = 0
+	}
+}
+
+// scaleToJVP runs scaleTo and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents ddst, dc, ds of dst, c, s.
+func scaleToJVP(dst []float64, c float64, s, ddst []float64, dc float64, ds []float64) {
+	for i := range s {
+		v := s[i]
+		dv := ds[i]
+		dst[i] = c * v
+		ddst[i] = v*dc + c*dv
+	}
+}
+
+// cumSumToJVP runs cumSumTo and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents ddst, ds of dst, s.
+func cumSumToJVP(dst, s, ddst, ds []float64) {
+	t1 := len(s)
+	if t1 == 0 {
+		return
+	}
+	t2 := ds[0]
+	dst[0] = s[0]
+	ddst[0] = t2
+	t3 := s[1:t1]
+	t4 := ds[1:t1]
+	for i := range t3 {
+		v := t3[i]
+		dv := t4[i]
+		t5 := i + 1
+		t6 := ddst[i] + dv
+		dst[t5] = dst[i] + v
+		ddst[t5] = t6
 	}
 }

@@ -57,61 +57,101 @@ func TestReturnedDstAsValue(t *testing.T) {
 	}
 }
 
-// AddScaledTo, which returns the dst it writes: FVJP and FJVP take dst as
-// an output parameter. Checked element by element against central
-// differences of what the function leaves in dst, and mode against mode,
-// <JVP(v), w> = <v, VJP(w)>; the values bit for bit.
-func TestAddScaledToReturnsDst(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 9))
+// AddScaledTo and CumSumScaled, which return the dst they write (the
+// second through a call, return cumSumTo(dst, …)): FVJP and FJVP take dst
+// as an output parameter. Checked by checkReturnsDst.
+func TestReturnsDst(t *testing.T) {
 	const n = 4
+	addScaledTo := dstFunc{
+		n: n, np: 2*n + 1, // y, alpha, s
+		run: func(dst, p []float64) []float64 { return AddScaledTo(dst, p[:n], p[n], p[n+1:]) },
+		jvp: func(dst, p, ddst, dp []float64) {
+			AddScaledToJVP(dst, p[:n], p[n], p[n+1:], ddst, dp[:n], dp[n], dp[n+1:])
+		},
+		vjp: func(dst, p, w []float64) ([]float64, []float64) {
+			ddst, dy, dalpha, ds := AddScaledToVJP(dst, p[:n], p[n], p[n+1:], w)
+			return ddst, append(append(dy, dalpha), ds...)
+		},
+	}
+	cumSumScaled := dstFunc{
+		n: n, np: n + 1, // s, alpha
+		run: func(dst, p []float64) []float64 { return CumSumScaled(dst, p[:n], p[n]) },
+		jvp: func(dst, p, ddst, dp []float64) { CumSumScaledJVP(dst, p[:n], p[n], ddst, dp[:n], dp[n]) },
+		vjp: func(dst, p, w []float64) ([]float64, []float64) {
+			ddst, ds, dalpha := CumSumScaledVJP(dst, p[:n], p[n], w)
+			return ddst, append(ds, dalpha)
+		},
+	}
+	rng := rand.New(rand.NewPCG(3, 9))
+	checkReturnsDst(t, "AddScaledTo", addScaledTo, rng)
+	checkReturnsDst(t, "CumSumScaled", cumSumScaled, rng)
+}
+
+// dstFunc is a function that writes n numbers into dst and returns dst,
+// its other inputs flattened into p (np numbers), with its JVP (tangents
+// ddst, dp) and VJP (seeds w on dst).
+type dstFunc struct {
+	n, np int
+	run   func(dst, p []float64) []float64
+	jvp   func(dst, p, ddst, dp []float64)
+	vjp   func(dst, p, w []float64) (ddst, dp []float64)
+}
+
+// checkReturnsDst checks f at 10 random points: that it returns the dst
+// it is passed, that its JVP writes what it does into dst, its tangents
+// element by element against central differences of what f leaves in dst,
+// mode against mode, <JVP(v), w> = <v, VJP(w)>, and that the derivative
+// with respect to dst's old contents, which f overwrites, is 0.
+func checkReturnsDst(t *testing.T, name string, f dstFunc, rng *rand.Rand) {
+	t.Helper()
 	for range 10 {
-		y, s := fdcheck.Uniform(rng, n, -2, 2), fdcheck.Uniform(rng, n, -2, 2)
-		alpha := rng.Float64()*2 - 1
-		want := AddScaledTo(make([]float64, n), y, alpha, s)
-		if got := AddScaledTo(make([]float64, n), y, alpha, s); &got[0] == &want[0] {
-			t.Fatal("AddScaledTo returned the same memory twice")
+		p := fdcheck.Uniform(rng, f.np, -2, 2)
+		dst := make([]float64, f.n)
+		want := f.run(dst, p)
+		if &want[0] != &dst[0] {
+			t.Fatalf("%s did not return the dst it was passed", name)
 		}
 
-		// Forward mode along v = (ddst, dy, dalpha, ds); ddst's entries are
-		// overwritten, so v's dst part has no effect.
-		v := fdcheck.Uniform(rng, 3*n+1, -1, 1)
-		dst, tan := make([]float64, n), slices.Clone(v[:n])
-		AddScaledToJVP(dst, y, alpha, s, tan, v[n:2*n], v[2*n], v[2*n+1:])
-		if !slices.Equal(dst, want) {
-			t.Fatalf("AddScaledToJVP wrote %v into dst, AddScaledTo %v", dst, want)
+		// Forward mode along (ddst, dp); ddst's entries are overwritten, so
+		// they have no effect.
+		ddst, dp := fdcheck.Uniform(rng, f.n, -1, 1), fdcheck.Uniform(rng, f.np, -1, 1)
+		v := slices.Concat(ddst, dp)
+		got := make([]float64, f.n)
+		f.jvp(got, p, ddst, dp)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%sJVP wrote %v into dst, %s %v", name, got, name, want)
 		}
-		// Central differences of dst along v's y, alpha and s parts.
 		const h = 1e-6
 		at := func(c float64) []float64 {
-			yy, ss := slices.Clone(y), slices.Clone(s)
-			for i := range n {
-				yy[i] += c * v[n+i]
-				ss[i] += c * v[2*n+1+i]
+			q := slices.Clone(p)
+			for i := range q {
+				q[i] += c * dp[i]
 			}
-			return AddScaledTo(make([]float64, n), yy, alpha+c*v[2*n], ss)
+			return f.run(make([]float64, f.n), q)
 		}
 		plus, minus := at(h), at(-h)
-		for i := range n {
-			if fd := (plus[i] - minus[i]) / (2 * h); math.Abs(fd-tan[i]) > 1e-8*(1+math.Abs(fd)) {
-				t.Errorf("d dst[%d]: JVP %v, central differences %v", i, tan[i], fd)
+		for i := range f.n {
+			if fd := (plus[i] - minus[i]) / (2 * h); math.Abs(fd-ddst[i]) > 1e-8*(1+math.Abs(fd)) {
+				t.Errorf("%s: d dst[%d]: JVP %v, central differences %v", name, i, ddst[i], fd)
 			}
 		}
 
 		// Reverse mode with seeds w on dst.
-		w := fdcheck.Uniform(rng, n, -1, 1)
-		ddst, dy, dalpha, ds := AddScaledToVJP(make([]float64, n), y, alpha, s, w)
+		w := fdcheck.Uniform(rng, f.n, -1, 1)
+		gdst, gp := f.vjp(make([]float64, f.n), p, w)
 		lhs, rhs := 0.0, 0.0
-		for i := range n {
-			lhs += tan[i] * w[i]
-			rhs += v[i]*ddst[i] + v[n+i]*dy[i] + v[2*n+1+i]*ds[i]
+		for i := range f.n {
+			lhs += ddst[i] * w[i]
 		}
-		rhs += v[2*n] * dalpha
+		for i, g := range slices.Concat(gdst, gp) {
+			rhs += v[i] * g
+		}
 		if math.Abs(lhs-rhs) > 1e-12*(1+math.Abs(lhs)) {
-			t.Errorf("<JVP(v), w> = %v, <v, VJP(w)> = %v", lhs, rhs)
+			t.Errorf("%s: <JVP(v), w> = %v, <v, VJP(w)> = %v", name, lhs, rhs)
 		}
-		for i := range n {
-			if ddst[i] != 0 {
-				t.Errorf("ddst[%d] = %v: dst's old contents are overwritten, so its derivative is 0", i, ddst[i])
+		for i, g := range gdst {
+			if g != 0 {
+				t.Errorf("%s: ddst[%d] = %v: dst's old contents are overwritten, so its derivative is 0", name, i, g)
 			}
 		}
 	}
