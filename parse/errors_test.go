@@ -718,12 +718,31 @@ func Loss(x []float64, n int) float64 {
 	p, q = q, p
 	return x[0] + prev[0] + cur[0] + p[0] + q[0]
 }
+
+type Cfg struct{ N int }
+
+type Net struct {
+	C *Cfg
+	W []float64
+}
+
+// Pointed's lengths are a field of a struct its parameter points to,
+// which a caller may share and change.
+//
+//godiff:grad
+func Pointed(n Net, x []float64) float64 {
+	h := make([]float64, n.C.N)
+	g := make([]float64, n.C.N)
+	h, g = g, h
+	return n.W[0]*x[0] + h[0] + g[0]
+}
 `,
 			want: []string{
 				"a.go:6:25: m is computed after the first of the buffers it swaps with is made, and godiff makes them as one slice there; compute m before it",
 				"a.go:11:5: comparing a with nil is not supported: a moves, and godiff keeps it as a window of the slice it moves in; test len(a) == 0 instead",
 				"a.go:11:17: the capacity of b is not supported: godiff makes the buffers it moves between as one slice, so its capacity is not its make's; use len(b)",
-				"a.go:14:2: assigning p: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute n + 1 into a variable before the first make",
+				"a.go:14:2: assigning p: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, a field of a parameter, or len of a slice; compute n + 1 into a variable before the first make",
+				"a.go:32:2: assigning h: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, a field of a parameter, or len of a slice; compute n.C.N into a variable before the first make",
 			},
 		},
 		{

@@ -91,6 +91,7 @@ type movingScan struct {
 	decls      map[ast.Expr]bool         // the values of declarations
 	reassigned map[*types.Var]bool
 	declared   map[*types.Var]bool // a local or a parameter of the function
+	params     map[*types.Var]bool // the parameters and the receiver
 }
 
 // movingSlices returns the slice variables of fd that move, with their
@@ -102,9 +103,14 @@ func movingSlices(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) map[
 		decls:      make(map[ast.Expr]bool),
 		reassigned: make(map[*types.Var]bool),
 		declared:   make(map[*types.Var]bool),
+		params:     make(map[*types.Var]bool),
 	}
 	for i := range sig.Params().Len() {
 		s.declared[sig.Params().At(i)] = true
+		s.params[sig.Params().At(i)] = true
+	}
+	if r := sig.Recv(); r != nil {
+		s.params[r] = true
 	}
 	ast.Inspect(fd.Body, s.visit)
 	moving := make(map[*types.Var]*movingSlice)
@@ -303,7 +309,7 @@ func (s *movingScan) mergeable(g *windowGroup) string {
 			return "the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and " + types.ExprString(e) + " is not; copy it into such a buffer, or index it directly"
 		}
 		if !s.fixedLength(call.Args[1], g, e) {
-			return "the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute " + types.ExprString(call.Args[1]) + " into a variable before the first make"
+			return "the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, a field of a parameter, or len of a slice; compute " + types.ExprString(call.Args[1]) + " into a variable before the first make"
 		}
 	}
 	return ""
@@ -341,7 +347,7 @@ func isBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
 
 // fixedLength reports whether the length e has the same value anywhere
 // after its variables are declared: a constant, a variable nothing
-// reassigns, or len of one.
+// reassigns, a field of a parameter (paramField), or len of one.
 // The length of a buffer of g made before alloc, len(prev), is its
 // make's.
 func (s *movingScan) fixedLength(e ast.Expr, g *windowGroup, alloc ast.Expr) bool {
@@ -352,6 +358,8 @@ func (s *movingScan) fixedLength(e ast.Expr, g *windowGroup, alloc ast.Expr) boo
 	case *ast.Ident:
 		v, ok := s.info.Uses[x].(*types.Var)
 		return ok && !s.reassigned[v] && !isPackageLevel(v)
+	case *ast.SelectorExpr:
+		return s.paramField(x)
 	case *ast.CallExpr:
 		if arg := lenOf(s.info, x); arg != nil {
 			if prior := g.earlierAlloc(s.info, arg, alloc); prior != nil {
@@ -359,6 +367,53 @@ func (s *movingScan) fixedLength(e ast.Expr, g *windowGroup, alloc ast.Expr) boo
 			}
 			return s.fixedLength(arg, g, alloc)
 		}
+	}
+	return false
+}
+
+// paramField reports whether sel is a field of a parameter or of the
+// receiver that nothing reassigns, reached through the fields of structs
+// it holds (m.NH, m.Cfg.N; not through a pointer field). Such a field
+// keeps its value through the function: godiff refuses a differentiated
+// function, or a callee, that assigns a field of its parameters.
+func (s *movingScan) paramField(sel *ast.SelectorExpr) bool {
+	var e ast.Expr = sel
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			fs := s.info.Selections[x]
+			if fs == nil || fs.Kind() != types.FieldVal {
+				return false
+			}
+			inner, isIdent := ast.Unparen(x.X).(*ast.Ident)
+			if fs.Indirect() && !isIdent || len(fs.Index()) > 1 && indirectEmbedding(fs) {
+				return false // through a pointer other than the parameter
+			}
+			if isIdent {
+				v, _ := s.info.Uses[inner].(*types.Var)
+				return v != nil && s.params[v] && !s.reassigned[v]
+			}
+			e = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// indirectEmbedding reports whether field selection fs passes through an
+// embedded pointer before its last field.
+func indirectEmbedding(fs *types.Selection) bool {
+	t := fs.Recv()
+	for _, i := range fs.Index()[:len(fs.Index())-1] {
+		st, ok := derefStruct(t)
+		if !ok {
+			return true
+		}
+		f := st.Field(i)
+		if _, isPtr := types.Unalias(f.Type()).(*types.Pointer); isPtr {
+			return true
+		}
+		t = f.Type()
 	}
 	return false
 }
@@ -739,8 +794,8 @@ func (fb *funcBuilder) unbound(e ast.Expr) string {
 			return late == ""
 		}
 		v, isVar := fb.info.Uses[id].(*types.Var)
-		if !isVar {
-			return true
+		if !isVar || v.IsField() {
+			return true // a field is bound where its struct is
 		}
 		_, inEnv := fb.env[v]
 		_, inSlot := fb.slots[v]

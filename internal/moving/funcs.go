@@ -190,3 +190,33 @@ func Features(x []float64, w float64) float64 {
 	}
 	return s + float64(cap(feats)-len(feats))
 }
+
+// Cell holds a recurrence's weights and the size of its state, as a
+// model's struct does (the corpus's models.LSTM holds NH).
+type Cell struct {
+	N int
+	W []float64
+}
+
+// Run iterates h ← tanh(W∘h + x_t) over the windows of seq, its two state
+// buffers made with the receiver's field N as their length and swapped
+// each step.
+//
+//godiff:grad
+//godiff:jvp
+func (c *Cell) Run(seq []float64) float64 {
+	h := make([]float64, c.N)
+	next := make([]float64, c.N)
+	for t := 0; t+c.N <= len(seq); t += c.N {
+		x := seq[t : t+c.N]
+		for i := range next {
+			next[i] = math.Tanh(c.W[i]*h[i] + x[i])
+		}
+		h, next = next, h
+	}
+	s := 0.0
+	for _, v := range h {
+		s += v * v
+	}
+	return s
+}

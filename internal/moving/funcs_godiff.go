@@ -2117,6 +2117,325 @@ func FeaturesJVP(x []float64, w float64, dx []float64, dw float64) (float64, flo
 	return s + float64(cap(t13)-len(t13)), ds
 }
 
+// CellRunTape is what RunForward keeps of one run of Run for CellRunBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of RunForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 8·(cN + cN) + 72·tTrips + 80 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+// Where tTrips is the iterations of the loop on t.
+//
+//	cN       8 bytes per run: the field c.N
+//	cW       24 bytes per run (a reference to the caller's slice, not a copy): the field c.W
+//	buf      8·(cN + cN) bytes (8 bytes an entry): the memory of buf, which Run makes, kept from run to run
+//	buf2     24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	t        8·tTrips bytes (8 bytes an entry): the value of t the backward sweep reads
+//	nextLo   8·tTrips bytes (8 bytes an entry): the value of nextLo the backward sweep reads
+//	nextHi   8·tTrips bytes (8 bytes an entry): the value of nextHi the backward sweep reads
+//	hHi2     8·tTrips bytes (8 bytes an entry): the value of hHi as the loop on i began
+//	hLo2     8·tTrips bytes (8 bytes an entry): the value of hLo as the loop on i began
+//	nextHi2  8·tTrips bytes (8 bytes an entry): the value of nextHi as the loop on i began
+//	nextLo2  8·tTrips bytes (8 bytes an entry): the value of nextLo as the loop on i began
+//	elem     8·tTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh     8·tTrips bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	tTrips   8 bytes per run: how many iterations of the loop on t began
+//	hLo      8 bytes per run: the value of hLo the backward sweep reads
+//	hHi      8 bytes per run: the value of hHi the backward sweep reads
+//	dbuf     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Run makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of buf, cW
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type CellRunTape struct {
+	// cN: the field c.N.
+	cN int
+	// cW: the field c.W.
+	cW []float64
+	// buf: the memory of buf, which Run makes, kept from run to run.
+	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
+	// t: the value of t the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	t []int
+	// nextLo: the value of nextLo the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	nextLo []int
+	// nextHi: the value of nextHi the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	nextHi []int
+	// hHi2: the value of hHi as the loop on i began, one entry per iteration of
+	// the loop around it, read back last first.
+	hHi2 []int
+	// hLo2: the value of hLo as the loop on i began, one entry per iteration of
+	// the loop around it, read back last first.
+	hLo2 []int
+	// nextHi2: the value of nextHi as the loop on i began, one entry per iteration
+	// of the loop around it, read back last first.
+	nextHi2 []int
+	// nextLo2: the value of nextLo as the loop on i began, one entry per iteration
+	// of the loop around it, read back last first.
+	nextLo2 []int
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// tTrips: how many iterations of the loop on t began.
+	tTrips int
+	// hLo: the value of hLo the backward sweep reads.
+	hLo int
+	// hHi: the value of hHi the backward sweep reads.
+	hHi int
+	// dbuf: the derivatives of buf, which Run makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in CellRunTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *CellRunTape) Bytes() int {
+	n := 80
+	n += len(t.buf) * 8
+	n += len(t.t) * 8
+	n += len(t.nextLo) * 8
+	n += len(t.nextHi) * 8
+	n += len(t.hHi2) * 8
+	n += len(t.hLo2) * 8
+	n += len(t.nextHi2) * 8
+	n += len(t.nextLo2) * 8
+	n += len(t.elem) * 8
+	n += len(t.tanh) * 8
+	n += len(t.dbuf) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CellRunTape) clearRefs() {
+	t.cW = nil
+	t.buf2 = nil
+}
+
+// poolCellRunTape holds the CellRunTapes that RunGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolCellRunTape = sync.Pool{New: func() any {
+	return new(CellRunTape)
+}}
+
+// release gives t back to poolCellRunTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *CellRunTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCellRunTape.Put(t)
+}
+
+// RunForward runs Run and records in t what CellRunBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func (c *Cell) RunForward(t *CellRunTape, seq []float64) float64 {
+	t.buf = t.buf[:0]
+	t.nextLo = t.nextLo[:0]
+	t.nextHi = t.nextHi[:0]
+	t.nextLo2 = t.nextLo2[:0]
+	t.nextHi2 = t.nextHi2[:0]
+	t.tanh = t.tanh[:0]
+	t.t = t.t[:0]
+	t.elem = t.elem[:0]
+	t.hLo2 = t.hLo2[:0]
+	t.hHi2 = t.hHi2[:0]
+	t.cN = c.N
+	t.cW = c.W
+	t1 := c.N + c.N
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	t.buf2 = buf
+	hLo := 0
+	hHi := c.N
+	nextLo := c.N
+	nextHi := t1
+	tTrips := 0
+	for t2 := 0; t2+c.N <= len(seq); t2 += c.N {
+		tTrips++
+		t.t = append(t.t, t2)
+		x := seq[t2 : t2+c.N]
+		t.nextLo = append(t.nextLo, nextLo)
+		t.nextHi = append(t.nextHi, nextHi)
+		t3 := buf[nextLo:nextHi]
+		t.hHi2 = append(t.hHi2, hHi)
+		t.hLo2 = append(t.hLo2, hLo)
+		t.nextHi2 = append(t.nextHi2, nextHi)
+		t.nextLo2 = append(t.nextLo2, nextLo)
+		t4 := len(t3)
+		t.elem = slices.Grow(t.elem, t4)
+		t.tanh = slices.Grow(t.tanh, t4)
+		for i := range t3 {
+			t5 := buf[hLo:hHi][i]
+			t.elem = append(t.elem, t5)
+			t6 := math.Tanh(c.W[i]*t5 + x[i])
+			t.tanh = append(t.tanh, t6)
+			buf[nextLo:nextHi][i] = t6
+		}
+		t7 := hLo
+		t8 := hHi
+		hLo = nextLo
+		hHi = nextHi
+		nextLo = t7
+		nextHi = t8
+	}
+	t.tTrips = tTrips
+	s := 0.0
+	t.hLo = hLo
+	t.hHi = hHi
+	t9 := buf[hLo:hHi]
+	for i2 := range t9 {
+		v := t9[i2]
+		s += v * v
+	}
+	return s
+}
+
+// CellRunBackward adds to dc and dseq the vector-Jacobian product of Run with
+// the seeds s, at the point recorded in t by RunForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Run and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func CellRunBackward(t *CellRunTape, s float64, dc *Cell, dseq []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	buf := t.buf2
+	t1 := t.hLo
+	t2 := t.hHi
+	t3 := buf[t1:t2]
+	cN := t.cN
+	t.dbuf = slices.Grow(t.dbuf[:0], (cN + cN))[:(cN + cN)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
+	t4 := dbuf[t1:t2]
+	t5 := t.tTrips
+	nnextLo := len(t.nextLo)
+	nnextHi := len(t.nextHi)
+	nnextLo2 := len(t.nextLo2)
+	nnextHi2 := len(t.nextHi2)
+	ntanh := len(t.tanh)
+	nt := len(t.t)
+	cW := t.cW
+	nelem := len(t.elem)
+	nhLo2 := len(t.hLo2)
+	nhHi2 := len(t.hHi2)
+	ds += s
+	t6 := len(t3) - 1
+	for i := t6; i >= 0; i-- {
+		v := t3[i]
+		dv := ds * v * 2
+		t4[i] += dv
+	}
+	for k := t5; k > 0; k-- {
+		nnextLo--
+		nnextHi--
+		nnextLo2--
+		nextLo := t.nextLo2[nnextLo2]
+		nnextHi2--
+		nextHi := t.nextHi2[nnextHi2]
+		nt--
+		t7 := t.t[nt]
+		dx := dseq[t7 : t7+cN]
+		nhLo2--
+		hLo := t.hLo2[nhLo2]
+		nhHi2--
+		hHi := t.hHi2[nhHi2]
+		t8 := len(buf[t.nextLo[nnextLo]:t.nextHi[nnextHi]]) - 1
+		for i2 := t8; i2 >= 0; i2-- {
+			t9 := dbuf[nextLo:nextHi]
+			ntanh--
+			t10 := t.tanh[ntanh]
+			t11 := cW[i2]
+			nelem--
+			t12 := t.elem[nelem]
+			t13 := dbuf[hLo:hHi]
+			t14 := t9[i2] * (1 - t10*t10)
+			dx[i2] += t14
+			t9[i2] = 0
+			t13[i2] += t14 * t11
+			dc.W[i2] += t14 * t12
+		}
+	}
+}
+
+// RunGrad returns Run's result and its gradient with respect to c and seq, in
+// that order (dc, dseq), computed by reverse-mode automatic differentiation.
+func (c *Cell) RunGrad(seq []float64) (float64, *Cell, []float64) {
+	t := poolCellRunTape.Get().(*CellRunTape)
+	t1 := c.RunForward(t, seq)
+	dc := new(Cell)
+	dc.W = make([]float64, len(c.W))
+	dseq := make([]float64, len(seq))
+	CellRunBackward(t, 1, dc, dseq)
+	t.release()
+	return t1, dc, dseq
+}
+
+// RunJVP returns Run's results and then their directional derivatives along the
+// tangents dc, dseq of c, seq, computed by forward-mode automatic
+// differentiation.
+func (c *Cell) RunJVP(seq []float64, dc *Cell, dseq []float64) (float64, float64) {
+	t1 := c.N + c.N
+	buf := make([]float64, t1)
+	dbuf := make([]float64, t1)
+	hLo := 0
+	hHi := c.N
+	nextLo := c.N
+	nextHi := t1
+	for t := 0; t+c.N <= len(seq); t += c.N {
+		t2 := t + c.N
+		x := seq[t:t2]
+		dx := dseq[t:t2]
+		for i := range buf[nextLo:nextHi] {
+			t3 := c.W[i]
+			t4 := buf[hLo:hHi][i]
+			t5 := math.Tanh(t3*t4 + x[i])
+			t6 := (1 - t5*t5) * (t4*dc.W[i] + t3*dbuf[hLo:hHi][i] + dx[i])
+			buf[nextLo:nextHi][i] = t5
+			dbuf[nextLo:nextHi][i] = t6
+		}
+		t7 := hLo
+		t8 := hHi
+		hLo = nextLo
+		hHi = nextHi
+		nextLo = t7
+		nextHi = t8
+	}
+	s := 0.0
+	ds := 0.0
+	t9 := buf[hLo:hHi]
+	t10 := dbuf[hLo:hHi]
+	for i2 := range t9 {
+		v := t9[i2]
+		dv := t10[i2]
+		s += v * v
+		ds += v * dv * 2
+	}
+	return s, ds
+}
+
 // pairsCallFixedXTape is what pairsCallFixedXForward keeps of the calls of
 // pairs at one call site for pairsCallFixedXBackward: the forward values the
 // backward sweep reads, and the control flow it replays, each call's in its

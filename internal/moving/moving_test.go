@@ -55,6 +55,20 @@ func problems() []fdcheck.Problem {
 	}
 	return append(out,
 		fdcheck.Problem{
+			// p holds W (3) then seq, 4 steps of 3 inputs: the state's
+			// length is the receiver's field N.
+			Name:  "Cell.Run",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 15, -1, 1) },
+			F:     func(p []float64) float64 { return (&Cell{N: 3, W: p[:3]}).Run(p[3:]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dc, dseq := (&Cell{N: 3, W: p[:3]}).RunGrad(p[3:])
+				return y, append(dc.W, dseq...)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return (&Cell{N: 3, W: p[:3]}).RunJVP(p[3:], &Cell{W: v[:3]}, v[3:])
+			},
+		},
+		fdcheck.Problem{
 			// p holds seq (9) then the kernel (3).
 			Name:  "Conv",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 12, -1, 1) },

@@ -13,7 +13,9 @@ import (
 // The forms: Objective; Grad, ObjectiveGrad (a fresh gradient per call, on
 // a tape from its pool); GradFresh, the same on a fresh tape (the first
 // call's cost); Split, ObjectiveForward and ObjectiveBackward on a tape and a
-// gradient buffer kept across calls (the buffer cleared each call);
+// gradient buffer kept across calls (the buffer cleared each call); Fwd,
+// ObjectiveForward alone on that tape (the split form's forward sweep, so
+// that Split − Fwd is its backward sweep);
 // Checkpointed, the same for ObjectiveCheckpointed (the loop over points
 // recomputed in the backward sweep); Manual,
 // the hand-written gradient. BenchmarkRatios reports each derivative's
@@ -51,6 +53,9 @@ func forms(in *Instance) []adbench.Form {
 			clear(grad)
 			sink += ObjectiveForward(&tape, in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart)
 			ObjectiveBackward(&tape, 1, da, dm, dq)
+		}},
+		{Name: "Fwd", Run: func() {
+			sink += ObjectiveForward(&tape, in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart)
 		}},
 		{Name: "Checkpointed", Run: func() {
 			clear(grad)
