@@ -310,7 +310,7 @@ func (t *tangents) chain(v *ir.Value) *ir.Value {
 		if ta.Type != v.Type {
 			ta = b.Convert(ta, v.Type)
 		}
-		terms = append(terms, b.Mul(partials[j], ta))
+		terms = append(terms, rules.TimesTangent(b, partials[j], ta))
 	}
 	return b.Sum(v.Type, terms)
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/rules"
 )
 
 // This file holds the tangents of vector mode (see Vector): each float
@@ -67,7 +68,7 @@ func (t *vtangents) combine(typ ir.Type, partials []*ir.Value, ls []*lin) *lin {
 		for _, tm := range l.terms {
 			c := partials[i]
 			if tm.coef != nil {
-				c = b.Mul(c, b.Convert(tm.coef, typ))
+				c = rules.TimesTangent(b, c, b.Convert(tm.coef, typ))
 			}
 			if c.IsFloatConst(0) {
 				continue // a zero partial: no term, as Builder.Mul drops x*0

@@ -429,7 +429,7 @@ func (bw *backward) chain(v *ir.Value) {
 		if !active[j] || partials[j] == nil {
 			continue
 		}
-		c := bw.b.Mul(dv, partials[j])
+		c := rules.TimesAdjoint(bw.b, dv, partials[j])
 		if x.Type != v.Type {
 			c = bw.b.Convert(c, x.Type)
 		}

@@ -261,7 +261,7 @@ func SigmoidLossBackward(t *SigmoidLossTape, s float64, dw1, dw2, db1, dw3, db2 
 	e := t.e
 	de := s * e * 2
 	dh := de * w3
-	dz1 := dh * (h / t.sum) * t.exp
+	dz1 := dh / t.sum * h * t.exp
 	*dw1 += dz1 * x1
 	*dw2 += dz1 * x2
 	*db1 += dz1
@@ -293,7 +293,7 @@ func SigmoidLossJVP(w1, w2, b1, w3, b2, x1, x2, y, dw1, dw2, db1, dw3, db2 float
 	t1 := math.Exp(-z1)
 	t2 := 1 + t1
 	h := 1 / t2
-	dh := h / t2 * (t1 * dz1)
+	dh := t1 * dz1 / t2 * h
 	yhat := w3*h + b2
 	dyhat := h*dw3 + w3*dh + db2
 	e := yhat - y

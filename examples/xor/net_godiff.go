@@ -203,12 +203,11 @@ func (n *Net) LossJVP(x []float64, y float64, dn *Net) (float64, float64) {
 // that order (dz), computed by reverse-mode automatic differentiation.
 func sigmoidGrad(z float64) (float64, float64) {
 	t1 := math.Exp(-z)
-	t2 := 1 + t1
-	t3 := 1 / t2
+	t2 := 1 / (1 + t1)
 	var dz float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dz += 1 * (t3 / t2) * t1
-	return t3, dz
+	dz += t2 * t2 * t1
+	return t2, dz
 }
 
 // dotAJVP returns dot's results and then their directional derivatives along
@@ -230,6 +229,5 @@ func dotAJVP(a, b, da []float64) (float64, float64) {
 func sigmoidJVP(z, dz float64) (float64, float64) {
 	t1 := math.Exp(-z)
 	t2 := 1 + t1
-	t3 := 1 / t2
-	return t3, t3 / t2 * (t1 * dz)
+	return 1 / t2, t1 * dz / t2 / t2
 }

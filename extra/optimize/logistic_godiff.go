@@ -517,12 +517,12 @@ func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []flo
 		t10 := k2
 		nexp--
 		t11 := t.exp[nexp]
-		t12 := dt.exp[nexp]
-		t13 := y[t10]
-		t14 := 1 + t11
-		t15 := ds2 / t14
-		dz2 -= t15 * t11 * t13
-		ddz -= t13 * (t15*t12 - t11*(t15/t14*t12))
+		t12 := y[t10]
+		t13 := 1 + t11
+		t14 := ds2 / t13
+		t15 := dt.exp[nexp] / t13
+		dz2 -= t14 * t11 * t12
+		ddz -= t12 * (t15*ds2 - t11*(t15*t14))
 		for j3 := t7; j3 >= 0; j3-- {
 			t16 := a[t10*d+j3]
 			t17 := ddw[j3] + t16*ddz

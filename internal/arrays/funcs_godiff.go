@@ -314,7 +314,7 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 			dw[i] = 0
 		}
 		dcostheta2 := dcostheta - dtmp2*t.sum2
-		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
+		dtheta := dsintheta*math.Cos(theta) - dthetaInverse/theta*thetaInverse - dcostheta2*math.Sin(theta)
 		dtmp += dtheta * (0.5 / theta)
 	} else {
 		t.drotCrossPt = slices.Grow(t.drotCrossPt[:0], 3)[:3]
@@ -393,7 +393,7 @@ func RodriguesRotatePointJVP(rot, pt [3]float64, out []float64, drot, dpt [3]flo
 		t2 := sintheta * dtheta
 		dsintheta := costheta * dtheta
 		thetaInverse := 1 / theta
-		t3 := thetaInverse / theta * dtheta
+		t3 := dtheta / theta * thetaInverse
 		var w [3]float64
 		var dw [3]float64
 		for i := range 3 {
@@ -1228,9 +1228,9 @@ func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 	dpt[2] += t20*t4 - t21*t6
 	dw[1] += t20*t8 - t22*t5
 	for i := 2; i >= 0; i-- {
-		t23 := dw[i]
-		dtheta -= t23 * (rot[i] / theta / theta)
-		drot[i] += t23 / theta
+		t23 := dw[i] / theta
+		dtheta -= t23 * (rot[i] / theta)
+		drot[i] += t23
 		dw[i] = 0
 	}
 	dcostheta2 := dcostheta - dtmp*t.sum
@@ -1268,7 +1268,7 @@ func RotateJVP(rot, pt, drot, dpt [3]float64) ([3]float64, [3]float64) {
 	var dw [3]float64
 	for i := range 3 {
 		t4 := rot[i] / theta
-		t5 := drot[i]/theta - t4/theta*dtheta
+		t5 := drot[i]/theta - dtheta/theta*t4
 		w[i] = t4
 		dw[i] = t5
 	}
@@ -1880,23 +1880,22 @@ func ProjectBackward(t *ProjectTape, s [2]float64, drot, dc, dx *[3]float64, df 
 	t1[1] += s[1]
 	t1[0] += s[0]
 	t3 := t1[0]
-	t4 := t1[1]
-	t5 := t4 / t2
-	t6 := t5 * t.elem2
-	dp[1] += t5 * f
-	t7 := t3 / t2
-	dp[2] += -(t4 * (t.quo / t2)) - t3*(t.quo2/t2)
-	t8 := t7 * t.elem3
-	dp[0] += t7 * f
-	t9 := dp[2]
+	t4 := t1[1] / t2
+	t5 := t4 * t.elem2
+	dp[1] += t4 * f
+	t6 := t3 / t2
+	dp[2] += -(t4 * t.quo) - t6*t.quo2
+	t7 := t6 * t.elem3
+	dp[0] += t6 * f
+	t8 := dp[2]
 	dp[2] = 0
-	t10 := dp[1]
+	t9 := dp[1]
 	dp[1] = 0
-	t11 := dp[0]
+	t10 := dp[0]
 	dp[0] = 0
 	var drot2 [3]float64
 	var dpt [3]float64
-	rodriguesCallBackward(&t.rodriguesTape, nrodriguesTape, [3]float64{t11, t10, t9}, &drot2, &dpt)
+	rodriguesCallBackward(&t.rodriguesTape, nrodriguesTape, [3]float64{t10, t9, t8}, &drot2, &dpt)
 	drot[0] += drot2[0]
 	drot[1] += drot2[1]
 	drot[2] += drot2[2]
@@ -1904,12 +1903,12 @@ func ProjectBackward(t *ProjectTape, s [2]float64, drot, dc, dx *[3]float64, df 
 	dd[1] += dpt[1]
 	dd[2] += dpt[2]
 	for i := 2; i >= 0; i-- {
-		t12 := dd[i]
-		dc[i] -= t12
-		dx[i] += t12
+		t11 := dd[i]
+		dc[i] -= t11
+		dx[i] += t11
 		dd[i] = 0
 	}
-	*df += t6 + t8
+	*df += t5 + t7
 }
 
 // ProjectVJP returns Project's results and the vector-Jacobian product with the
@@ -1950,12 +1949,12 @@ func ProjectJVP(rot, c, x [3]float64, f float64, drot, dc, dx [3]float64, df flo
 	dp[2] = t3[2]
 	t4 := p[0]
 	t5 := p[2]
-	t6 := dp[2]
-	t7 := f * t4 / t5
+	t6 := f * t4 / t5
+	t7 := dp[2] / t5
 	t8 := p[1]
 	t9 := f * t8 / t5
-	t10 := [2]float64{t7, t9}
-	t11 := [2]float64{(t4*df+f*dp[0])/t5 - t7/t5*t6, (t8*df+f*dp[1])/t5 - t9/t5*t6}
+	t10 := [2]float64{t6, t9}
+	t11 := [2]float64{(t4*df+f*dp[0])/t5 - t7*t6, (t8*df+f*dp[1])/t5 - t7*t9}
 	return t10, t11
 }
 
@@ -3469,9 +3468,9 @@ func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, d
 	dpt[2] += db[2]
 	for i := 2; i >= 0; i-- {
 		nelem10--
-		t15 := dw[i]
-		dtheta -= t15 * (t.elem10[nelem10] / theta / theta)
-		drot[i] += t15 / theta
+		t15 := dw[i] / theta
+		dtheta -= t15 * (t.elem10[nelem10] / theta)
+		drot[i] += t15
 		dw[i] = 0
 	}
 	dcostheta2 := dcostheta - t11
@@ -3598,7 +3597,7 @@ func rodriguesJVP(rot, pt, drot, dpt [3]float64) ([3]float64, [3]float64) {
 	var dw [3]float64
 	for i := range 3 {
 		t4 := rot[i] / theta
-		t5 := drot[i]/theta - t4/theta*dtheta
+		t5 := drot[i]/theta - dtheta/theta*t4
 		w[i] = t4
 		dw[i] = t5
 	}

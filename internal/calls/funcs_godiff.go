@@ -759,10 +759,10 @@ func PolarBackward(t *PolarTape, s1, s2 float64, dx, dy *float64) {
 	y := t.y
 	dsq := t.dsq
 	dsq2 := t.dsq2
-	t1 := y*y + x*x
+	t1 := s2 / (y*y + x*x)
 	t2 := s1 * (0.5 / t.sqrt)
-	*dx += t2*dsq - s2*(y/t1)
-	*dy += s2*(x/t1) + t2*dsq2
+	*dx += t2*dsq - t1*y
+	*dy += t1*x + t2*dsq2
 }
 
 // PolarVJP returns Polar's results and the vector-Jacobian product with the
@@ -2082,12 +2082,11 @@ func unitGrad(w, b, x float64) (float64, float64, float64, float64) {
 // that order (dz), computed by reverse-mode automatic differentiation.
 func sigmoidGrad(z float64) (float64, float64) {
 	t1 := math.Exp(-z)
-	t2 := 1 + t1
-	t3 := 1 / t2
+	t2 := 1 / (1 + t1)
 	var dz float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dz += 1 * (t3 / t2) * t1
-	return t3, dz
+	dz += t2 * t2 * t1
+	return t2, dz
 }
 
 // sqGrad returns sq's result and its gradient with respect to x, in that order
@@ -2113,8 +2112,7 @@ func unitJVP(w, b, x, dw, db, dx float64) (float64, float64) {
 func sigmoidJVP(z, dz float64) (float64, float64) {
 	t1 := math.Exp(-z)
 	t2 := 1 + t1
-	t3 := 1 / t2
-	return t3, t3 / t2 * (t1 * dz)
+	return 1 / t2, t1 * dz / t2 / t2
 }
 
 // sqJVP returns sq's results and then their directional derivatives along the

@@ -237,7 +237,7 @@ func MixtureJVP(theta, xs, dtheta []float64) (float64, float64) {
 			t5 := dlogStd[j]
 			t6 := math.Exp(t4)
 			z := (x - means[j]) / t6
-			dz := -dmeans[j]/t6 - z/t6*(t6*t5)
+			dz := -dmeans[j]/t6 - t6*t5/t6*z
 			t7 := 0.5 * z
 			t8 := dlogits[j] - t3 - (z*(dz*0.5) + t7*dz) - t5
 			comp[j] = logits[j] - norm - t7*z - t4
@@ -423,8 +423,9 @@ func MixtureRecordedBackward(t *MixtureRecordedTape, s float64, dtheta []float64
 			dnorm -= t7
 			dlogits[j] += t7
 			dz := -(t7 * (0.5 * z)) - t7*z*0.5
-			dlogStd[j] += -t7 - dz*(z/t6)*t6
-			dmeans[j] -= dz / t6
+			t8 := dz / t6
+			dlogStd[j] += -t7 - t8*z*t6
+			dmeans[j] -= t8
 			dcomp[j] = 0
 		}
 	}
@@ -6022,8 +6023,9 @@ func mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsBackward(t *mixtureLoop1CallNoX
 		dnormSum -= t3
 		dlogits[j] += t3
 		dz := -(t3 * (0.5 * z)) - t3*z*0.5
-		dlogStd[j] += -t3 - dz*(z/t2)*t2
-		dmeans[j] -= dz / t2
+		t4 := dz / t2
+		dlogStd[j] += -t3 - t4*z*t2
+		dmeans[j] -= t4
 		dcomp[j] = 0
 	}
 	*dnll += dnll2

@@ -1505,30 +1505,31 @@ func (t *AngleGradCallTape) Bytes() int {
 // derivatives along the tangents da, db of a, b, computed by forward-mode
 // automatic differentiation.
 func AngleGradJVP(a, b, da, db float64) (float64, float64, float64, float64, float64, float64) {
-	t1 := 1 + b*b
-	t2 := math.Atan(b) / 2
-	t3 := db / t1 * 0.5
-	r := math.Acos(t2)
-	t4 := math.Sqrt(1 - t2*t2)
-	t5 := t3 / t4
-	t6 := a*t5 - r*da
-	t7, t8 := math.Sincos(-r * a)
+	t1 := math.Atan(b)
+	t2 := 1 + b*b
+	t3 := t1 / 2
+	t4 := db / t2 * 0.5
+	r := math.Acos(t3)
+	t5 := math.Sqrt(1 - t3*t3)
+	t6 := t4 / t5
+	t7 := a*t6 - r*da
+	t8, t9 := math.Sincos(-r * a)
 	var da2 float64
 	dda := 0.0
 	var db2 float64
 	ddb := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t9 := 1*t8 - 1*t7
-	t10 := -(t7 * t6) - t8*t6
-	dr := 1 - t9*a
-	ddr := -(a*t10 + t9*da)
-	t11 := dr / t4
-	t12 := -(t11 * 0.5) / t1
-	da2 += 1 - t9*r
-	dda -= r*t10 - t9*t5
-	db2 += t12
-	ddb += -((ddr/t4+t11/t4*(0.5/t4*(t2*t3*2)))*0.5)/t1 - t12/t1*(b*db*2)
-	return r + t7 + t8 + a, da2, db2, t8*t6 - t5 - t7*t6 + da, dda, ddb
+	t10 := 1*t9 - 1*t8
+	t11 := -(t8 * t7) - t9*t7
+	dr := 1 - t10*a
+	ddr := -(a*t11 + t10*da)
+	t12 := dr / t5
+	t13 := -(t12 * 0.5) / t2
+	da2 += 1 - t10*r
+	dda -= r*t11 - t10*t6
+	db2 += t13
+	ddb += -((ddr/t5+0.5/t5*(t4/2*t1*2)/t5*t12)*0.5)/t2 - b*db*2/t2*t13
+	return r + t8 + t9 + a, da2, db2, t9*t7 - t6 - t8*t7 + da, dda, ddb
 }
 
 // AngleVJPCallTape is what AngleVJP records in its forward sweep, inside loops
@@ -1547,48 +1548,51 @@ func (t *AngleVJPCallTape) Bytes() int {
 // along the tangents da, db, ds of a, b, s, computed by forward-mode automatic
 // differentiation.
 func AngleVJPJVP(a, b, s, da, db, ds float64) (float64, float64, float64, float64, float64, float64) {
-	t1 := 1 + b*b
-	t2 := math.Atan(b) / 2
-	t3 := db / t1 * 0.5
-	r := math.Acos(t2)
-	t4 := math.Sqrt(1 - t2*t2)
-	t5 := t3 / t4
-	t6 := a*t5 - r*da
-	t7, t8 := math.Sincos(-r * a)
+	t1 := math.Atan(b)
+	t2 := 1 + b*b
+	t3 := t1 / 2
+	t4 := db / t2 * 0.5
+	r := math.Acos(t3)
+	t5 := math.Sqrt(1 - t3*t3)
+	t6 := t4 / t5
+	t7 := a*t6 - r*da
+	t8, t9 := math.Sincos(-r * a)
 	var da2 float64
 	dda := 0.0
 	var db2 float64
 	ddb := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t9 := s*t8 - s*t7
-	t10 := t8*ds - s*(t7*t6) - (t7*ds + s*(t8*t6))
-	dr := s - t9*a
-	ddr := ds - (a*t10 + t9*da)
-	t11 := dr / t4
-	t12 := -(t11 * 0.5) / t1
-	da2 += s - t9*r
-	dda += ds - (r*t10 - t9*t5)
-	db2 += t12
-	ddb += -((ddr/t4+t11/t4*(0.5/t4*(t2*t3*2)))*0.5)/t1 - t12/t1*(b*db*2)
-	return r + t7 + t8 + a, da2, db2, t8*t6 - t5 - t7*t6 + da, dda, ddb
+	t10 := s*t9 - s*t8
+	t11 := t9*ds - s*(t8*t7) - (t8*ds + s*(t9*t7))
+	dr := s - t10*a
+	ddr := ds - (a*t11 + t10*da)
+	t12 := dr / t5
+	t13 := -(t12 * 0.5) / t2
+	da2 += s - t10*r
+	dda += ds - (r*t11 - t10*t6)
+	db2 += t13
+	ddb += -((ddr/t5+0.5/t5*(t4/2*t1*2)/t5*t12)*0.5)/t2 - b*db*2/t2*t13
+	return r + t8 + t9 + a, da2, db2, t9*t7 - t6 - t8*t7 + da, dda, ddb
 }
 
 // AngleJVPNoDaJVP returns AngleJVP's results and then their directional
 // derivatives along the tangents da2, db2, ddb of a, b, db, computed by
 // forward-mode automatic differentiation.
 func AngleJVPNoDaJVP(a, b, da, db, da2, db2, ddb float64) (float64, float64, float64, float64) {
-	t1 := 1 + b*b
-	t2 := db / t1
-	t3 := math.Atan(b) / 2
-	t4 := db2 / t1 * 0.5
-	r := math.Acos(t3)
-	t5 := math.Sqrt(1 - t3*t3)
-	t6 := t4 / t5
-	t7 := t2 * 0.5 / t5
-	t8 := (ddb/t1-t2/t1*(b*db2*2))*0.5/t5 + t7/t5*(0.5/t5*(t3*t4*2))
-	t9 := a*t6 - r*da2
-	t10 := a*t7 - r*da
-	t11 := t7*da2 + a*t8 + da*t6
-	t12, t13 := math.Sincos(-r * a)
-	return r + t12 + t13 + a, t13*t10 - t7 - t12*t10 + da, t13*t9 - t6 - t12*t9 + da2, t13*t11 - t10*(t12*t9) - t8 - (t10*(t13*t9) + t12*t11)
+	t1 := math.Atan(b)
+	t2 := 1 + b*b
+	t3 := db / t2
+	t4 := t1 / 2
+	t5 := db2 / t2 * 0.5
+	t6 := t3 * 0.5
+	r := math.Acos(t4)
+	t7 := math.Sqrt(1 - t4*t4)
+	t8 := t5 / t7
+	t9 := t6 / t7
+	t10 := (ddb/t2-b*db2*2/t2*t3)*0.5/t7 + 0.5/t7*(t5/2*t1*2)/t7*t9
+	t11 := a*t8 - r*da2
+	t12 := a*t9 - r*da
+	t13 := da2/t7*t6 + a*t10 + da*t8
+	t14, t15 := math.Sincos(-r * a)
+	return r + t14 + t15 + a, t15*t12 - t9 - t14*t12 + da, t15*t11 - t8 - t14*t11 + da2, t15*t13 - t12*(t14*t11) - t10 - (t12*(t15*t11) + t14*t13)
 }

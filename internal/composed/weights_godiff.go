@@ -479,12 +479,12 @@ func LogLossHVP(w, x, y, vw []float64) (float64, []float64, []float64) {
 		t6 := r2
 		nexp--
 		t7 := t.exp[nexp]
-		t8 := dt.exp[nexp]
-		t9 := 1 + t7
-		t10 := y[t6]
-		t11 := ds2 / t9
-		dz2 -= t11 * t7 * t10
-		ddz -= t10 * (t11*t8 - t7*(t11/t9*t8))
+		t8 := 1 + t7
+		t9 := y[t6]
+		t10 := ds2 / t8
+		t11 := dt.exp[nexp] / t8
+		dz2 -= t10 * t7 * t9
+		ddz -= t9 * (t11*ds2 - t7*(t11*t10))
 		t12 := d - 1
 		for j2 := t12; j2 >= 0; j2-- {
 			t13 := x[t6*d+j2]
@@ -2371,12 +2371,12 @@ func LogLossGradCallWDwHVP(w, x, y, vw []float64) (float64, []float64, []float64
 		t6 := r2
 		nexp--
 		t7 := t.exp[nexp]
-		t8 := dt.exp[nexp]
-		t9 := 1 + t7
-		t10 := y[t6]
-		t11 := ds2 / t9
-		dz2 -= t11 * t7 * t10
-		ddz -= t10 * (t11*t8 - t7*(t11/t9*t8))
+		t8 := 1 + t7
+		t9 := y[t6]
+		t10 := ds2 / t8
+		t11 := dt.exp[nexp] / t8
+		dz2 -= t10 * t7 * t9
+		ddz -= t9 * (t11*ds2 - t7*(t11*t10))
 		t12 := d - 1
 		for j2 := t12; j2 >= 0; j2-- {
 			t13 := x[t6*d+j2]
@@ -2571,18 +2571,18 @@ func LogLossGradCallHVP(w, x, y, vw, vx, vy []float64) (float64, []float64, []fl
 		t9 := r2
 		nexp--
 		t10 := t.exp[nexp]
-		t11 := dt.exp[nexp]
-		t12 := 1 + t10
-		t13 := y[t9]
+		t11 := 1 + t10
+		t12 := y[t9]
 		nz--
-		t14 := t.z[nz]
-		t15 := ds2 / t12
-		t16 := t15 * t10
-		t17 := t15*t11 - t10*(t15/t12*t11)
-		dz2 -= t16 * t13
-		ddz -= t13*t17 + t16*vy[t9]
-		t18 := ddy[t9] - (t14*t17 + t16*dt.z[nz])
-		dy2[t9] -= t16 * t14
+		t13 := t.z[nz]
+		t14 := ds2 / t11
+		t15 := dt.exp[nexp] / t11
+		t16 := t14 * t10
+		t17 := t15*ds2 - t10*(t15*t14)
+		dz2 -= t16 * t12
+		ddz -= t12*t17 + t16*vy[t9]
+		t18 := ddy[t9] - (t13*t17 + t16*dt.z[nz])
+		dy2[t9] -= t16 * t13
 		ddy[t9] = t18
 		t19 := d - 1
 		for j2 := t19; j2 >= 0; j2-- {
@@ -2772,12 +2772,12 @@ func LogLossVJPCallNoXYHVP(w, x, y, vw []float64) (float64, []float64, []float64
 		t6 := r2
 		nexp--
 		t7 := t.exp[nexp]
-		t8 := dt.exp[nexp]
-		t9 := 1 + t7
-		t10 := y[t6]
-		t11 := ds2 / t9
-		dz2 -= t11 * t7 * t10
-		ddz -= t10 * (t11*t8 - t7*(t11/t9*t8))
+		t8 := 1 + t7
+		t9 := y[t6]
+		t10 := ds2 / t8
+		t11 := dt.exp[nexp] / t8
+		dz2 -= t10 * t7 * t9
+		ddz -= t9 * (t11*ds2 - t7*(t11*t10))
 		t12 := d - 1
 		for j2 := t12; j2 >= 0; j2-- {
 			t13 := x[t6*d+j2]

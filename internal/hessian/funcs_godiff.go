@@ -1799,7 +1799,6 @@ func MixedHVP(a, x []float64, y float64, vx []float64, vy float64) (float64, []f
 			dc += math.Cos(t9) * (t8*vx[i] + t6*vx[t7])
 		}
 	}
-	t10 := 1 / s
 	dx2 := make([]float64, t1)
 	ddx := make([]float64, t1)
 	var dy2 float64
@@ -1814,42 +1813,42 @@ func MixedHVP(a, x []float64, y float64, vx []float64, vy float64) (float64, []f
 	ddySum := 0.0
 	dc2 += 1 * y
 	ddc += vy
-	ds2 += t10
-	dds -= t10 / s * ds
-	t11 := t1 - 1
-	for i2 := t11; i2 >= 0; i2-- {
-		t12 := i2
-		t13 := a[t12]
+	ds2 += 1 / s
+	dds -= ds / s / s
+	t10 := t1 - 1
+	for i2 := t10; i2 >= 0; i2-- {
+		t11 := i2
+		t12 := a[t11]
 		nexp--
-		t14 := t.exp[nexp]
-		t15 := dt.exp[nexp]
-		t16 := x[t12]
-		t17 := vx[t12]
-		if t12 > 0 {
-			t18 := x[t12]
-			t19 := vx[t12]
-			t20 := t12 - 1
-			t21 := x[t20]
-			t22 := vx[t20]
-			t23 := t18 * t21
-			t24 := math.Cos(t23)
-			t25 := dc2 * t24
-			t26 := t24*ddc - dc2*(math.Sin(t23)*(t21*t19+t18*t22))
-			t27 := ddx[t20] + (t18*t26 + t25*t19)
-			dx2[t20] += t25 * t18
-			ddx[t20] = t27
-			t28 := ddx[t12] + (t21*t26 + t25*t22)
-			dx2[t12] += t25 * t21
-			ddx[t12] = t28
+		t13 := t.exp[nexp]
+		t14 := dt.exp[nexp]
+		t15 := x[t11]
+		t16 := vx[t11]
+		if t11 > 0 {
+			t17 := x[t11]
+			t18 := vx[t11]
+			t19 := t11 - 1
+			t20 := x[t19]
+			t21 := vx[t19]
+			t22 := t17 * t20
+			t23 := math.Cos(t22)
+			t24 := dc2 * t23
+			t25 := t23*ddc - dc2*(math.Sin(t22)*(t20*t18+t17*t21))
+			t26 := ddx[t19] + (t17*t25 + t24*t18)
+			dx2[t19] += t24 * t17
+			ddx[t19] = t26
+			t27 := ddx[t11] + (t20*t25 + t24*t21)
+			dx2[t11] += t24 * t20
+			ddx[t11] = t27
 		}
-		t29 := ds2 * t13
-		t30 := t29 * t14
-		t31 := t14*(t13*dds) + t29*t15
-		dySum += t30 * t16
-		ddySum += t16*t31 + t30*t17
-		t32 := ddx[t12] + (y*t31 + t30*vy)
-		dx2[t12] += t30 * y
-		ddx[t12] = t32
+		t28 := ds2 * t12
+		t29 := t28 * t13
+		t30 := t13*(t12*dds) + t28*t14
+		dySum += t29 * t15
+		ddySum += t15*t30 + t29*t16
+		t31 := ddx[t11] + (y*t30 + t29*vy)
+		dx2[t11] += t29 * y
+		ddx[t11] = t31
 	}
 	dy2 += 1*c + dySum
 	ddy += dc + ddySum
@@ -3454,21 +3453,21 @@ func LogLossHelpersHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 		if t.cond[ncond] {
 			nexp--
 			t16 := t.exp[nexp]
-			t17 := dt.exp[nexp]
 			dtmp += dsoftplus2
-			t18 := 1 + t16
-			t19 := dsoftplus2 / t18
-			dtmp -= t19 * t16
-			ddtmp -= t19*t17 - t16*(t19/t18*t17)
+			t17 := 1 + t16
+			t18 := dsoftplus2 / t17
+			t19 := dt.exp[nexp] / t17
+			dtmp -= t18 * t16
+			ddtmp -= t19*dsoftplus2 - t16*(t19*t18)
 			dsoftplus2 = 0
 		} else {
 			nexp2--
 			t20 := t.exp2[nexp2]
-			t21 := dt.exp2[nexp2]
-			t22 := 1 + t20
-			t23 := dsoftplus2 / t22
-			dtmp += t23 * t20
-			ddtmp += t23*t21 - t20*(t23/t22*t21)
+			t21 := 1 + t20
+			t22 := dsoftplus2 / t21
+			t23 := dt.exp2[nexp2] / t21
+			dtmp += t22 * t20
+			ddtmp += t23*dsoftplus2 - t20*(t23*t22)
 			dsoftplus2 = 0
 		}
 		ds22 -= dtmp * t13
@@ -4177,23 +4176,23 @@ func SpiralHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float6
 		if x*t13-y > 0 {
 			nexp--
 			t16 := t.exp[nexp]
-			t17 := dt.exp[nexp]
 			dtmp += dsoftplus2
 			ddtmp += ddsoftplus
-			t18 := 1 + t16
-			t19 := dsoftplus2 / t18
-			dtmp -= t19 * t16
-			ddtmp -= t16*(ddsoftplus/t18-t19/t18*t17) + t19*t17
+			t17 := 1 + t16
+			t18 := dsoftplus2 / t17
+			t19 := dt.exp[nexp] / t17
+			dtmp -= t18 * t16
+			ddtmp -= t16*(ddsoftplus/t17-t19*t18) + t19*dsoftplus2
 			dsoftplus2 = 0
 			ddsoftplus = 0
 		} else {
 			nexp2--
 			t20 := t.exp2[nexp2]
-			t21 := dt.exp2[nexp2]
-			t22 := 1 + t20
-			t23 := dsoftplus2 / t22
-			dtmp += t23 * t20
-			ddtmp += t20*(ddsoftplus/t22-t23/t22*t21) + t23*t21
+			t21 := 1 + t20
+			t22 := dsoftplus2 / t21
+			t23 := dt.exp2[nexp2] / t21
+			dtmp += t22 * t20
+			ddtmp += t20*(ddsoftplus/t21-t23*t22) + t23*dsoftplus2
 			dsoftplus2 = 0
 			ddsoftplus = 0
 		}
@@ -5206,12 +5205,12 @@ func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []flo
 		t10 := k2
 		nexp--
 		t11 := t.exp[nexp]
-		t12 := dt.exp[nexp]
-		t13 := y[t10]
-		t14 := 1 + t11
-		t15 := ds2 / t14
-		dz2 -= t15 * t11 * t13
-		ddz -= t13 * (t15*t12 - t11*(t15/t14*t12))
+		t12 := y[t10]
+		t13 := 1 + t11
+		t14 := ds2 / t13
+		t15 := dt.exp[nexp] / t13
+		dz2 -= t14 * t11 * t12
+		ddz -= t12 * (t15*ds2 - t11*(t15*t14))
 		for j3 := t7; j3 >= 0; j3-- {
 			t16 := a[t10*d+j3]
 			t17 := ddw[j3] + t16*ddz

@@ -122,6 +122,22 @@ func Softplus(x []float64) float64 {
 	return s
 }
 
+// LogExp is Σ log(1 + exp(c·x[i])), softplus written as users write it,
+// whose second derivative, c²·e/(1+e)² with e = exp(c·x[i]), the chain
+// rule reaches through the quotient e/(1+e): at c·x[i] past 355, (1+e)²
+// overflows, and the quotient's partial −y/b underflowed (see
+// rules.TimesTangent).
+//
+//godiff:grad x
+//godiff:hvp x
+func LogExp(x []float64, c float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += math.Log(1 + math.Exp(c*x[i]))
+	}
+	return s
+}
+
 // Iterate is a loop that may leave early: the gradient records its trip
 // count and each iteration's values.
 //

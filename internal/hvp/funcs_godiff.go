@@ -254,9 +254,9 @@ func TrigHVP(x, y, z, vx, vy, vz float64) (float64, float64, float64, float64, f
 	t4 := t3 * vz
 	t5 := t3 * x
 	t6 := t3 * vx
-	t7 := y * vy * 2
-	t8 := 1 + y*y
-	t9 := math.Log(t8)
+	t7 := 1 + y*y
+	t8 := math.Log(t7)
+	t9 := y * vy * 2 / t7
 	t10 := math.Cos(z)
 	t11 := math.Sin(z)
 	t12 := x * vx
@@ -269,21 +269,22 @@ func TrigHVP(x, y, z, vx, vy, vz float64) (float64, float64, float64, float64, f
 	var dz2 float64
 	ddz := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t15 := t14 / t13 * (t14 * (t12*2 + z*vz*2))
+	t15 := t14 * (t12*2 + z*vz*2) / t13 * t14
 	t16 := 1 * t14
-	t17 := 1 * t9
-	t18 := 1 * t10 / t8
-	t19 := 1 * x
-	t20 := t19 * x
-	t21 := t2 * (y*vx + x*vy)
-	t22 := 1 * math.Cos(t1)
-	dx2 += t16*x*2 + 1*t5 + t19*t3 + t22*y
-	ddx += (t16*vx-x*t15)*2 + (x*t4 + t6) + (t6 + t19*t4) + (t22*vy - y*t21)
-	dy2 += t18*y*2 + t22*x
-	ddy += (y*(-(t11*vz)/t8-t18/t8*t7)+t18*vy)*2 + (t22*vx - x*t21)
-	dz2 += t16*z*2 - t17*t11 + t20*t3
-	ddz += (t16*vz-z*t15)*2 - (t11*(t7/t8) + t17*(t10*vz)) + (t3*(t12+t19*vx) + t20*t4)
-	return t2 + t5*x + t9*t10 + t13, dx2, dy2, dz2, ddx, ddy, ddz
+	t17 := 1 * t10
+	t18 := 1 * t8
+	t19 := t17 / t7
+	t20 := 1 * x
+	t21 := t20 * x
+	t22 := t2 * (y*vx + x*vy)
+	t23 := 1 * math.Cos(t1)
+	dx2 += t16*x*2 + 1*t5 + t20*t3 + t23*y
+	ddx += (t16*vx-x*t15)*2 + (x*t4 + t6) + (t6 + t20*t4) + (t23*vy - y*t22)
+	dy2 += t19*y*2 + t23*x
+	ddy += (y*(-(t11*vz)/t7-t9*t19)+vy/t7*t17)*2 + (t23*vx - x*t22)
+	dz2 += t16*z*2 - t18*t11 + t21*t3
+	ddz += (t16*vz-z*t15)*2 - (t11*t9 + t18*(t10*vz)) + (t3*(t12+t20*vx) + t21*t4)
+	return t2 + t5*x + t8*t10 + t13, dx2, dy2, dz2, ddx, ddy, ddz
 }
 
 // TrigXTape is what TrigXForward keeps of one run of TrigX for TrigXBackward:
@@ -415,7 +416,7 @@ func TrigXHVP(x, y, z, vx, vz float64) (float64, float64, float64, float64, floa
 	var dz2 float64
 	ddz := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t12 := t11 / t10 * (t11 * (t9*2 + z*vz*2))
+	t12 := t11 * (t9*2 + z*vz*2) / t10 * t11
 	t13 := 1 * t11
 	t14 := 1 * t7
 	t15 := 1 * x
@@ -980,24 +981,23 @@ func LogSumExpHVP(x, vx []float64) (float64, []float64, []float64) {
 		s += t2
 		ds += t3
 	}
-	t4 := 1 / s
 	dx2 := make([]float64, t1)
 	ddx := make([]float64, t1)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	dds := 0.0
 	nexp := len(t.exp)
-	ds2 += t4
-	dds -= t4 / s * ds
-	t5 := t1 - 1
-	for i := t5; i >= 0; i-- {
+	ds2 += 1 / s
+	dds -= ds / s / s
+	t4 := t1 - 1
+	for i := t4; i >= 0; i-- {
 		nexp--
-		t6 := t.exp[nexp]
-		dxi2 := ds2 * t6
-		ddxi := t6*dds + ds2*dt.exp[nexp]
-		t7 := ddx[i] + ddxi
+		t5 := t.exp[nexp]
+		dxi2 := ds2 * t5
+		ddxi := t5*dds + ds2*dt.exp[nexp]
+		t6 := ddx[i] + ddxi
 		dx2[i] += dxi2
-		ddx[i] = t7
+		ddx[i] = t6
 	}
 	t.release()
 	dt.release()
@@ -1405,23 +1405,222 @@ func SoftplusHVP(x, vx []float64) (float64, []float64, []float64) {
 		if x[t9] > 0 {
 			nexp--
 			t10 := t.exp[nexp]
-			t11 := dt.exp[nexp]
-			t12 := 1 + t10
-			t13 := ds2 / t12
-			t14 := ddx[t9] - (t13*t11 - t10*(t13/t12*t11))
-			dx2[t9] += ds2 - t13*t10
+			t11 := 1 + t10
+			t12 := ds2 / t11
+			t13 := dt.exp[nexp] / t11
+			t14 := ddx[t9] - (t13*ds2 - t10*(t13*t12))
+			dx2[t9] += ds2 - t12*t10
 			ddx[t9] = t14
 		} else {
 			nlog1p--
 			nexp2--
 			t15 := t.exp2[nexp2]
-			t16 := dt.exp2[nexp2]
+			t16 := ds2 * x[t9]
 			t17 := 1 + t15
-			t18 := ds2 * x[t9] / t17
-			t19 := ddx[t9] + (ds2*dt.log1p[nlog1p] + (t15*(ds2*vx[t9]/t17-t18/t17*t16) + t18*t16))
+			t18 := t16 / t17
+			t19 := dt.exp2[nexp2] / t17
+			t20 := ddx[t9] + (ds2*dt.log1p[nlog1p] + (t15*(ds2*vx[t9]/t17-t19*t18) + t19*t16))
 			dx2[t9] += ds2*t.log1p[nlog1p] + t18*t15
-			ddx[t9] = t19
+			ddx[t9] = t20
 		}
+	}
+	t.release()
+	dt.release()
+	return s, dx2, ddx
+}
+
+// LogExpTape is what LogExpForward keeps of one run of LogExp for
+// LogExpBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of LogExpForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	c    8 bytes per run: the parameter c
+//	exp  8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// sums; lengths, indexes and integer arithmetic, and loop counters (recovered
+// from the backward loops' own).
+type LogExpTape struct {
+	// x: the parameter x.
+	x []float64
+	// c: the parameter c.
+	c float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LogExpTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LogExpTape) Bytes() int {
+	n := 32
+	n += len(t.exp) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogExpTape) clearRefs() {
+	t.x = nil
+}
+
+// poolLogExpTape holds the LogExpTapes that LogExpGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolLogExpTape = sync.Pool{New: func() any {
+	return new(LogExpTape)
+}}
+
+// release gives t back to poolLogExpTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogExpTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogExpTape.Put(t)
+}
+
+// LogExpForward runs LogExp and records in t what LogExpBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func LogExpForward(t *LogExpTape, x []float64, c float64) float64 {
+	t.exp = t.exp[:0]
+	t.x = x
+	t.c = c
+	s := 0.0
+	t.exp = slices.Grow(t.exp, len(x))
+	for i := range x {
+		t1 := math.Exp(c * x[i])
+		t.exp = append(t.exp, t1)
+		s += math.Log(1 + t1)
+	}
+	return s
+}
+
+// LogExpBackward adds to dx the vector-Jacobian product of LogExp with the
+// seeds s, at the point recorded in t by LogExpForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func LogExpBackward(t *LogExpTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	nexp := len(t.exp)
+	c := t.c
+	ds += s
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		nexp--
+		t2 := t.exp[nexp]
+		dx[i] += ds / (1 + t2) * t2 * c
+	}
+}
+
+// LogExpGrad returns LogExp's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func LogExpGrad(x []float64, c float64) (float64, []float64) {
+	t := poolLogExpTape.Get().(*LogExpTape)
+	t1 := LogExpForward(t, x, c)
+	dx := make([]float64, len(x))
+	LogExpBackward(t, 1, dx)
+	t.release()
+	return t1, dx
+}
+
+// LogExpHVPTape is what LogExpHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type LogExpHVPTape struct {
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogExpHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LogExpHVPTape) Bytes() int {
+	n := 0
+	n += len(t.exp) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogExpHVPTape) clearRefs() {}
+
+// poolLogExpHVPTape holds the LogExpHVPTapes that LogExpHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolLogExpHVPTape = sync.Pool{New: func() any {
+	return new(LogExpHVPTape)
+}}
+
+// release gives t back to poolLogExpHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogExpHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogExpHVPTape.Put(t)
+}
+
+// LogExpHVP returns LogExp's result, its gradient with respect to x, and the
+// Hessian-vector product H·v for the direction (vx), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func LogExpHVP(x []float64, c float64, vx []float64) (float64, []float64, []float64) {
+	t := poolLogExpHVPTape.Get().(*LogExpHVPTape)
+	dt := poolLogExpHVPTape.Get().(*LogExpHVPTape)
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	s := 0.0
+	t1 := len(x)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	for i := range x {
+		t2 := math.Exp(c * x[i])
+		t.exp = append(t.exp, t2)
+		dt.exp = append(dt.exp, t2*(c*vx[i]))
+		s += math.Log(1 + t2)
+	}
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	nexp := len(t.exp)
+	ds2 += 1
+	t3 := t1 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		nexp--
+		t4 := t.exp[nexp]
+		t5 := 1 + t4
+		t6 := ds2 / t5
+		t7 := dt.exp[nexp] / t5
+		t8 := ddx[i2] + c*(t7*ds2-t4*(t7*t6))
+		dx2[i2] += t6 * t4 * c
+		ddx[i2] = t8
 	}
 	t.release()
 	dt.release()
@@ -2327,18 +2526,18 @@ func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 			t.exp = append(t.exp, t6)
 			dt.exp = append(dt.exp, -t7)
 			t8 := 1 + t6
-			t9 := 1 / t8
-			sigmoid = t9
-			dsigmoid = t9 / t8 * t7
+			sigmoid = 1 / t8
+			dsigmoid = t7 / t8 / t8
 		} else {
 			e := math.Exp(t4)
 			de := e * t5
 			t.e = append(t.e, e)
 			dt.e = append(dt.e, de)
-			t10 := 1 + e
-			t11 := e / t10
-			sigmoid = t11
-			dsigmoid = de/t10 - t11/t10*de
+			t9 := 1 + e
+			t10 := e / t9
+			t11 := de / t9
+			sigmoid = t10
+			dsigmoid = t11 - t11*t10
 		}
 		t.sigmoid = append(t.sigmoid, sigmoid)
 		dt.sigmoid = append(dt.sigmoid, dsigmoid)
@@ -2385,27 +2584,30 @@ func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 		t22 := -(ds4 * (1 - t17)) / t20
 		t23 := -(ds4 * t17) / t18
 		dsigmoid2 += t23 - t22
-		ddsigmoid += -(t23 / t18 * t19) - t22/t20*t19
+		ddsigmoid += -(t19 / t18 * t23) - t19/t20*t22
 		if t.cond[ncond] {
 			nexp--
 			t24 := t.exp[nexp]
-			t25 := dt.exp[nexp]
-			t26 := 1 + t24
-			t27 := 1 / t26 / t26
-			t28 := dsigmoid2 * t27
-			dtmp += t28 * t24
-			ddtmp += t24*(t27*ddsigmoid+dsigmoid2*(-(t27*t25)/t26-t27/t26*t25)) + t28*t25
+			t25 := 1 + t24
+			t26 := dsigmoid2 / t25
+			t27 := t26 / t25
+			t28 := dt.exp[nexp] / t25
+			t29 := t28 * t26
+			dtmp += t27 * t24
+			ddtmp += t24*((ddsigmoid/t25-t29)/t25-t28*t27) + t29
 			dsigmoid2 = 0
 			ddsigmoid = 0
 		} else {
 			ne--
 			e2 := t.e[ne]
 			de2 := dt.e[ne]
-			t29 := 1 + e2
-			t30 := e2 / t29 / t29
-			t31 := dsigmoid2 / t29
-			de3 := t31 - dsigmoid2*t30
-			dde := ddsigmoid/t29 - t31/t29*de2 - (t30*ddsigmoid + dsigmoid2*((de2/t29-t30*de2)/t29-t30/t29*de2))
+			t30 := 1 + e2
+			t31 := e2 / t30
+			t32 := de2 / t30
+			t33 := dsigmoid2 / t30
+			t34 := ddsigmoid/t30 - t32*t33
+			de3 := t33 - t33*t31
+			dde := t34 - (t34/t30*e2 + (t32-t32*t31)/t30*dsigmoid2)
 			dtmp += de3 * e2
 			ddtmp += e2*dde + de3*de2
 			dsigmoid2 = 0
@@ -2413,12 +2615,12 @@ func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 		}
 		ds22 += dtmp
 		dds2 += ddtmp
-		t32 := len(t21) - 1
-		for i22 := t32; i22 >= 0; i22-- {
-			t33 := t21[i22]
-			t34 := ddw[i22] + t33*dds2
-			dw2[i22] += ds22 * t33
-			ddw[i22] = t34
+		t35 := len(t21) - 1
+		for i22 := t35; i22 >= 0; i22-- {
+			t36 := t21[i22]
+			t37 := ddw[i22] + t36*dds2
+			dw2[i22] += ds22 * t36
+			ddw[i22] = t37
 		}
 		ds22 = 0
 		dds2 = 0
@@ -2610,8 +2812,7 @@ func CrossEntropyHVP(x, vx []float64) (float64, []float64, []float64) {
 		s += t4
 		ds += t5
 	}
-	t6 := 1 / s
-	t7 := m + math.Log(s) - x[0]
+	t6 := m + math.Log(s) - x[0]
 	dx2 := make([]float64, t3)
 	ddx := make([]float64, t3)
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -2620,37 +2821,37 @@ func CrossEntropyHVP(x, vx []float64) (float64, []float64, []float64) {
 	var dm2 float64
 	ddm := 0.0
 	nexp := len(t.exp)
-	t8 := ddx[0]
+	t7 := ddx[0]
 	dx2[0] -= 1
-	ddx[0] = t8
-	ds2 += t6
-	dds -= t6 / s * ds
+	ddx[0] = t7
+	ds2 += 1 / s
+	dds -= ds / s / s
 	dm2 += 1
-	t9 := t3 - 1
-	for i := t9; i >= 0; i-- {
+	t8 := t3 - 1
+	for i := t8; i >= 0; i-- {
 		nexp--
-		t10 := t.exp[nexp]
-		dxi22 := ds2 * t10
-		ddxi2 := t10*dds + ds2*dt.exp[nexp]
+		t9 := t.exp[nexp]
+		dxi22 := ds2 * t9
+		ddxi2 := t9*dds + ds2*dt.exp[nexp]
 		dm2 -= dxi22
 		ddm -= ddxi2
-		t11 := ddx[i] + ddxi2
+		t10 := ddx[i] + ddxi2
 		dx2[i] += dxi22
-		ddx[i] = t11
+		ddx[i] = t10
 	}
 	if t2 >= 0 {
-		t12 := ddx[t2] + ddm
+		t11 := ddx[t2] + ddm
 		dx2[t2] += dm2
-		ddx[t2] = t12
+		ddx[t2] = t11
 		dm2 = 0
 		ddm = 0
 	}
-	t13 := ddx[0] + ddm
+	t12 := ddx[0] + ddm
 	dx2[0] += dm2
-	ddx[0] = t13
+	ddx[0] = t12
 	t.release()
 	dt.release()
-	return t7, dx2, ddx
+	return t6, dx2, ddx
 }
 
 // PolarTape is what PolarForward keeps of one run of Polar for PolarBackward:
@@ -2786,9 +2987,9 @@ func PolarHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	t7 := t6 * (t2 + t4)
 	t8 := math.Atan2(y, x)
 	t9 := t3 + t1
-	t10 := x / t9
-	t11 := y / t9
-	t12 := t10*vy - t11*vx
+	t10 := vy / t9
+	t11 := vx / t9
+	t12 := t10*x - t11*y
 	t13 := t5 * t5
 	t14 := t5 * t7 * 2
 	t15 := math.Cos(t8)
@@ -2804,16 +3005,16 @@ func PolarHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	t20 := t19 * t15
 	t21 := t19 * t13
 	t22 := t21 * t16
-	t23 := t16*(t13*t4+t19*t14) + t21*(t15*t12)
-	t24 := t20 * t5 * 2
-	t25 := t4 + t2
-	t26 := t24 * t6
-	t27 := t6*((t5*(t15*t4-t19*t17)+t20*t7)*2) - t24*(t6/t5*t7)
+	t23 := t20 * t5 * 2
+	t24 := t22 / t9
+	t25 := (t16*(t13*t4+t19*t14)+t21*(t15*t12))/t9 - (t4+t2)/t9*t24
+	t26 := t23 * t6
+	t27 := t6*((t5*(t15*t4-t19*t17)+t20*t7)*2) - t23*(t7/t5*t6)
 	t28 := 1*t18 + t26
-	dx2 += t22*t11 + t26*x*2
-	ddx += t11*t23 + t22*(vy/t9-t11/t9*t25) + (x*t27+t26*vx)*2
-	dy2 += t28*y*2 - t22*t10
-	ddy += (y*(t15*t14-t13*t17+t27)+t28*vy)*2 - (t10*t23 + t22*(vx/t9-t10/t9*t25))
+	dx2 += t24*y + t26*x*2
+	ddx += y*t25 + t10*t22 + (x*t27+t26*vx)*2
+	dy2 += t28*y*2 - t24*x
+	ddy += (y*(t15*t14-t13*t17+t27)+t28*vy)*2 - (x*t25 + t11*t22)
 	return t18 * t3, dx2, dy2, ddx, ddy
 }
 
@@ -4357,7 +4558,7 @@ func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
 		ddmRow[0] = t18
 		t19 := t16 / t11
 		ds22 += t19
-		dds2 += t17/t11 - t19/t11*t12
+		dds2 += t17/t11 - t12/t11*t19
 		dm22 += t16
 		ddm2 += t17
 		ds3 = 0
@@ -5359,11 +5560,11 @@ func sigmoidBackward(t *sigmoidTape, s float64, dz *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	z := t.z
 	if z >= 0 {
-		*dz += s * (t.quo / t.sum) * t.exp
+		*dz += s / t.sum * t.quo * t.exp
 	} else {
 		e := t.e
-		t1 := t.sum2
-		de := s/t1 - s*(t.quo2/t1)
+		t1 := s / t.sum2
+		de := t1 - t1*t.quo2
 		*dz += de * e
 	}
 }
@@ -5513,7 +5714,7 @@ func polarJVP(x, y, dx, dy float64) (float64, float64, float64, float64) {
 	t3, t4 := sqJVP(y, dy)
 	t5 := math.Sqrt(t1 + t3)
 	t6 := y*y + x*x
-	return t5, math.Atan2(y, x), 0.5 / t5 * (t2 + t4), x/t6*dy - y/t6*dx
+	return t5, math.Atan2(y, x), 0.5 / t5 * (t2 + t4), dy/t6*x - dx/t6*y
 }
 
 // sqJVP returns sq's results and then their directional derivatives along the

@@ -413,3 +413,24 @@ func TestHVPExact(t *testing.T) {
 		}
 	}
 }
+
+// LogExp's Hessian is diagonal, c²·σ(z)(1−σ(z)) at z = c·x[i]: exact to
+// rounding from z = −700 to 700, where exp(z)² overflows past 355. Its
+// second derivative took the quotient's partial −y/b, which underflowed
+// to 0 there, and came out as c·v[i]·c instead of about 0.
+func TestHVPPastOverflow(t *testing.T) {
+	const c = 2.0
+	zs := []float64{-700, -400, -40, -1, 0, 3, 40, 300, 354, 356, 400, 700}
+	x, v := make([]float64, len(zs)), make([]float64, len(zs))
+	for i, z := range zs {
+		x[i], v[i] = z/c, 1+0.1*float64(i)
+	}
+	_, _, hv := LogExpHVP(x, c, v)
+	for i, z := range zs {
+		e := math.Exp(-math.Abs(z))
+		want := c * c * e / ((1 + e) * (1 + e)) * v[i]
+		if !fdcheck.Close(hv[i], want, 1e-12) && math.Abs(hv[i]-want) > 1e-300 {
+			t.Errorf("z = %v: (Hv)[%d] = %v, want %v", z, i, hv[i], want)
+		}
+	}
+}

@@ -153,7 +153,6 @@ func SpreadForward(t *SpreadTape, x []float64, m float64) float64 {
 // a mini-batch.
 func SpreadBackward(t *SpreadTape, s float64, dx []float64, dm *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.sw2
 	var dsw2 float64
 	var ds2 float64
 	x := t.x
@@ -169,8 +168,9 @@ func SpreadBackward(t *SpreadTape, s float64, dx []float64, dm *float64) {
 	var ds float64
 	nwi := len(t.wi)
 	var dmSum float64
-	dsw2 -= s * (t.quo / t1)
-	ds2 += s / t1
+	t1 := s / t.sw2
+	dsw2 -= t1 * t.quo
+	ds2 += t1
 	t2 := len(x2) - 1
 	for i2 := t2; i2 >= 0; i2-- {
 		t3 := i2
@@ -331,7 +331,7 @@ func SpreadHVP(x []float64, m float64, vx []float64, vm float64) (float64, []flo
 	}
 	t11 := s2 / sw2
 	t12 := 1 / sw2
-	t13 := t11 / sw2
+	t13 := dsw2 / sw2
 	dx2 := make([]float64, t2)
 	ddx := make([]float64, t2)
 	var dm2 float64
@@ -355,38 +355,39 @@ func SpreadHVP(x []float64, m float64, vx []float64, vm float64) (float64, []flo
 	nwi := len(t.wi)
 	var dmSum float64
 	ddmSum := 0.0
-	dsw22 -= 1 * t13
-	ddsw2 -= (ds2/sw2-t13*dsw2)/sw2 - t13/sw2*dsw2
+	t18 := t13 / sw2
+	dsw22 -= t12 * t11
+	ddsw2 -= (ds2/sw2-t13*t11)/sw2 - t18/sw2*s2
 	ds22 += t12
-	dds2 -= t12 / sw2 * dsw2
-	t18 := t9 - 1
-	for i22 := t18; i22 >= 0; i22-- {
-		t19 := i22
+	dds2 -= t18
+	t19 := t9 - 1
+	for i22 := t19; i22 >= 0; i22-- {
+		t20 := i22
 		nwi2--
-		t20 := t.wi2[nwi2]
-		t21 := dt.wi2[nwi2]
-		d22 := t3[t19] - t7
-		dd22 := t4[t19] - t8
-		t22 := t20 * d22
+		t21 := t.wi2[nwi2]
+		t22 := dt.wi2[nwi2]
+		d22 := t3[t20] - t7
+		dd22 := t4[t20] - t8
+		t23 := t21 * d22
 		ncond--
 		c2 := t.cond[ncond]
 		dwi22 += dsw22
 		ddwi2 += ddsw2
-		t23 := ds22 * d22
-		t24 := d22*dds2 + ds22*dd22
-		dwi22 += t23 * d22
-		ddwi2 += d22*t24 + t23*dd22
-		dd23 := ds22*t22 + t23*t20
-		ddd2 := t22*dds2 + ds22*(d22*t21+t20*dd22) + (t20*t24 + t23*t21)
+		t24 := ds22 * d22
+		t25 := d22*dds2 + ds22*dd22
+		dwi22 += t24 * d22
+		ddwi2 += d22*t25 + t24*dd22
+		dd23 := ds22*t23 + t24*t21
+		ddd2 := t23*dds2 + ds22*(d22*t22+t21*dd22) + (t21*t25 + t24*t22)
 		dtmp -= dd23
 		ddtmp -= ddd2
-		t25 := t15[t19] + ddd2
-		t14[t19] += dd23
-		t15[t19] = t25
+		t26 := t15[t20] + ddd2
+		t14[t20] += dd23
+		t15[t20] = t26
 		if c2 {
-			t26 := t17[t19] + ddwi2
-			t16[t19] += dwi22
-			t17[t19] = t26
+			t27 := t17[t20] + ddwi2
+			t16[t20] += dwi22
+			t17[t20] = t27
 			dwi22 = 0
 			ddwi2 = 0
 		}
@@ -394,19 +395,19 @@ func SpreadHVP(x []float64, m float64, vx []float64, vm float64) (float64, []flo
 		ddwi2 = 0
 	}
 	ds3 += 1 / sw
-	t27 := t2 - 1
-	for i3 := t27; i3 >= 0; i3-- {
+	t28 := t2 - 1
+	for i3 := t28; i3 >= 0; i3-- {
 		nwi--
-		t28 := t.wi[nwi]
+		t29 := t.wi[nwi]
 		d3 := x[i3] - m
 		dd3 := vx[i3] - vm
-		dd4 := ds3*(t28*d3) + ds3*d3*t28
-		ddd := ds3*(t28*dd3) + t28*(ds3*dd3)
+		dd4 := ds3*(t29*d3) + ds3*d3*t29
+		ddd := ds3*(t29*dd3) + t29*(ds3*dd3)
 		dmSum -= dd4
 		ddmSum -= ddd
-		t29 := ddx[i3] + ddd
+		t30 := ddx[i3] + ddd
 		dx2[i3] += dd4
-		ddx[i3] = t29
+		ddx[i3] = t30
 	}
 	dm2 += dtmp*m*2 + dmSum
 	ddm += (m*ddtmp+dtmp*vm)*2 + ddmSum

@@ -5037,19 +5037,21 @@ func reprojCallNoFeatBackward(t *reprojCallNoFeatTape, call int, s1, s2 float64,
 	dcam[9] += t9
 	drsq := dl*c.prod3 + t9*c.elem2 + dl*c.elem3
 	dv := t5*l + drsq*v*2
-	dp[1] += dv / t1
+	t10 := dv / t1
+	dp[1] += t10
 	du := t8*l + drsq*u*2
-	dp[2] += -(dv * (v / t1)) - du*(u/t1)
-	dp[0] += du / t1
-	t10 := dp[2]
+	t11 := du / t1
+	dp[2] += -(t10 * v) - t11*u
+	dp[0] += t11
+	t12 := dp[2]
 	dp[2] = 0
-	t11 := dp[1]
+	t13 := dp[1]
 	dp[1] = 0
-	t12 := dp[0]
+	t14 := dp[0]
 	dp[0] = 0
 	var drot2 [3]float64
 	var dx2 [3]float64
-	rodriguesCallBackward(&t.rodriguesTape, nrodriguesTape, [3]float64{t12, t11, t10}, &drot2, &dx2)
+	rodriguesCallBackward(&t.rodriguesTape, nrodriguesTape, [3]float64{t14, t13, t12}, &drot2, &dx2)
 	drot[0] += drot2[0]
 	drot[1] += drot2[1]
 	drot[2] += drot2[2]
@@ -5057,10 +5059,10 @@ func reprojCallNoFeatBackward(t *reprojCallNoFeatTape, call int, s1, s2 float64,
 	dcentre[1] += dx2[1]
 	dcentre[2] += dx2[2]
 	for i := 2; i >= 0; i-- {
-		t13 := 3 + i
-		t14 := dcentre[i]
-		dcam[t13] -= t14
-		dx[i] += t14
+		t15 := 3 + i
+		t16 := dcentre[i]
+		dcam[t15] -= t16
+		dx[i] += t16
 		dcam[i] += drot[i]
 		dcentre[i] = 0
 		drot[i] = 0
@@ -5416,9 +5418,9 @@ func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, d
 		dx[2] += db2[2]
 		for i := 2; i >= 0; i-- {
 			nelem10--
-			t22 := dw[i]
-			dtheta -= t22 * (t.elem10[nelem10] / theta / theta)
-			drot[i] += t22 / theta
+			t22 := dw[i] / theta
+			dtheta -= t22 * (t.elem10[nelem10] / theta)
+			drot[i] += t22
 			dw[i] = 0
 		}
 		dcos2 := dcos - t18
@@ -5558,11 +5560,11 @@ func reprojNoFeatJVP(cam [11]float64, x [3]float64, w float64, feat [2]float64, 
 	p[2] = t4[2]
 	dp[2] = t5[2]
 	t6 := p[2]
-	t7 := dp[2]
 	u := p[0] / t6
-	du := dp[0]/t6 - u/t6*t7
+	t7 := dp[2] / t6
+	du := dp[0]/t6 - t7*u
 	v := p[1] / t6
-	dv := dp[1]/t6 - v/t6*t7
+	dv := dp[1]/t6 - t7*v
 	rsq := u*u + v*v
 	drsq := u*du*2 + v*dv*2
 	t8 := cam[9]
@@ -5608,7 +5610,7 @@ func rodriguesJVP(rot, x, drot, dx [3]float64) ([3]float64, [3]float64) {
 	var dw [3]float64
 	for i := range 3 {
 		t7 := rot[i] / theta
-		t8 := drot[i]/theta - t7/theta*dtheta
+		t8 := drot[i]/theta - dtheta/theta*t7
 		w[i] = t7
 		dw[i] = t8
 	}
@@ -6261,9 +6263,9 @@ func softmaxCallBackward(t *softmaxCallTape, call int, dx, dout []float64) {
 	t3 := len(out) - 1
 	for i2 := t3; i2 >= 0; i2-- {
 		nelem--
-		t4 := dout[i2]
-		dtmp -= t4 * (t.elem[nelem] / t1 / t1)
-		dout[i2] = t4 / t1
+		t4 := dout[i2] / t1
+		dtmp -= t4 * (t.elem[nelem] / t1)
+		dout[i2] = t4
 	}
 	ds += dtmp
 	t5 := len(x) - 1
@@ -6349,7 +6351,7 @@ func softmaxJVP(x, out, dx, dout []float64) {
 	s, t1 := sumExpJVP(x, m, out, dx, dm, dout)
 	for i := range out {
 		t2 := out[i] / s
-		t3 := dout[i]/s - t2/s*t1
+		t3 := dout[i]/s - t1/s*t2
 		out[i] = t2
 		dout[i] = t3
 	}

@@ -1157,8 +1157,9 @@ func NewtonBackward(t *NewtonTape, s float64, da *float64) {
 		ny--
 		t2 := t.y[ny]
 		t3 := dy * 0.5
-		daSum += t3 / t2
-		dy = t3 - t3*(a/t2/t2)
+		t4 := t3 / t2
+		daSum += t4
+		dy = t3 - t4*(a/t2)
 	}
 	*da += daSum
 }
@@ -1183,7 +1184,7 @@ func NewtonJVP(a, y0, da float64) (float64, float64) {
 	k := 0
 	for {
 		t1 := a / y
-		t2 := (dy + (da/y - t1/y*dy)) * 0.5
+		t2 := (dy + (da/y - dy/y*t1)) * 0.5
 		y = 0.5 * (y + t1)
 		dy = t2
 		if math.Abs(y*y-a) < 1e-14*a {

@@ -1685,9 +1685,9 @@ func Atan2Backward(t *Atan2Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	y := t.y
-	t1 := x*x + y*y
-	*dx += s * (y / t1)
-	*dy -= s * (x / t1)
+	t1 := s / (x*x + y*y)
+	*dx += t1 * y
+	*dy -= t1 * x
 }
 
 // Atan2Grad returns Atan2's result and its gradient with respect to x and y, in
@@ -1718,7 +1718,7 @@ func Atan2VJP(x, y, s float64) (float64, float64, float64) {
 // differentiation.
 func Atan2JVP(x, y, dx, dy float64) (float64, float64) {
 	t1 := x*x + y*y
-	return math.Atan2(x, y), y/t1*dx - x/t1*dy
+	return math.Atan2(x, y), dx/t1*y - dy/t1*x
 }
 
 // HypotTape is what HypotForward keeps of one run of Hypot for HypotBackward:

@@ -707,9 +707,9 @@ func EulerJVP(x0 []float64, k, h float64, steps int, dx0 []float64, dk, dh float
 //	dstage  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of stage, which Heun makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values f0, f1,
-// t, unnamed quotients, negations, products, sums, conversions; lengths,
-// indexes and integer arithmetic, and loop counters (recovered from the
-// backward loops' own).
+// t, unnamed negations, products, sums, conversions; lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type HeunTape struct {
 	// x0: the parameter x0.
 	x0 []float64
@@ -1044,7 +1044,7 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 			f1 := t15*t16 + t.sin2[nsin2]
 			t17 := dbuf[xLo2:xHi2]
 			t18 := t9[i2]
-			df1 := t18 * (h / 2)
+			df1 := t18 / 2 * h
 			dhSum += t18 * (f0 + f1) * 0.5
 			t19 := df1 * math.Cos(t2+h)
 			dt += t19
@@ -1178,17 +1178,16 @@ func HeunJVP(x0 []float64, a, h float64, steps int, dx0 []float64, da, dh float6
 			t20 := t + h
 			f1 := t17*t18 + math.Sin(t20)
 			df1 := t18*(-(t15*da)-a*t16) + t17*(t19*t16) + math.Cos(t20)*(dt+dh)
-			t21 := h / 2
-			t22 := f0 + f1
-			buf[nextLo:nextHi][i2] = t10 + t21*t22
-			dbuf[nextLo:nextHi][i2] = t11 + (t22*(dh*0.5) + t21*(df0+df1))
+			t21 := f0 + f1
+			buf[nextLo:nextHi][i2] = t10 + h/2*t21
+			dbuf[nextLo:nextHi][i2] = t11 + (t21*(dh*0.5) + (df0+df1)/2*h)
 		}
-		t23 := xLo
-		t24 := xHi
+		t22 := xLo
+		t23 := xHi
 		xLo = nextLo
 		xHi = nextHi
-		nextLo = t23
-		nextHi = t24
+		nextLo = t22
+		nextHi = t23
 	}
 	s := 0.0
 	ds := 0.0

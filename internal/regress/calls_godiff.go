@@ -679,7 +679,7 @@ func SeveralResultsMixedJVP(x, y, dx, dy float64) (float64, float64) {
 // differentiation.
 func ownJVPJVP(x, y, dx, dy float64) (float64, float64, float64, float64) {
 	t1 := x / y
-	return x * y, t1, y*dx + x*dy, dx/y - t1/y*dy
+	return x * y, t1, y*dx + x*dy, dx/y - dy/y*t1
 }
 
 // SeveralResultsLoopTape is what SeveralResultsLoopForward keeps of one run of

@@ -255,7 +255,7 @@ func BinaryRulesOneConstBackward(t *BinaryRulesOneConstTape, s float64, dx *floa
 		t9 = 0
 	}
 	t10 := x * x
-	*dx += t3 + t3*2 - s + s*0.5 - s*(t.quo/x) + s*(math.Pow(x, 2)*3) + s*(t.pow2*math.Log(3)) + t4 + t5 + t6 + t7 + s*(x*t8) + s*(x*t9) + s*(2/(t10+4)) - s/(1+t10)
+	*dx += t3 + t3*2 - s + s*0.5 - s/x*t.quo + s*(math.Pow(x, 2)*3) + s*(t.pow2*math.Log(3)) + t4 + t5 + t6 + t7 + s*(x*t8) + s*(x*t9) + s*(2/(t10+4)) - s/(1+t10)
 }
 
 // BinaryRulesOneConstGrad returns BinaryRulesOneConst's result and its gradient
@@ -314,7 +314,7 @@ func BinaryRulesOneConstJVP(x, dx float64) (float64, float64) {
 	t11 := 2 / x
 	t12 := dx * 2
 	s6 := s5 + (t11 + x/2 + (2 - x) + (x - 2) + 2*x + x*2 + (2 + x))
-	ds6 := ds5 + (dx*0.5 - t11/x*dx - dx + dx + t12 + t12 + dx)
+	ds6 := ds5 + (dx*0.5 - dx/x*t11 - dx + dx + t12 + t12 + dx)
 	return s6, ds6
 }
 
@@ -1034,7 +1034,7 @@ func IdentitiesForward(t *IdentitiesTape, x float64) float64 {
 func IdentitiesBackward(t *IdentitiesTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	*dx += s*4 - s*(t.quo/x) - s*2
+	*dx += s*4 - s/x*t.quo - s*2
 }
 
 // IdentitiesGrad returns Identities's result and its gradient with respect to
@@ -1054,7 +1054,7 @@ func IdentitiesJVP(x, dx float64) (float64, float64) {
 	y := x * 0
 	z := y * 2
 	t1 := 0 / x
-	return y + 0*x + x/1 + 1*x - x*1 + (x - 0) + (0 - x) + t1 + z + x, dx*2 - dx + dx - dx - t1/x*dx + dx
+	return y + 0*x + x/1 + 1*x - x*1 + (x - 0) + (0 - x) + t1 + z + x, dx*2 - dx + dx - dx - dx/x*t1 + dx
 }
 
 // ConstIndexTape is what ConstIndexForward keeps of one run of ConstIndex for

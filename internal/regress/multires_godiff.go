@@ -1064,7 +1064,6 @@ func meanVarCallFixedXForward(t *meanVarCallFixedXTape, x, w []float64) (float64
 func meanVarCallFixedXBackward(t *meanVarCallFixedXTape, call int, s1, s2 float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
-	t1 := c.sw
 	var dsw float64
 	var dv float64
 	x := c.x
@@ -1073,36 +1072,37 @@ func meanVarCallFixedXBackward(t *meanVarCallFixedXTape, call int, s1, s2 float6
 	var dwi2 float64
 	var dm float64
 	ncond := c.end.cond
-	t2 := c.sw2
 	var ds float64
 	var dwi float64
 	nwi := c.end.wi
 	ncond2 := c.end.cond2
-	dsw -= s2 * (c.quo / t1)
-	dv += s2 / t1
-	t3 := len(x) - 1
-	for i2 := t3; i2 >= 0; i2-- {
-		t4 := i2
+	t1 := s2 / c.sw
+	dsw -= t1 * c.quo
+	dv += t1
+	t2 := len(x) - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2
 		nwi2--
-		t5 := t.wi2[nwi2]
-		d := x[t4] - m
+		t4 := t.wi2[nwi2]
+		d := x[t3] - m
 		ncond--
 		c1 := t.cond[ncond]
-		t6 := dv * d
-		dwi2 += t6 * d
-		dd := dv*(t5*d) + t6*t5
+		t5 := dv * d
+		dwi2 += t5 * d
+		dd := dv*(t4*d) + t5*t4
 		dm -= dd
-		dx[t4] += dd
+		dx[t3] += dd
 		if c1 {
-			dw[t4] += dwi2
+			dw[t3] += dwi2
 			dwi2 = 0
 		}
 		dwi2 = 0
 	}
 	dm2 := s1 + dm
-	dsw -= dm2 * (m / t2)
-	ds += dm2 / t2
-	for i := t3; i >= 0; i-- {
+	t6 := dm2 / c.sw2
+	dsw -= t6 * m
+	ds += t6
+	for i := t2; i >= 0; i-- {
 		t7 := i
 		nwi--
 		ncond2--
@@ -1141,7 +1141,7 @@ func meanVarJVP(x, w, dx, dw []float64) (float64, float64, float64, float64) {
 		dsw += dwi
 	}
 	m := s / sw
-	dm := ds/sw - m/sw*dsw
+	dm := ds/sw - dsw/sw*m
 	v := 0.0
 	dv := 0.0
 	for i2 := range x {
@@ -1158,7 +1158,7 @@ func meanVarJVP(x, w, dx, dw []float64) (float64, float64, float64, float64) {
 		dv += d*(d*dwi2+wi2*dd) + t2*dd
 	}
 	t3 := v / sw
-	return m, t3, dm, dv/sw - t3/sw*dsw
+	return m, t3, dm, dv/sw - dsw/sw*t3
 }
 
 // meanVarCallXFixedXTape is what meanVarCallXFixedXForward keeps of the calls

@@ -844,9 +844,9 @@ func MixedJVP(out, x, dout, dx []float64) (float64, float64, float64, float64) {
 //	dtmp              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of tmp, which RK4Step makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// quotients, products, sums; the elements of k1, k2, k3, k4 it reads again
-// (memory nothing writes afterwards); lengths, indexes and integer arithmetic,
-// and loop counters (recovered from the backward loops' own).
+// products, sums; the elements of k1, k2, k3, k4 it reads again (memory nothing
+// writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type LorenzRK4StepTape struct {
 	// dst: the parameter dst.
 	dst []float64
@@ -1063,7 +1063,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	for i4 := t1; i4 >= 0; i4-- {
 		t2 := ddst[i4]
 		t3 := t2 * (k1[i4] + 2*k2[i4] + 2*k3[i4] + k4[i4])
-		t4 := t2 * (h / 6)
+		t4 := t2 / 6 * h
 		dk4[i4] += t4
 		t5 := t4 * 2
 		dk3[i4] += t5
@@ -1098,7 +1098,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	for i2 := t9; i2 >= 0; i2-- {
 		t14 := dtmp[i2]
 		t15 := t14 * k2[i2]
-		dk2[i2] += t14 * (h / 2)
+		dk2[i2] += t14 / 2 * h
 		dhSum += t15 * 0.5
 		ds[i2] += t14
 		dtmp[i2] = 0
@@ -1113,7 +1113,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	for i := t9; i >= 0; i-- {
 		t19 := dtmp[i]
 		t20 := t19 * k1[i]
-		dk1[i] += t19 * (h / 2)
+		dk1[i] += t19 / 2 * h
 		dhSum += t20 * 0.5
 		ds[i] += t19
 		dtmp[i] = 0
@@ -1168,34 +1168,31 @@ func (l Lorenz) RK4StepJVP(dst, s []float64, h float64, dl Lorenz, ddst, ds []fl
 	dtmp := make([]float64, 3)
 	lorenzDerivJVP(l.Sigma, l.Rho, l.Beta, k1, s, dl.Sigma, dl.Rho, dl.Beta, dk1, ds)
 	for i := range tmp {
-		t1 := h / 2
-		t2 := k1[i]
-		t3 := ds[i] + (t2*(dh*0.5) + t1*dk1[i])
-		tmp[i] = s[i] + t1*t2
-		dtmp[i] = t3
+		t1 := k1[i]
+		t2 := ds[i] + (t1*(dh*0.5) + dk1[i]/2*h)
+		tmp[i] = s[i] + h/2*t1
+		dtmp[i] = t2
 	}
 	lorenzDerivJVP(l.Sigma, l.Rho, l.Beta, k2, tmp, dl.Sigma, dl.Rho, dl.Beta, dk2, dtmp)
 	for i2 := range tmp {
-		t4 := h / 2
-		t5 := k2[i2]
-		t6 := ds[i2] + (t5*(dh*0.5) + t4*dk2[i2])
-		tmp[i2] = s[i2] + t4*t5
-		dtmp[i2] = t6
+		t3 := k2[i2]
+		t4 := ds[i2] + (t3*(dh*0.5) + dk2[i2]/2*h)
+		tmp[i2] = s[i2] + h/2*t3
+		dtmp[i2] = t4
 	}
 	lorenzDerivJVP(l.Sigma, l.Rho, l.Beta, k3, tmp, dl.Sigma, dl.Rho, dl.Beta, dk3, dtmp)
 	for i3 := range tmp {
-		t7 := k3[i3]
-		t8 := ds[i3] + (t7*dh + h*dk3[i3])
-		tmp[i3] = s[i3] + h*t7
-		dtmp[i3] = t8
+		t5 := k3[i3]
+		t6 := ds[i3] + (t5*dh + h*dk3[i3])
+		tmp[i3] = s[i3] + h*t5
+		dtmp[i3] = t6
 	}
 	lorenzDerivJVP(l.Sigma, l.Rho, l.Beta, k4, tmp, dl.Sigma, dl.Rho, dl.Beta, dk4, dtmp)
 	for i4 := range dst {
-		t9 := h / 6
-		t10 := k1[i4] + 2*k2[i4] + 2*k3[i4] + k4[i4]
-		t11 := ds[i4] + (t10*(dh*0.16666666666666666) + t9*(dk1[i4]+dk2[i4]*2+dk3[i4]*2+dk4[i4]))
-		dst[i4] = s[i4] + t9*t10
-		ddst[i4] = t11
+		t7 := k1[i4] + 2*k2[i4] + 2*k3[i4] + k4[i4]
+		t8 := ds[i4] + (t7*(dh*0.16666666666666666) + (dk1[i4]+dk2[i4]*2+dk3[i4]*2+dk4[i4])/6*h)
+		dst[i4] = s[i4] + h/6*t7
+		ddst[i4] = t8
 	}
 }
 

@@ -885,9 +885,9 @@ func StatsNormalizeBackward(t *StatsNormalizeTape, s2 float64, ds *Stats) {
 	t1 := len(sX) - 1
 	for i := t1; i >= 0; i-- {
 		nelem--
-		t2 := ds.X[i]
-		dnorm -= t2 * (t.elem[nelem] / norm / norm)
-		ds.X[i] = t2 / norm
+		t2 := ds.X[i] / norm
+		dnorm -= t2 * (t.elem[nelem] / norm)
+		ds.X[i] = t2
 	}
 	dnorm2 := s2 + dnorm
 	dsq += dnorm2 * (0.5 / norm)
@@ -928,7 +928,7 @@ func (s *Stats) NormalizeJVP(ds *Stats) (float64, float64) {
 	dnorm := 0.5 / norm * dsq
 	for i := range s.X {
 		t1 := s.X[i] / norm
-		t2 := ds.X[i]/norm - t1/norm*dnorm
+		t2 := ds.X[i]/norm - dnorm/norm*t1
 		s.X[i] = t1
 		ds.X[i] = t2
 	}

@@ -393,9 +393,7 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 	t6 := rad[0]
 	var dres2 float64
 	nelem5 := t.elem5N
-	t7 := t.elem6
 	var dxcam [3]float64
-	t8 := t.elem7
 	drotated := dxcam[:3]
 	nelem8 := t.elem8N
 	nelem9 := t.elem9N
@@ -407,40 +405,40 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 	var dtmp float64
 	var dres float64
 	dc := dcam[3:t4]
-	t9 := derr[1]
-	dproj[1] += t9 * w
+	t7 := derr[1]
+	dproj[1] += t7 * w
 	derr[1] = 0
-	t10 := derr[0]
-	dproj[0] += t10 * w
+	t8 := derr[0]
+	dproj[0] += t8 * w
+	t9 := dproj2[1]
+	dcam[8] += t9
+	dcam[6] += t9 * t.elem
+	dproj2[1] = t9 * t1
+	t10 := dproj2[0]
+	dcam[7] += t10
+	dcam[6] += t10 * t.elem2
+	dproj2[0] = t10 * t2
 	t11 := dproj2[1]
-	dcam[8] += t11
-	dcam[6] += t11 * t.elem
-	dproj2[1] = t11 * t1
+	dproj2[1] = t11 * l
 	t12 := dproj2[0]
-	dcam[7] += t12
-	dcam[6] += t12 * t.elem2
-	dproj2[0] = t12 * t2
-	t13 := dproj2[1]
-	dproj2[1] = t13 * l
-	t14 := dproj2[0]
-	dproj2[0] = t14 * l
-	dl := t13*t.elem3 + t14*t.elem4
-	t15 := dl * t3
-	drad[1] += t15 * t3
-	drad[0] += t15
-	dres2 += dl*t.prod + t15*t5 + dl*t6
+	dproj2[0] = t12 * l
+	dl := t11*t.elem3 + t12*t.elem4
+	t13 := dl * t3
+	drad[1] += t13 * t3
+	drad[0] += t13
+	dres2 += dl*t.prod + t13*t5 + dl*t6
 	derr[0] = 0
 	for i5 := 1; i5 >= 0; i5-- {
 		nelem5--
 		dproj2[i5] += dres2 * t.elem5[nelem5] * 2
 	}
-	t16 := dproj2[1]
-	dxcam[2] -= t16 * (t.quo / t7)
-	dxcam[1] += t16 / t7
+	t14 := dproj2[1] / t.elem6
+	dxcam[2] -= t14 * t.quo
+	dxcam[1] += t14
 	dproj2[1] = 0
-	t17 := dproj2[0]
-	dxcam[2] -= t17 * (t.quo2 / t8)
-	dxcam[0] += t17 / t8
+	t15 := dproj2[0] / t.elem7
+	dxcam[2] -= t15 * t.quo2
+	dxcam[0] += t15
 	dproj2[0] = 0
 	if t.res != 0 {
 		tmp := t.tmp
@@ -459,103 +457,103 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 		for i2 := 2; i2 >= 0; i2-- {
 			nelem8--
 			nelem9--
-			t18 := t.elem9[nelem9]
+			t16 := t.elem9[nelem9]
 			nelem10--
-			t19 := t.elem10[nelem10]
-			t20 := drotated[i2]
-			dtmp2 += t20 * t.elem8[nelem8]
-			dw2[i2] += t20 * tmp
-			dsintheta += t20 * t18
-			dwCrossPt[i2] += t20 * sintheta
-			dcostheta += t20 * t19
-			dpt[i2] += t20 * costheta
+			t17 := t.elem10[nelem10]
+			t18 := drotated[i2]
+			dtmp2 += t18 * t.elem8[nelem8]
+			dw2[i2] += t18 * tmp
+			dsintheta += t18 * t16
+			dwCrossPt[i2] += t18 * sintheta
+			dcostheta += t18 * t17
+			dpt[i2] += t18 * costheta
 			drotated[i2] = 0
 		}
-		t21 := dtmp2 * t.diff3
-		dpt[2] += t21 * t.elem11
-		dw2[2] += t21 * t.elem12
-		dpt[1] += t21 * t.elem13
-		dw2[1] += t21 * t.elem14
-		dpt[0] += t21 * t.elem15
-		dw2[0] += t21 * t.elem16
-		t22 := dout[2]
-		dpt[0] -= t22 * t.elem17
-		da[1] -= t22 * t.elem18
-		dpt[1] += t22 * t.elem19
-		da[0] += t22 * t.elem20
+		t19 := dtmp2 * t.diff3
+		dpt[2] += t19 * t.elem11
+		dw2[2] += t19 * t.elem12
+		dpt[1] += t19 * t.elem13
+		dw2[1] += t19 * t.elem14
+		dpt[0] += t19 * t.elem15
+		dw2[0] += t19 * t.elem16
+		t20 := dout[2]
+		dpt[0] -= t20 * t.elem17
+		da[1] -= t20 * t.elem18
+		dpt[1] += t20 * t.elem19
+		da[0] += t20 * t.elem20
 		dout[2] = 0
-		t23 := dout[1]
-		dpt[2] -= t23 * t.elem21
-		da[0] -= t23 * t.elem22
-		dpt[0] += t23 * t.elem23
-		da[2] += t23 * t.elem24
+		t21 := dout[1]
+		dpt[2] -= t21 * t.elem21
+		da[0] -= t21 * t.elem22
+		dpt[0] += t21 * t.elem23
+		da[2] += t21 * t.elem24
 		dout[1] = 0
-		t24 := dout[0]
-		dpt[1] -= t24 * t.elem25
-		da[2] -= t24 * t.elem26
-		dpt[2] += t24 * t.elem27
-		da[1] += t24 * t.elem28
+		t22 := dout[0]
+		dpt[1] -= t22 * t.elem25
+		da[2] -= t22 * t.elem26
+		dpt[2] += t22 * t.elem27
+		da[1] += t22 * t.elem28
 		dout[0] = 0
 		for i4 := 2; i4 >= 0; i4-- {
-			t25 := dw2[i4]
-			dthetaInverse += t25 * rot[i4]
-			drot[i4] += t25 * thetaInverse
+			t23 := dw2[i4]
+			dthetaInverse += t23 * rot[i4]
+			drot[i4] += t23 * thetaInverse
 			dw2[i4] = 0
 		}
 		dcostheta2 := dcostheta - dtmp2*t.sum
-		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
+		dtheta := dsintheta*math.Cos(theta) - dthetaInverse/theta*thetaInverse - dcostheta2*math.Sin(theta)
 		dtmp += dtheta * (0.5 / theta)
 	} else {
 		var drotCrossPt [3]float64
 		dout2 := drotCrossPt[:3]
-		t26 := rot[1]
-		t27 := rot[0]
-		t28 := rot[0]
-		t29 := rot[2]
-		t30 := rot[2]
-		t31 := rot[1]
+		t24 := rot[1]
+		t25 := rot[0]
+		t26 := rot[0]
+		t27 := rot[2]
+		t28 := rot[2]
+		t29 := rot[1]
 		for i3 := 2; i3 >= 0; i3-- {
-			t32 := drotated[i3]
-			drotCrossPt[i3] += t32
-			dpt[i3] += t32
+			t30 := drotated[i3]
+			drotCrossPt[i3] += t30
+			dpt[i3] += t30
 			drotated[i3] = 0
 		}
-		t33 := dout2[2]
-		dpt[0] -= t33 * t26
-		drot[1] -= t33 * t.elem29
-		dpt[1] += t33 * t27
-		drot[0] += t33 * t.elem30
+		t31 := dout2[2]
+		dpt[0] -= t31 * t24
+		drot[1] -= t31 * t.elem29
+		dpt[1] += t31 * t25
+		drot[0] += t31 * t.elem30
 		dout2[2] = 0
-		t34 := dout2[1]
-		dpt[2] -= t34 * t28
-		drot[0] -= t34 * t.elem31
-		dpt[0] += t34 * t29
-		drot[2] += t34 * t.elem32
+		t32 := dout2[1]
+		dpt[2] -= t32 * t26
+		drot[0] -= t32 * t.elem31
+		dpt[0] += t32 * t27
+		drot[2] += t32 * t.elem32
 		dout2[1] = 0
-		t35 := dout2[0]
-		dpt[1] -= t35 * t30
-		drot[2] -= t35 * t.elem33
-		dpt[2] += t35 * t31
-		drot[1] += t35 * t.elem34
+		t33 := dout2[0]
+		dpt[1] -= t33 * t28
+		drot[2] -= t33 * t.elem33
+		dpt[2] += t33 * t29
+		drot[1] += t33 * t.elem34
 		dout2[0] = 0
 	}
 	dres += dtmp
 	for i := 2; i >= 0; i-- {
 		drot[i] += dres * rot[i] * 2
 	}
-	t36 := dxo[2]
-	dc[2] -= t36
-	dx[2] += t36
+	t34 := dxo[2]
+	dc[2] -= t34
+	dx[2] += t34
 	dxo[2] = 0
-	t37 := dxo[1]
-	dc[1] -= t37
-	dx[1] += t37
+	t35 := dxo[1]
+	dc[1] -= t35
+	dx[1] += t35
 	dxo[1] = 0
-	t38 := dxo[0]
-	dc[0] -= t38
-	dx[0] += t38
+	t36 := dxo[0]
+	dc[0] -= t36
+	dx[0] += t36
 	dxo[0] = 0
-	*dw += t9*t.diff + t10*t.diff2
+	*dw += t7*t.diff + t8*t.diff2
 }
 
 // ReprojErrorVJP returns the vector-Jacobian product with the seeds serr: for
@@ -954,12 +952,12 @@ func projectJVP(cam, x, proj, dcam, dx, dproj []float64) {
 	rodriguesRotatePointJVP(cam[:t1], xo[:t5], xcam[:t6], dcam[:t1], dxo[:t5], dxcam[:t6])
 	t7 := xcam[2]
 	t8 := xcam[0] / t7
-	t9 := dxcam[0]/t7 - t8/t7*dxcam[2]
+	t9 := dxcam[0]/t7 - dxcam[2]/t7*t8
 	proj[0] = t8
 	dproj[0] = t9
 	t10 := xcam[2]
 	t11 := xcam[1] / t10
-	t12 := dxcam[1]/t10 - t11/t10*dxcam[2]
+	t12 := dxcam[1]/t10 - dxcam[2]/t10*t11
 	proj[1] = t11
 	dproj[1] = t12
 	radialDistortJVP(cam[9:t1], proj, dcam[9:t1], dproj)
@@ -988,7 +986,7 @@ func rodriguesRotatePointJVP(rot, pt, rotated, drot, dpt, drotated []float64) {
 		t2 := sintheta * dtheta
 		dsintheta := costheta * dtheta
 		thetaInverse := 1 / theta
-		t3 := thetaInverse / theta * dtheta
+		t3 := dtheta / theta * thetaInverse
 		var w [3]float64
 		var dw [3]float64
 		var wCrossPt [3]float64

@@ -411,7 +411,7 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	dslse2 += 1
 	t108 := -t107 / semx2
 	dsemx22 += t108
-	ddsemx2 -= t108 / semx2 * dsemx2
+	ddsemx2 -= dsemx2 / semx2 * t108
 	for i62 := t85; i62 >= 0; i62-- {
 		nexp--
 		t109 := t.exp[nexp]
@@ -447,7 +447,7 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 		t119 := dslse2
 		t120 := t119 / t117
 		dsemx3 += t120
-		ddsemx -= t120 / t117 * dt.semx[nsemx]
+		ddsemx -= dt.semx[nsemx] / t117 * t120
 		dslse2 = 0
 		for i42 := t85; i42 >= 0; i42-- {
 			nexp2--

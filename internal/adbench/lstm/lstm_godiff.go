@@ -849,10 +849,9 @@ func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredic
 // that order (dx), computed by reverse-mode automatic differentiation.
 func sigmoidGrad(x float64) (float64, float64) {
 	t1 := math.Exp(-x)
-	t2 := 1 + t1
-	t3 := 1 / t2
+	t2 := 1 / (1 + t1)
 	var dx float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += 1 * (t3 / t2) * t1
-	return t3, dx
+	dx += t2 * t2 * t1
+	return t2, dx
 }
