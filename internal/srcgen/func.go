@@ -75,8 +75,10 @@ type Func struct {
 	// newer paths, or NoPath.
 	Path Path
 	// ReturnsDst: the Path's triangle helper returns the slice it writes
-	// (gonum's dst), its result unused or used as a value.
-	ReturnsDst bool
+	// (gonum's dst), its result unused or used as a value;
+	// ReturnsDstCall: it returns it as what a second helper it passes it
+	// to returns.
+	ReturnsDst, ReturnsDstCall bool
 }
 
 // Output is a slice F writes: parameter Param (its field W when Field),

@@ -119,15 +119,16 @@ func addPath(f *Func, rng *rand.Rand, path Path) {
 	}
 	f.Decls = strings.TrimPrefix(string(out), "package p\n\n")
 	f.Path = path
-	f.ReturnsDst = p.returnsDst
+	f.ReturnsDst, f.ReturnsDstCall = p.returnsDst, p.returnsCall
 }
 
 // pathGen writes a Path's construct.
 type pathGen struct {
-	rng        *rand.Rand
-	prefix     string
-	scalars    []string // F's float parameters
-	returnsDst bool     // the triangle helper returns its output (Func.ReturnsDst)
+	rng         *rand.Rand
+	prefix      string
+	scalars     []string // F's float parameters
+	returnsDst  bool     // the triangle helper returns its output (Func.ReturnsDst)
+	returnsCall bool     // through a call of a second helper (Func.ReturnsDstCall)
 }
 
 func (p *pathGen) pick(xs ...string) string { return xs[p.rng.IntN(len(xs))] }
@@ -238,6 +239,15 @@ func (p *pathGen) triangle() (helper, stmts string) {
 			stmts = strings.Replace(stmts, call+"\n", "r += 0.25 * "+call+"[0]\n", 1)
 		}
 		p.returnsDst = true
+		// Drawn after that: in one of two, it returns what a second
+		// helper returns, passed out, as gonum's floats.CumSum ends with
+		// return f64.CumSum(dst, s).
+		if p.rng.IntN(2) == 0 {
+			fin := name + "Fin"
+			helper = strings.TrimSuffix(helper, "return out\n}\n") + "return " + fin + "(out, n)\n}\n\n" +
+				"func " + fin + "(dst []float64, n int) []float64 {\nfor i := 0; i < n; i++ {\ndst[i] *= 0.5\n}\nreturn dst\n}\n"
+			p.returnsCall = true
+		}
 	}
 	return helper, stmts
 }

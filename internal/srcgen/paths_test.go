@@ -89,16 +89,19 @@ type pathCounts struct {
 	argmax, argmaxMax                                        int
 	fused, fusedTri                                          int
 	dstGiven, dstChecked                                     int // triangle helpers returning their output
+	dstCallGiven, dstCallChecked                             int // through a second helper
 }
 
 func (c *pathCounts) add(r *result) {
 	p := r.fn.Path
 	c.given[p]++
 	c.dstGiven += b2i(r.fn.ReturnsDst)
+	c.dstCallGiven += b2i(r.fn.ReturnsDstCall)
 	if r.out != ok {
 		return
 	}
 	c.dstChecked += b2i(r.fn.ReturnsDst)
+	c.dstCallChecked += b2i(r.fn.ReturnsDstCall)
 	c.accepted[p]++
 	c.inlinedOnce += b2i(r.paths.once)
 	if r.paths.blockEnd {
@@ -126,9 +129,9 @@ func (c *pathCounts) add(r *result) {
 }
 
 func (c pathCounts) line() string {
-	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d (%d of the triangle's); triangle helpers returning the slice they write %d (checked %d)",
+	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d (%d of the triangle's); triangle helpers returning the slice they write %d (checked %d), %d of them through a second helper (checked %d)",
 		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep], c.given[PathMax], c.accepted[PathMax],
-		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused, c.fusedTri, c.dstGiven, c.dstChecked)
+		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused, c.fusedTri, c.dstGiven, c.dstChecked, c.dstCallGiven, c.dstCallChecked)
 }
 
 // check fails t when a path's construct, given to at least five programs
