@@ -79,7 +79,7 @@ type forwarder struct {
 
 type storedElem struct {
 	store *Value
-	gen   int // the index variable's assignments when stored (see key)
+	gen   int // the index variable's assignments when stored (see sameIndex)
 	read  bool
 }
 

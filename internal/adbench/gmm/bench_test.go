@@ -18,7 +18,8 @@ import (
 // that Split − Fwd is its backward sweep);
 // Checkpointed, the same for ObjectiveCheckpointed (the loop over points
 // recomputed in the backward sweep); Manual,
-// the hand-written gradient. BenchmarkRatios reports each derivative's
+// the hand-written gradient; ADBenchManual, the port of ADBench's Manual
+// module (manual_adbench.go). BenchmarkRatios reports each derivative's
 // time over the objective's, ADBench's measure.
 
 var benchInstances = []struct{ name, data string }{
@@ -64,6 +65,9 @@ func forms(in *Instance) []adbench.Form {
 		}},
 		{Name: "Manual", Run: func() {
 			sink += ManualGrad(in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart, grad)
+		}},
+		{Name: "ADBenchManual", Run: func() {
+			sink += ADBenchManualGrad(in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart, grad)
 		}},
 	}
 }

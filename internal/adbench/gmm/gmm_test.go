@@ -96,6 +96,18 @@ func TestReference(t *testing.T) {
 			if msg := adbench.Mismatch(manual, wantJ); msg != "" {
 				t.Errorf("ManualGrad: %s", msg)
 			}
+
+			// The port of ADBench's Manual module, on the same terms.
+			for i := range manual {
+				manual[i] = 1e300
+			}
+			fa := ADBenchManualGrad(in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart, manual)
+			if fa != f {
+				t.Errorf("ADBenchManualGrad's value %.17g differs from Objective's %.17g", fa, f)
+			}
+			if msg := adbench.Mismatch(manual, wantJ); msg != "" {
+				t.Errorf("ADBenchManualGrad: %s", msg)
+			}
 		})
 	}
 }

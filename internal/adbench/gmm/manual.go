@@ -75,9 +75,21 @@ func ManualGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart, g
 	}
 
 	lseAlphas := logsumexp(k, alphas)
-	g2 := wishart.Gamma * wishart.Gamma
 	for ik := 0; ik < k; ik++ {
 		dalphas[ik] -= float64(n) * math.Exp(alphas[ik]-lseAlphas)
+	}
+	addPriorGrad(d, k, wishart, qdiags, icf, dicf)
+	f := constant + slse - float64(n)*lseAlphas
+	return f + logWishartPrior(d, k, wishart, sumQs, qdiags, icf)
+}
+
+// addPriorGrad adds to dicf the gradient of the Wishart prior's term of
+// the objective: γ²·q² − m on each log-diagonal entry q's (q the entry of
+// qdiags), γ² times the entry on the strictly lower part.
+func addPriorGrad(d, k int, wishart Wishart, qdiags, icf, dicf []float64) {
+	icfSz := d * (d + 1) / 2
+	g2 := wishart.Gamma * wishart.Gamma
+	for ik := 0; ik < k; ik++ {
 		for j := 0; j < d; j++ {
 			q := qdiags[ik*d+j]
 			dicf[ik*icfSz+j] += g2*q*q - float64(wishart.M)
@@ -86,8 +98,6 @@ func ManualGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart, g
 			dicf[ik*icfSz+i] += g2 * icf[ik*icfSz+i]
 		}
 	}
-	f := constant + slse - float64(n)*lseAlphas
-	return f + logWishartPrior(d, k, wishart, sumQs, qdiags, icf)
 }
 
 // softmaxInPlace replaces v by softmax(v) and returns log Σ exp(v), both
