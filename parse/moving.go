@@ -386,7 +386,7 @@ func (s *movingScan) paramField(sel *ast.SelectorExpr) bool {
 				return false
 			}
 			inner, isIdent := ast.Unparen(x.X).(*ast.Ident)
-			if fs.Indirect() && !isIdent || len(fs.Index()) > 1 && indirectEmbedding(fs) {
+			if _, direct := embeddedPath(fs); !direct || fs.Indirect() && !isIdent {
 				return false // through a pointer other than the parameter
 			}
 			if isIdent {
@@ -398,24 +398,6 @@ func (s *movingScan) paramField(sel *ast.SelectorExpr) bool {
 			return false
 		}
 	}
-}
-
-// indirectEmbedding reports whether field selection fs passes through an
-// embedded pointer before its last field.
-func indirectEmbedding(fs *types.Selection) bool {
-	t := fs.Recv()
-	for _, i := range fs.Index()[:len(fs.Index())-1] {
-		st, ok := derefStruct(t)
-		if !ok {
-			return true
-		}
-		f := st.Field(i)
-		if _, isPtr := types.Unalias(f.Type()).(*types.Pointer); isPtr {
-			return true
-		}
-		t = f.Type()
-	}
-	return false
 }
 
 // lenOf returns x if call is len(x), else nil.
