@@ -68,7 +68,7 @@ func (t *vtangents) combine(typ ir.Type, partials []*ir.Value, ls []*lin) *lin {
 		for _, tm := range l.terms {
 			c := partials[i]
 			if tm.coef != nil {
-				c = rules.TimesTangent(b, c, b.Convert(tm.coef, typ))
+				c = rules.TimesEither(b, c, b.Convert(tm.coef, typ))
 			}
 			if c.IsFloatConst(0) {
 				continue // a zero partial: no term, as Builder.Mul drops x*0
@@ -154,7 +154,9 @@ func (t *vtangents) fillEntry(dst *ir.Value, l *lin, typ ir.Type, j *ir.Value) {
 					x = b.Convert(x, typ)
 				}
 				if tm.coef != nil {
-					x = b.Mul(b.Convert(tm.coef, typ), x)
+					// A coefficient that is a quotient's partial divides
+					// the entry first (see rules.TimesEither).
+					x = rules.TimesEither(b, b.Convert(tm.coef, typ), x)
 				}
 				sum = append(sum, x)
 			}

@@ -29,6 +29,20 @@ func TimesAdjoint(b *ir.Builder, d, p *ir.Value) *ir.Value {
 	return b.Mul(d, p)
 }
 
+// TimesEither returns x*y where either may be a quotient partial, or a
+// product of one: vector forward mode's coefficients, each a partial or a
+// product of partials along a chain of values, multiply one another before
+// they multiply a direction's row, so the quotient may be on either side.
+func TimesEither(b *ir.Builder, x, y *ir.Value) *ir.Value {
+	if r := quotientTimes(b, x, y); r != nil {
+		return r
+	}
+	if r := quotientTimes(b, y, x); r != nil {
+		return r
+	}
+	return b.Mul(x, y)
+}
+
 // quotientTimes returns ±(d/c)·a for a partial p that is ±a/c, a rule's
 // unnamed quotient of a non-constant by anything, else nil.
 func quotientTimes(b *ir.Builder, p, d *ir.Value) *ir.Value {

@@ -423,7 +423,7 @@ func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw
 		t17 := y[t13]
 		t18 := 1 + t16
 		t19 := ds2 / t18
-		t20 := t17 * (t19 - t16*(t19/t18))
+		t20 := t17 * (t19 - t16/t18*t19)
 		dz2 -= t19 * t16 * t17
 		ddz[0] -= t20 * t14[t15][0]
 		ddz[1] -= t20 * t14[t15][1]

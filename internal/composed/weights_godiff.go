@@ -398,7 +398,7 @@ func LogLossHessianVec(w, x, y, dw []float64, dw2, ddw [][8]float64, dres *[1][8
 		t12 := 1 + t11
 		t13 := y[t8]
 		t14 := ds2 / t12
-		t15 := t13 * (t14 - t11*(t14/t12))
+		t15 := t13 * (t14 - t11/t12*t14)
 		dz2 -= t14 * t11 * t13
 		ddz[0] -= t15 * t9[t10][0]
 		ddz[1] -= t15 * t9[t10][1]

@@ -284,3 +284,16 @@ func Peak(x []float64) (float64, float64) {
 	m, i := argMax(x)
 	return m, m * x[(i+1)%len(x)]
 }
+
+// Logistic is σ(x) twice, written as (1/(1+e))·e and 1/(1+1/e) with
+// e = exp(x): one input, two outputs, so its Jacobian takes vector forward
+// mode. Past x ≈ 355, 1/(1+e) over 1+e underflows; the chain rule must
+// not form that quotient alone (rules.TimesTangent).
+//
+//godiff:jacobian
+//godiff:jvp
+func Logistic(x float64) (float64, float64) {
+	e := math.Exp(x)
+	y := 1 / (1 + e)
+	return y * e, 1 / (1 + 1/e)
+}

@@ -4866,6 +4866,112 @@ func PeakVJP(x []float64, s1, s2 float64) (float64, float64, []float64) {
 	return t1, t2, dx
 }
 
+// LogisticJVPVec runs Logistic and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 1
+// directions at once: the tangents dx of x hold, for each float, one entry per
+// direction.
+//
+// It returns Logistic's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func LogisticJVPVec(x float64, dx [1]float64, dres *[2][1]float64) (float64, float64) {
+	e := math.Exp(x)
+	var de [1]float64
+	for j := range 1 {
+		de[j] = e * dx[j]
+	}
+	t1 := 1 + e
+	y := 1 / t1
+	t2 := y - e/t1*y
+	t3 := 1 / e
+	t4 := 1 + t3
+	t5 := t3 / e / t4
+	for j2 := range 1 {
+		dres[0][j2] = t2 * de[j2]
+	}
+	for j3 := range 1 {
+		dres[1][j3] = de[j3] / t4 * t5
+	}
+	return y * e, 1 / t4
+}
+
+// LogisticJacobian returns Logistic's results and its Jacobian, a fresh
+// [][]float64 with a row per output and a column per input, as
+// LogisticJacobianTo writes it: it runs LogisticJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
+func LogisticJacobian(x float64) (float64, float64, [][]float64) {
+	data := make([]float64, 2)
+	jac := make([][]float64, 2)
+	for i := range 2 {
+		jac[i] = data[i : i+1]
+	}
+	var dx [1]float64
+	dx[0] = 1
+	var dres [2][1]float64
+	t1, t2 := LogisticJVPVec(x, dx, &dres)
+	for r := range 2 {
+		jac[r][0] = dres[r][0]
+	}
+	return t1, t2, jac
+}
+
+// LogisticJacobianWork is empty: the sizes of Logistic's arguments are fixed by
+// their types, so LogisticJacobianTo keeps everything it needs on the stack. It
+// is in LogisticJacobianTo's signature so that every Jacobian takes a work.
+type LogisticJacobianWork struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogisticJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *LogisticJacobianWork) Bytes() int {
+	return 0
+}
+
+// LogisticJacobianTo writes into jac the Jacobian of Logistic: row i holds the
+// derivatives of its i-th output, column j those with respect to its j-th
+// input. The outputs are the 2 results; the inputs x. It returns Logistic's
+// results.
+//
+// jac must have a row per output and a column per input (LogisticJacobian
+// allocates one). LogisticJacobianTo keeps its buffers in work, so that a kept
+// work and jac make the steady state allocate nothing.
+//
+// It computes the Jacobian in forward mode: one sweep of LogisticJVPVec gives
+// all 1 columns.
+func LogisticJacobianTo(work *LogisticJacobianWork, jac [][]float64, x float64) (float64, float64) {
+	t1 := len(jac)
+	if t1 != 2 {
+		panic(fmt.Sprintf("LogisticJacobianTo: jac has %d rows, want %d: one per output", t1, 2))
+	}
+	for i := range jac {
+		t2 := len(jac[i])
+		if t2 != 1 {
+			panic(fmt.Sprintf("LogisticJacobianTo: row %d of jac has %d columns, want %d: one per input", i, t2, 1))
+		}
+	}
+	var dx [1]float64
+	dx[0] = 1
+	var dres [2][1]float64
+	t3, t4 := LogisticJVPVec(x, dx, &dres)
+	for r := range 2 {
+		jac[r][0] = dres[r][0]
+	}
+	return t3, t4
+}
+
+// LogisticJVP returns Logistic's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func LogisticJVP(x, dx float64) (float64, float64, float64, float64) {
+	e := math.Exp(x)
+	de := e * dx
+	t1 := 1 + e
+	y := 1 / t1
+	t2 := 1 + 1/e
+	return y * e, 1 / t2, y*de - e*(de/t1*y), de / e / e / t2 / t2
+}
+
 // reprojCallNoFeatTape is what reprojCallNoFeatForward keeps of the calls of
 // reproj at one call site for reprojCallNoFeatBackward: the forward values the
 // backward sweep reads, and the control flow it replays, each call's in its
@@ -5706,51 +5812,49 @@ func reprojNoFeatJVPVec15(cam [11]float64, x [3]float64, w float64, feat [2]floa
 	dp[2] = drodrigues[2]
 	t3 := p[2]
 	u := p[0] / t3
-	t4 := u / t3
 	var du [15]float64
 	for j2 := range 15 {
-		du[j2] = dp[0][j2]/t3 - t4*dp[2][j2]
+		du[j2] = dp[0][j2]/t3 - dp[2][j2]/t3*u
 	}
 	v := p[1] / t3
-	t5 := v / t3
 	var dv [15]float64
 	for j3 := range 15 {
-		dv[j3] = dp[1][j3]/t3 - t5*dp[2][j3]
+		dv[j3] = dp[1][j3]/t3 - dp[2][j3]/t3*v
 	}
-	t6 := u * 2
-	t7 := v * 2
+	t4 := u * 2
+	t5 := v * 2
 	rsq := u*u + v*v
 	var drsq [15]float64
 	for j4 := range 15 {
-		drsq[j4] = t6*du[j4] + t7*dv[j4]
+		drsq[j4] = t4*du[j4] + t5*dv[j4]
 	}
-	t8 := cam[9]
-	t9 := cam[10]
-	t10 := t9 * rsq
-	t11 := rsq * rsq
-	l := 1 + t8*rsq + t10*rsq
-	t12 := t8 + (rsq*t9 + t10)
+	t6 := cam[9]
+	t7 := cam[10]
+	t8 := t7 * rsq
+	t9 := rsq * rsq
+	l := 1 + t6*rsq + t8*rsq
+	t10 := t6 + (rsq*t7 + t8)
 	var dl [15]float64
 	for j5 := range 15 {
-		dl[j5] = rsq*dcam[9][j5] + t12*drsq[j5] + t11*dcam[10][j5]
+		dl[j5] = rsq*dcam[9][j5] + t10*drsq[j5] + t9*dcam[10][j5]
 	}
-	t13 := u * l
-	t14 := cam[6]
-	t15 := t13*t14 + cam[7] - feat[0]
-	t16 := w * (t14 * l)
-	t17 := w * (t14 * u)
-	t18 := w * t13
-	t19 := v * l
-	t20 := t19*t14 + cam[8] - feat[1]
-	t21 := w * (t14 * v)
-	t22 := w * t19
+	t11 := u * l
+	t12 := cam[6]
+	t13 := t11*t12 + cam[7] - feat[0]
+	t14 := w * (t12 * l)
+	t15 := w * (t12 * u)
+	t16 := w * t11
+	t17 := v * l
+	t18 := t17*t12 + cam[8] - feat[1]
+	t19 := w * (t12 * v)
+	t20 := w * t17
 	for j6 := range 15 {
-		dres[0][j6] = t15*dw[j6] + t16*du[j6] + t17*dl[j6] + t18*dcam[6][j6] + w*dcam[7][j6]
+		dres[0][j6] = t13*dw[j6] + t14*du[j6] + t15*dl[j6] + t16*dcam[6][j6] + w*dcam[7][j6]
 	}
 	for j7 := range 15 {
-		dres[1][j7] = t20*dw[j7] + t16*dv[j7] + t21*dl[j7] + t22*dcam[6][j7] + w*dcam[8][j7]
+		dres[1][j7] = t18*dw[j7] + t14*dv[j7] + t19*dl[j7] + t20*dcam[6][j7] + w*dcam[8][j7]
 	}
-	return w * t15, w * t20
+	return w * t13, w * t18
 }
 
 // rodriguesJVPVec15 runs rodrigues and computes, by forward-mode automatic
@@ -5816,48 +5920,47 @@ func rodriguesJVPVec15(rot, x [3]float64, drot, dx [3][15]float64, dres *[3][15]
 	var dw [3][15]float64
 	for i := range 3 {
 		t11 := rot[i] / theta
-		t12 := t11 / theta
 		w[i] = t11
 		for j7 := range 15 {
-			dw[i][j7] = drot[i][j7]/theta - t12*dtheta[j7]
+			dw[i][j7] = drot[i][j7]/theta - dtheta[j7]/theta*t11
 		}
 	}
 	var dcross2 [3][15]float64
-	t13 := crossJVPVec15(w, x, dw, dx, &dcross2)
+	t12 := crossJVPVec15(w, x, dw, dx, &dcross2)
 	var c2 [3]float64
 	var dc2 [3][15]float64
-	c2[0] = t13[0]
+	c2[0] = t12[0]
 	dc2[0] = dcross2[0]
-	c2[1] = t13[1]
+	c2[1] = t12[1]
 	dc2[1] = dcross2[1]
-	c2[2] = t13[2]
+	c2[2] = t12[2]
 	dc2[2] = dcross2[2]
 	var ddot2 [1][15]float64
-	t14 := dotJVPVec15(w, x, dw, dx, &ddot2)
-	t15 := 1 - cos
-	tmp := t14 * t15
+	t13 := dotJVPVec15(w, x, dw, dx, &ddot2)
+	t14 := 1 - cos
+	tmp := t13 * t14
 	var dtmp [15]float64
 	for j8 := range 15 {
-		dtmp[j8] = t15*ddot2[0][j8] - t14*dcos[j8]
+		dtmp[j8] = t14*ddot2[0][j8] - t13*dcos[j8]
 	}
 	var out [3]float64
 	var dout [3][15]float64
 	for i2 := range 3 {
-		t16 := x[i2]
-		t17 := c2[i2]
-		t18 := w[i2]
-		out[i2] = t16*cos + t17*sin + t18*tmp
+		t15 := x[i2]
+		t16 := c2[i2]
+		t17 := w[i2]
+		out[i2] = t15*cos + t16*sin + t17*tmp
 		for j9 := range 15 {
-			dout[i2][j9] = cos*dx[i2][j9] + t16*dcos[j9] + sin*dc2[i2][j9] + t17*dsin[j9] + tmp*dw[i2][j9] + t18*dtmp[j9]
+			dout[i2][j9] = cos*dx[i2][j9] + t15*dcos[j9] + sin*dc2[i2][j9] + t16*dsin[j9] + tmp*dw[i2][j9] + t17*dtmp[j9]
 		}
 	}
-	t19 := out[0]
-	t20 := out[1]
-	t21 := out[2]
+	t18 := out[0]
+	t19 := out[1]
+	t20 := out[2]
 	dres[0] = dout[0]
 	dres[1] = dout[1]
 	dres[2] = dout[2]
-	return [3]float64{t19, t20, t21}
+	return [3]float64{t18, t19, t20}
 }
 
 // dotJVPVec15 runs dot and computes, by forward-mode automatic differentiation
@@ -6300,10 +6403,9 @@ func softmaxJVPVec8(x, out []float64, dx, dout [][8]float64) {
 	s := sumExpJVPVec8(x, m, out, dx, dm, dout, &dsumExp)
 	for i := range out {
 		t1 := out[i] / s
-		t2 := t1 / s
 		out[i] = t1
 		for j := range 8 {
-			dout[i][j] = dout[i][j]/s - t2*dsumExp[0][j]
+			dout[i][j] = dout[i][j]/s - dsumExp[0][j]/s*t1
 		}
 	}
 }

@@ -698,3 +698,22 @@ func TestJacobianToAllocatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// Logistic's Jacobian is σ(x)(1−σ(x)) in both rows, from x = −700 to 700:
+// vector forward mode (the Jacobian) and forward mode (the JVP) alike.
+// At x = 400 the Jacobian's first row was 1, from a quotient's partial
+// that underflowed.
+func TestLogisticPastOverflow(t *testing.T) {
+	for _, x := range []float64{-700, -400, -30, 0, 2, 30, 354, 356, 400, 700} {
+		e := math.Exp(-math.Abs(x))
+		want := e / ((1 + e) * (1 + e))
+		_, _, jac := LogisticJacobian(x)
+		_, _, j1, j2 := LogisticJVP(x, 1)
+		for _, got := range []float64{jac[0][0], jac[1][0], j1, j2} {
+			if !fdcheck.Close(got, want, 1e-12) && math.Abs(got-want) > 1e-300 {
+				t.Errorf("x = %v: derivatives %v %v (JVP %v %v), want %v", x, jac[0][0], jac[1][0], j1, j2, want)
+				break
+			}
+		}
+	}
+}

@@ -1120,30 +1120,28 @@ func projectJVPVec8(cam, x, proj []float64, dcam, dx, dproj [][8]float64) {
 	rodriguesRotatePointJVPVec8(cam[:t1], xo[:t2], xcam[:t3], dcam[:t1], dxo[:t2], dxcam[:t3])
 	t4 := xcam[2]
 	t5 := xcam[0] / t4
-	t6 := t5 / t4
 	proj[0] = t5
 	for j4 := range 8 {
-		dproj[0][j4] = dxcam[0][j4]/t4 - t6*dxcam[2][j4]
+		dproj[0][j4] = dxcam[0][j4]/t4 - dxcam[2][j4]/t4*t5
 	}
-	t7 := xcam[2]
-	t8 := xcam[1] / t7
-	t9 := t8 / t7
-	proj[1] = t8
+	t6 := xcam[2]
+	t7 := xcam[1] / t6
+	proj[1] = t7
 	for j5 := range 8 {
-		dproj[1][j5] = dxcam[1][j5]/t7 - t9*dxcam[2][j5]
+		dproj[1][j5] = dxcam[1][j5]/t6 - dxcam[2][j5]/t6*t7
 	}
 	radialDistortJVPVec8(cam[9:t1], proj, dcam[9:t1], dproj)
-	t10 := proj[0]
-	t11 := cam[6]
-	proj[0] = t10*t11 + cam[7]
+	t8 := proj[0]
+	t9 := cam[6]
+	proj[0] = t8*t9 + cam[7]
 	for j6 := range 8 {
-		dproj[0][j6] = t11*dproj[0][j6] + t10*dcam[6][j6] + dcam[7][j6]
+		dproj[0][j6] = t9*dproj[0][j6] + t8*dcam[6][j6] + dcam[7][j6]
 	}
-	t12 := proj[1]
-	t13 := cam[6]
-	proj[1] = t12*t13 + cam[8]
+	t10 := proj[1]
+	t11 := cam[6]
+	proj[1] = t10*t11 + cam[8]
 	for j7 := range 8 {
-		dproj[1][j7] = t13*dproj[1][j7] + t12*dcam[6][j7] + dcam[8][j7]
+		dproj[1][j7] = t11*dproj[1][j7] + t10*dcam[6][j7] + dcam[8][j7]
 	}
 }
 
@@ -1172,65 +1170,64 @@ func rodriguesRotatePointJVPVec8(rot, pt, rotated []float64, drot, dpt, drotated
 			dsintheta[j3] = costheta * dtheta[j3]
 		}
 		thetaInverse := 1 / theta
-		t2 := thetaInverse / theta
 		var dthetaInverse [8]float64
 		for j4 := range 8 {
-			dthetaInverse[j4] = -(t2 * dtheta[j4])
+			dthetaInverse[j4] = -(dtheta[j4] / theta * thetaInverse)
 		}
 		var w [3]float64
 		var dw [3][8]float64
 		var wCrossPt [3]float64
 		var dwCrossPt [3][8]float64
 		for i := 0; i < 3; i++ {
-			t3 := i
-			t4 := rot[t3]
-			w[t3] = t4 * thetaInverse
+			t2 := i
+			t3 := rot[t2]
+			w[t2] = t3 * thetaInverse
 			for j5 := range 8 {
-				dw[t3][j5] = thetaInverse*drot[t3][j5] + t4*dthetaInverse[j5]
+				dw[t2][j5] = thetaInverse*drot[t2][j5] + t3*dthetaInverse[j5]
 			}
 		}
-		t5 := len(w)
-		t6 := len(wCrossPt)
-		crossJVPVec8(w[:t5], pt, wCrossPt[:t6], dw[:t5], dpt, dwCrossPt[:t6])
-		t7 := w[0]
-		t8 := pt[0]
-		t9 := w[1]
-		t10 := pt[1]
-		t11 := w[2]
-		t12 := pt[2]
-		t13 := t7*t8 + t9*t10 + t11*t12
-		t14 := 1 - costheta
-		tmp := t13 * t14
-		t15 := t14 * t8
-		t16 := t14 * t7
-		t17 := t14 * t10
-		t18 := t14 * t9
-		t19 := t14 * t12
-		t20 := t14 * t11
+		t4 := len(w)
+		t5 := len(wCrossPt)
+		crossJVPVec8(w[:t4], pt, wCrossPt[:t5], dw[:t4], dpt, dwCrossPt[:t5])
+		t6 := w[0]
+		t7 := pt[0]
+		t8 := w[1]
+		t9 := pt[1]
+		t10 := w[2]
+		t11 := pt[2]
+		t12 := t6*t7 + t8*t9 + t10*t11
+		t13 := 1 - costheta
+		tmp := t12 * t13
+		t14 := t13 * t7
+		t15 := t13 * t6
+		t16 := t13 * t9
+		t17 := t13 * t8
+		t18 := t13 * t11
+		t19 := t13 * t10
 		var dtmp [8]float64
 		for j6 := range 8 {
-			dtmp[j6] = t15*dw[0][j6] + t16*dpt[0][j6] + t17*dw[1][j6] + t18*dpt[1][j6] + t19*dw[2][j6] + t20*dpt[2][j6] - t13*dcostheta[j6]
+			dtmp[j6] = t14*dw[0][j6] + t15*dpt[0][j6] + t16*dw[1][j6] + t17*dpt[1][j6] + t18*dw[2][j6] + t19*dpt[2][j6] - t12*dcostheta[j6]
 		}
 		for i2 := 0; i2 < 3; i2++ {
-			t21 := i2
-			t22 := pt[t21]
-			t23 := wCrossPt[t21]
-			t24 := w[t21]
-			rotated[t21] = t22*costheta + t23*sintheta + t24*tmp
+			t20 := i2
+			t21 := pt[t20]
+			t22 := wCrossPt[t20]
+			t23 := w[t20]
+			rotated[t20] = t21*costheta + t22*sintheta + t23*tmp
 			for j7 := range 8 {
-				drotated[t21][j7] = costheta*dpt[t21][j7] + t22*dcostheta[j7] + sintheta*dwCrossPt[t21][j7] + t23*dsintheta[j7] + tmp*dw[t21][j7] + t24*dtmp[j7]
+				drotated[t20][j7] = costheta*dpt[t20][j7] + t21*dcostheta[j7] + sintheta*dwCrossPt[t20][j7] + t22*dsintheta[j7] + tmp*dw[t20][j7] + t23*dtmp[j7]
 			}
 		}
 	} else {
 		var rotCrossPt [3]float64
 		var drotCrossPt [3][8]float64
-		t25 := len(rotCrossPt)
-		crossJVPVec8(rot, pt, rotCrossPt[:t25], drot, dpt, drotCrossPt[:t25])
+		t24 := len(rotCrossPt)
+		crossJVPVec8(rot, pt, rotCrossPt[:t24], drot, dpt, drotCrossPt[:t24])
 		for i3 := 0; i3 < 3; i3++ {
-			t26 := i3
-			rotated[t26] = pt[t26] + rotCrossPt[t26]
+			t25 := i3
+			rotated[t25] = pt[t25] + rotCrossPt[t25]
 			for j8 := range 8 {
-				drotated[t26][j8] = dpt[t26][j8] + drotCrossPt[t26][j8]
+				drotated[t25][j8] = dpt[t25][j8] + drotCrossPt[t25][j8]
 			}
 		}
 	}
