@@ -79,6 +79,10 @@ type Func struct {
 	// ReturnsDstCall: it returns it as what a second helper it passes it
 	// to returns.
 	ReturnsDst, ReturnsDstCall bool
+	// FieldLength: buffers swapped in a loop are made with a struct
+	// parameter's field as their length, len(s.W) (Config.NewerPaths;
+	// without it the length is computed into a variable first).
+	FieldLength bool
 }
 
 // Output is a slice F writes: parameter Param (its field W when Field),
@@ -137,8 +141,8 @@ func imports(decls string) string {
 // math function is called inside its smooth domain (a kink of Abs, Max,
 // Min or a branch aside), so F is finite on moderate inputs.
 func Generate(rng *rand.Rand, name string, cfg Config) *Func {
-	g := &gen{rng: rng, cfg: cfg, prefix: strings.ToLower(name)}
 	f := &Func{Name: name, Results: 1}
+	g := &gen{rng: rng, cfg: cfg, prefix: strings.ToLower(name), fieldLength: &f.FieldLength}
 	var decls []string
 	g.decls = &decls
 	g.consts(&decls)

@@ -93,6 +93,10 @@ type gen struct {
 	deps       int  // counts reads of what godiff cannot fold to a constant
 	// ckptWritten: a loop carrying slice state was written (sliceStateLoop)
 	ckptWritten bool
+	// fieldLength is set when swapped buffers were made with a struct
+	// parameter's field as their length (Func.FieldLength); shared with
+	// the helpers' generators.
+	fieldLength *bool
 }
 
 func (g *gen) reset() {

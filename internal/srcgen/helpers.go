@@ -64,7 +64,7 @@ func (g *gen) makeHelpers() {
 // with fewer statements and shallower nesting.
 func (g *gen) sub() *gen {
 	h := &gen{rng: g.rng, cfg: g.cfg, prefix: g.prefix, decls: g.decls, pkgScale: g.pkgScale, pkgDebug: g.pkgDebug,
-		st: g.st, helpers: g.helpers, inHelper: true, n: g.n}
+		st: g.st, helpers: g.helpers, inHelper: true, n: g.n, fieldLength: g.fieldLength}
 	h.cfg.MaxStmts = max(2, g.cfg.MaxStmts/2)
 	h.cfg.MaxDepth = max(1, g.cfg.MaxDepth-1)
 	h.reset()

@@ -16,11 +16,11 @@ func TestNewerKeepText(t *testing.T) {
 	for seed := uint64(1); seed <= 2; seed++ {
 		for i := range 200 {
 			on, old := Program(seed, i, Default()), Program(seed, i, off)
-			if old.SliceStateLoop || old.DerivedSlices || old.HessianWide || old.Path != NoPath {
+			if old.SliceStateLoop || old.DerivedSlices || old.HessianWide || old.Path != NoPath || old.FieldLength {
 				t.Fatalf("seed %d program %d: a newer construct with its switch off", seed, i)
 			}
 			paths[on.Path]++
-			if on.SliceStateLoop || on.DerivedSlices || on.HessianWide || on.Path != NoPath {
+			if on.SliceStateLoop || on.DerivedSlices || on.HessianWide || on.Path != NoPath || on.FieldLength {
 				slice, derived, wide = slice+b2i(on.SliceStateLoop), derived+b2i(on.DerivedSlices), wide+b2i(on.HessianWide)
 				continue
 			}

@@ -29,7 +29,7 @@ var (
 	flagTimeout = flag.Duration("srcgen.timeout", 2*time.Minute, "time limit of one batch's checks")
 	flagVerbose = flag.Bool("srcgen.v", false, "print the time each phase of a batch takes")
 	flagKeep    = flag.String("srcgen.keep", "", "write the batches' modules under this directory and keep them")
-	flagNewer   = flag.Bool("srcgen.newer", false, "of the -srcgen.n programs, check only those given a newer construct (slice state, a G of slices, a Hessian over a struct, a Path)")
+	flagNewer   = flag.Bool("srcgen.newer", false, "of the -srcgen.n programs, check only those given a newer construct (slice state, a G of slices, a Hessian over a struct, a Path, a field as swapped buffers' length)")
 )
 
 // testConfig is Default with the features of -srcgen.off and -srcgen.on
@@ -129,7 +129,7 @@ func runAll(t *testing.T, cfg Config) []*result {
 		fs := make([]*Func, 0, size)
 		for i := first; i < min(*flagFirst+n, first+size); i++ {
 			f := funcAt(*flagSeed, i, cfg)
-			if *flagNewer && !f.SliceStateLoop && !f.DerivedSlices && !f.HessianWide && f.Path == NoPath {
+			if *flagNewer && !f.SliceStateLoop && !f.DerivedSlices && !f.HessianWide && f.Path == NoPath && !f.FieldLength {
 				continue
 			}
 			fs = append(fs, f)
@@ -237,12 +237,19 @@ type newerCounts struct {
 	derivedSlices, derivedSlicesOK         int // programs calling GGrad/GVJP of a G of slices; of them checked
 	wide, wideRefused                      int // Hessian copies differentiating the struct
 	wideStruct, wideMethod, wideWrites     int // accepted: with the struct; as methods; of programs writing slices
+	fieldLength, fieldLengthOK             int // programs swapping buffers of a field's length; of them checked
 }
 
 func (c *newerCounts) add(r *result) {
 	f := r.fn
 	if f.SliceStateLoop {
 		c.sliceLoops++
+	}
+	if f.FieldLength {
+		c.fieldLength++
+		if r.out == ok {
+			c.fieldLengthOK++
+		}
 	}
 	if f.DerivedSlices {
 		c.derivedSlices++
@@ -283,8 +290,8 @@ func (c *newerCounts) add(r *result) {
 }
 
 func (c newerCounts) line() string {
-	return fmt.Sprintf("\n  newer constructs: programs with a loop carrying state in slices %d (checkpointed copies %d, accepted %d), calling GGrad/GVJP of a G of weight slices %d (%d checked), Hessian copies over the struct %d (refused %d; accepted: %d differentiating the struct, %d as its method, %d writing slices)",
-		c.sliceLoops, c.sliceCopies, c.sliceAccepted, c.derivedSlices, c.derivedSlicesOK, c.wide, c.wideRefused, c.wideStruct, c.wideMethod, c.wideWrites)
+	return fmt.Sprintf("\n  newer constructs: programs with a loop carrying state in slices %d (checkpointed copies %d, accepted %d), calling GGrad/GVJP of a G of weight slices %d (%d checked), Hessian copies over the struct %d (refused %d; accepted: %d differentiating the struct, %d as its method, %d writing slices), buffers swapped with a struct field's length %d (%d checked)",
+		c.sliceLoops, c.sliceCopies, c.sliceAccepted, c.derivedSlices, c.derivedSlicesOK, c.wide, c.wideRefused, c.wideStruct, c.wideMethod, c.wideWrites, c.fieldLength, c.fieldLengthOK)
 }
 
 // helperDeclRE matches the declaration of a helper the annotated function

@@ -93,9 +93,14 @@ func (g *gen) swapBuffers() string {
 	if s := g.pickSeq(func(v *variable) bool { return v.exact && v.minLen > 0 && !v.moving }); s != nil && g.chance(0.5) {
 		s.used = true
 		n, size = "len("+s.name+")", s.minLen
-		if strings.Contains(s.name, ".") {
-			// README, Known limits: a struct field's length must be
-			// computed into a variable before the first make.
+		switch {
+		case strings.Contains(s.name, ".") && g.cfg.NewerPaths:
+			// A field of a parameter keeps its value: godiff makes the
+			// two as one slice with it (parse/moving.go, paramField).
+			*g.fieldLength = true
+		case strings.Contains(s.name, "."):
+			// As godiff required before fields of parameters were
+			// accepted: the length computed into a variable first.
 			v := g.fresh("n")
 			b = fmt.Sprintf("%s := %s\n", v, n)
 			n = v
