@@ -1,10 +1,8 @@
 package ir_test
 
 import (
-	"slices"
 	"testing"
 
-	"github.com/godiff/godiff/internal/parsetest"
 	"github.com/godiff/godiff/ir"
 )
 
@@ -139,19 +137,10 @@ func F(x, y []float64, a float64) float64 {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := parsetest.Func(t, tt.src)
-			before := runs(t, f)
-			ir.ForwardStores(f)
-			ir.DeadCode(f)
-			if err := ir.Verify(f); err != nil {
-				t.Fatalf("after forwarding: %v\n%s", err, f)
-			}
-			after := runs(t, f)
-			for k := range before {
-				if !slices.Equal(before[k], after[k]) {
-					t.Errorf("input %d: before forwarding %v, after %v", k, before[k], after[k])
-				}
-			}
+			f := keepsResults(t, tt.src, "forwarding", func(f *ir.Func) {
+				ir.ForwardStores(f)
+				ir.DeadCode(f)
+			})
 			if l, s := countOps(f); l != tt.loads || s != tt.stores {
 				t.Errorf("%d loads and %d stores after forwarding, want %d and %d:\n%s", l, s, tt.loads, tt.stores, f)
 			}

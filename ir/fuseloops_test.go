@@ -227,23 +227,32 @@ func F(x, y []float64, a float64) float64 {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := parsetest.Func(t, tt.src)
-			before := runs(t, f)
-			ir.FuseLoops(f)
-			if err := ir.Verify(f); err != nil {
-				t.Fatalf("after fusion: %v\n%s", err, f)
-			}
-			after := runs(t, f)
-			for k := range before {
-				if !slices.Equal(before[k], after[k]) {
-					t.Errorf("input %d: before fusion %v, after %v", k, before[k], after[k])
-				}
-			}
+			f := keepsResults(t, tt.src, "fusion", ir.FuseLoops)
 			if got := countLoops(f); got != tt.loops {
 				t.Errorf("%d loops after fusion, want %d:\n%s", got, tt.loops, f)
 			}
 		})
 	}
+}
+
+// keepsResults loads the function of src, applies pass to it and checks
+// that the function still verifies and computes what it did, bit for bit
+// (runs); it returns the function after the pass.
+func keepsResults(t *testing.T, src, pass string, apply func(*ir.Func)) *ir.Func {
+	t.Helper()
+	f := parsetest.Func(t, src)
+	before := runs(t, f)
+	apply(f)
+	if err := ir.Verify(f); err != nil {
+		t.Fatalf("after %s: %v\n%s", pass, err, f)
+	}
+	after := runs(t, f)
+	for k := range before {
+		if !slices.Equal(before[k], after[k]) {
+			t.Errorf("input %d: before %s %v, after %v", k, pass, before[k], after[k])
+		}
+	}
+	return f
 }
 
 // runs evaluates f on 20 random inputs and returns, for each, its result
