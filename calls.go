@@ -422,61 +422,13 @@ func gradCallee(r *ir.CallRule, done map[string]bool, fx *fixer) ([]*ir.Func, []
 	if err != nil {
 		return nil, nil, err
 	}
-	if straightLine(sp.Forward) {
-		// One function with no tape: a call costs one call, not three
-		// and a tape's stores and loads.
-		doc := sp.Wrapper(reverse.Grad, r.Func.Name).Doc
-		one, err := sp.OneCall(r.Func.Name)
-		if err == nil && (one.Tape == nil || len(one.Tape.Fields) == 0) && dropLocalTape(one) {
-			one.Doc = doc
-			one.Tape = nil // OneCall names an empty one, which nothing uses
-			return []*ir.Func{one}, uses(calls, false), nil
-		}
-		// OneCall may have changed the tape type: build the split again.
-		if sp, err = reverse.NewSplit(rules.LowerCalls(g, calls, true), wrt, reverse.SplitNames(g.Name)); err != nil {
-			return nil, nil, err
-		}
+	// One function with no tape where it can: a call then costs one
+	// call, not three and a tape's stores and loads.
+	if one := tapeless(sp, r.Func.Name, false); one != nil {
+		one.Doc = sp.Wrapper(reverse.Grad, r.Func.Name).Doc
+		return []*ir.Func{one}, uses(calls, false), nil
 	}
 	return []*ir.Func{sp.Forward, sp.Backward, sp.Wrapper(reverse.Grad, r.Func.Name)}, uses(calls, false), nil
-}
-
-// dropLocalTape removes f's tapes of its own, and reports whether it
-// could: whether nothing uses them.
-func dropLocalTape(f *ir.Func) bool {
-	var tapes []*ir.Value
-	used := false
-	f.Walk(func(v *ir.Value) {
-		if v.Op == ir.OpLocalTape {
-			tapes = append(tapes, v)
-		}
-		for _, a := range v.Args {
-			used = used || a.Op == ir.OpLocalTape
-		}
-	})
-	if used {
-		return false
-	}
-	for _, v := range tapes {
-		ir.Remove(v)
-	}
-	return true
-}
-
-// straightLine reports whether forward function fwd saves only single
-// values, each once, in its body: then OneCall keeps no tape (it would
-// otherwise keep some of the split form's tape type, changing it).
-func straightLine(fwd *ir.Func) bool {
-	ok := true
-	fwd.Walk(func(v *ir.Value) {
-		fld, isField := v.Aux.(*ir.TapeField)
-		switch {
-		case v.Op == ir.OpLocalTape:
-			ok = false
-		case isField && (v.Op != ir.OpTapeSave || fld.Stack || v.Block != fwd.Body):
-			ok = false
-		}
-	})
-	return ok
 }
 
 // splitCallee builds the split form a function of slices stands for in

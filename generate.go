@@ -449,7 +449,9 @@ func Derive(f *ir.Func, directives []parse.Directive) ([]*ir.Func, error) {
 // DeriveCalls is Derive with every call of the source kept a call, as
 // godiff explain shows the computation: the output inlines small helpers
 // of slices in reverse mode (see reverse.InlineSmall), which changes no
-// derivative.
+// derivative, and writes FGrad and FVJP as one function with no tape where
+// the forward sweep saves only single values (see tapelessWrapper); here
+// they call FForward and FBackward, whose passes explain traces.
 func DeriveCalls(f *ir.Func, directives []parse.Directive) ([]*ir.Func, error) {
 	own, callees, _, err := derive(f, directives, true)
 	return append(own, callees...), err
@@ -564,6 +566,11 @@ func derive(f *ir.Func, directives []parse.Directive, keepCalls bool) (own, more
 				mode = reverse.VJP
 			}
 			g = sp.Wrapper(mode, d.Name)
+			if !keepCalls {
+				if one := tapelessWrapper(sp, g, mode); one != nil {
+					g = one
+				}
+			}
 			if mode == reverse.Grad {
 				reverses[d.Split].Grad = g
 			} else {

@@ -291,13 +291,32 @@ func (o *oneCall) backward(bwd *ir.Func, nres int, buffers []int, bufVals []*ir.
 				c.Value[old] = b.Float(old.Type, 1)
 			default:
 				k := i - 1 - nres
-				if bufVals[k] != nil {
+				switch x := vars[buffers[k]]; {
+				case bufVals[k] != nil:
 					c.Value[old] = bufVals[k]
-				} else {
-					ptrVar[old] = vars[buffers[k]]
+				case !ir.IsFloat(x.Type):
+					// Its elements are loaded and stored through the
+					// pointer, which has no copy here.
+					o.fail("the adjoint of %s, an array, is not supported yet", x.Name)
+				default:
+					ptrVar[old] = x
 				}
 			}
 			return true
+		case ir.OpMul:
+			// The seed 1 times a partial is the partial, exactly: the
+			// chain rule's first link reads as written by hand (de :=
+			// e * 2, not 1 * e * 2).
+			x, y := c.Value[old.Args[0]], c.Value[old.Args[1]]
+			switch {
+			case old.Name != "" || x == nil || y == nil:
+			case x.IsFloatConst(1):
+				c.Value[old] = y
+				return true
+			case y.IsFloatConst(1):
+				c.Value[old] = x
+				return true
+			}
 		case ir.OpTapeLoad:
 			fld := old.Aux.(*ir.TapeField)
 			if o.kept[fld] != nil {

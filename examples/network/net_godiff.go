@@ -120,8 +120,12 @@ func LossBackward(t *LossTape, s float64, dw11, dw12, dw21, dw22, dw3, dw4, db1,
 // w21, w22, w3, w4, b1, b2 and b3, in that order (dw11, dw12, dw21, dw22, dw3,
 // dw4, db1, db2, db3), computed by reverse-mode automatic differentiation.
 func LossGrad(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
-	var t LossTape
-	t1 := LossForward(&t, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y)
+	z1 := w11*x1 + w21*x2 + b1
+	z2 := w12*x1 + w22*x2 + b2
+	h1 := math.Max(0, z1)
+	h2 := math.Max(0, z2)
+	yhat := w3*h1 + w4*h2 + b3
+	e := yhat - y
 	var dw11 float64
 	var dw12 float64
 	var dw21 float64
@@ -131,8 +135,28 @@ func LossGrad(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) (float6
 	var db1 float64
 	var db2 float64
 	var db3 float64
-	LossBackward(&t, 1, &dw11, &dw12, &dw21, &dw22, &dw3, &dw4, &db1, &db2, &db3)
-	return t1, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	de := e * 2
+	dh2 := de * w4
+	dh1 := de * w3
+	dz2 := dh2
+	if z2 <= 0 {
+		dz2 = 0
+	}
+	dz1 := dh1
+	if z1 <= 0 {
+		dz1 = 0
+	}
+	dw11 += dz1 * x1
+	dw12 += dz2 * x1
+	dw21 += dz1 * x2
+	dw22 += dz2 * x2
+	dw3 += de * h1
+	dw4 += de * h2
+	db1 += dz1
+	db2 += dz2
+	db3 += de
+	return e * e, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
 }
 
 // LossJVP returns Loss's results and then their directional derivatives along
@@ -216,10 +240,11 @@ func NeuronBackward(t *NeuronTape, s float64, dw, db *float64) {
 // NeuronGrad returns Neuron's result and its gradient with respect to w and b,
 // in that order (dw, db), computed by reverse-mode automatic differentiation.
 func NeuronGrad(w, b, x float64) (float64, float64, float64) {
-	var t NeuronTape
-	t1 := NeuronForward(&t, w, b, x)
+	t1, dSoftplus := softplusRule(w*x + b)
 	var dw float64
 	var db float64
-	NeuronBackward(&t, 1, &dw, &db)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dw += dSoftplus * x
+	db += dSoftplus
 	return t1, dw, db
 }

@@ -397,7 +397,7 @@ func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw
 	nexp := len(t.exp)
 	var dz2 float64
 	var ddz [8]float64
-	dr2 += 1 * t8
+	dr2 += t8
 	ds2 += 1
 	t9 := d - 1
 	for j22 := t9; j22 >= 0; j22-- {
@@ -504,7 +504,7 @@ func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []flo
 	nexp := len(t.exp)
 	var dz2 float64
 	ddz := 0.0
-	dr2 += 1 * t6
+	dr2 += t6
 	ds2 += 1
 	t7 := d - 1
 	for j22 := t7; j22 >= 0; j22-- {

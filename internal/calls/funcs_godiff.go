@@ -90,14 +90,20 @@ func NeuronBackward(t *NeuronTape, s float64, dw, db, dx, dy *float64) {
 // and y, in that order (dw, db, dx, dy), computed by reverse-mode automatic
 // differentiation.
 func NeuronGrad(w, b, x, y float64) (float64, float64, float64, float64, float64) {
-	var t NeuronTape
-	t1 := NeuronForward(&t, w, b, x, y)
+	t1, dunitDW, dunitDB, dunitDX := unitGrad(w, b, x)
+	t2, dsq := sqGrad(t1 - y)
+	t3, dsigmoid := sigmoidGrad(w)
+	t4, dsq2 := sqGrad(t3)
 	var dw float64
 	var db float64
 	var dx float64
 	var dy float64
-	NeuronBackward(&t, 1, &dw, &db, &dx, &dy)
-	return t1, dw, db, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dw += 0.1*dsq2*dsigmoid + dsq*dunitDW
+	db += dsq * dunitDB
+	dx += dsq * dunitDX
+	dy += -dsq
+	return t2 + 0.1*t4, dw, db, dx, dy
 }
 
 // NeuronJVP returns Neuron's results and then their directional derivatives
@@ -252,10 +258,10 @@ func SinSeriesBackward(t *SinSeriesTape, s float64, dx *float64) {
 // SinSeriesGrad returns SinSeries's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func SinSeriesGrad(x float64, n int) (float64, float64) {
-	var t SinSeriesTape
-	t1 := SinSeriesForward(&t, x, n)
+	t1, devenDX, devenDTerm := evenGrad(x, x, 0, n)
 	var dx float64
-	SinSeriesBackward(&t, 1, &dx)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += devenDX + devenDTerm
 	return t1, dx
 }
 
@@ -527,12 +533,19 @@ func RuledBackward(t *RuledTape, s float64, da, db *float64) {
 // RuledGrad returns Ruled's result and its gradient with respect to a and b, in
 // that order (da, db), computed by reverse-mode automatic differentiation.
 func RuledGrad(a, b float64) (float64, float64, float64) {
-	var t RuledTape
-	t1 := RuledForward(&t, a, b)
+	t1, dslow := slowRule(a * b)
+	t2, dErfc := erfcRule(a)
+	t3 := math.Hypot(a, b)
 	var da float64
 	var db float64
-	RuledBackward(&t, 1, &da, &db)
-	return t1, da, db
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t4 := 1 / t3
+	if t3 == 0 {
+		t4 = 0
+	}
+	da += 0.5*(a*t4) + dErfc + dslow*b
+	db += 0.5*(b*t4) + dslow*a
+	return t1 + t2 + 0.5*t3, da, db
 }
 
 // RuledJVP returns Ruled's results and then their directional derivatives along
@@ -598,11 +611,11 @@ func QuantisedBackward(t *QuantisedTape, s float64, dw *float64) {
 // QuantisedGrad returns Quantised's result and its gradient with respect to w,
 // in that order (dw), computed by reverse-mode automatic differentiation.
 func QuantisedGrad(w float64) (float64, float64) {
-	var t QuantisedTape
-	t1 := QuantisedForward(&t, w)
+	t1, dround := roundRule(w)
 	var dw float64
-	QuantisedBackward(&t, 1, &dw)
-	return t1, dw
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dw += 3 * dround
+	return t1 * 3, dw
 }
 
 // ConstantsTape is what ConstantsForward keeps of one run of Constants for
@@ -673,11 +686,15 @@ func ConstantsBackward(t *ConstantsTape, s float64, dx *float64) {
 // ConstantsGrad returns Constants's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstantsGrad(x float64, n int) (float64, float64) {
-	var t ConstantsTape
-	t1 := ConstantsForward(&t, x, n)
+	t1 := float64(n)
+	lg, _ := math.Lgamma(t1 + 0.5)
+	f := math.Floor(t1 / 3)
+	t2 := f * float64(halves(n))
+	t3 := t2 * x
 	var dx float64
-	ConstantsBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t3 + x*t2 + lg
+	return x*lg + t3*x + sq(t1), dx
 }
 
 // ConstantsJVP returns Constants's results and then their directional
@@ -1818,11 +1835,11 @@ func FixedBackward(t *FixedTape, s float64, dx *float64) {
 // FixedGrad returns Fixed's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func FixedGrad(f Affine, x float64) (float64, float64) {
-	var t FixedTape
-	t1 := FixedForward(&t, f, x)
+	t1, _, _, daffineAtDX := affineAtGrad(f.A, f.B, x)
 	var dx float64
-	FixedBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t1 + x*daffineAtDX
+	return t1*x + affineAt(f.A, f.B, 1), dx
 }
 
 // FilledTape is what FilledForward keeps of one run of Filled for
@@ -2071,10 +2088,9 @@ func unitGrad(w, b, x float64) (float64, float64, float64, float64) {
 	var db float64
 	var dx float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t2 := 1 * dsigmoid
-	dw += t2 * x
-	db += t2
-	dx += t2 * w
+	dw += dsigmoid * x
+	db += dsigmoid
+	dx += dsigmoid * w
 	return t1, dw, db, dx
 }
 
@@ -2094,7 +2110,7 @@ func sigmoidGrad(z float64) (float64, float64) {
 func sqGrad(x float64) (float64, float64) {
 	var dx float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += 1 * x * 2
+	dx += x * 2
 	return x * x, dx
 }
 
@@ -3119,9 +3135,9 @@ func affineAtGrad(fA, fB, x float64) (float64, float64, float64, float64) {
 	var dfB float64
 	var dx float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dfA += 1 * x
+	dfA += x
 	dfB += 1
-	dx += 1 * fA
+	dx += fA
 	return fA*x + fB, dfA, dfB, dx
 }
 

@@ -689,12 +689,57 @@ func DriftBackward(t *DriftTape, s float64, da, db *float64) {
 // DriftGrad returns Drift's result and its gradient with respect to a and b, in
 // that order (da, db), computed by reverse-mode automatic differentiation.
 func DriftGrad(a, b float64, steps int) (float64, float64, float64) {
-	var t DriftTape
-	t1 := DriftForward(&t, a, b, steps)
+	x := 0.0
+	v := 0.0
+	for i := range steps {
+		t1, t3 := driftLoop1(x, v, a, b, i)
+		x = t1
+		v = t3
+	}
 	var da float64
 	var db float64
-	DriftBackward(&t, 1, &da, &db)
-	return t1, da, db
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	var daSum float64
+	var dbSum float64
+	dv += 1
+	dx += x * 2
+	t4 := steps - 1
+	for i2 := t4; i2 >= 0; i2-- {
+		dx3 := 0.0
+		dv3 := 0.0
+		da2 := 0.0
+		db2 := 0.0
+		var sin float64
+		t2 := float64(i2) * 0.01
+		c1 := t2 < 0.5
+		if c1 {
+			sin = math.Sin(t2)
+		}
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dv2 float64
+		var dx2 float64
+		dv2 += dv
+		dx2 += dx
+		if c1 {
+			da2 += dx2 * sin
+		} else {
+			t5 := dx2 * t2
+			da2 += t5 * b
+			db2 += t5 * a
+		}
+		dx3 += dx2
+		dv3 += dv2
+		db2 += dv2 * math.Exp(-t2)
+		daSum += da2
+		dbSum += db2
+		dv = dv3
+		dx = dx3
+	}
+	da += daSum
+	db += dbSum
+	return x*x + v, da, db
 }
 
 // DriftJVP returns Drift's results and then their directional derivatives along

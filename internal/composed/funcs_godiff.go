@@ -72,12 +72,16 @@ func GBackward(t *GTape, s float64, dx, dy *float64) {
 // GGrad returns G's result and its gradient with respect to x and y, in that
 // order (dx, dy), computed by reverse-mode automatic differentiation.
 func GGrad(x, y float64) (float64, float64, float64) {
-	var t GTape
-	t1 := GForward(&t, x, y)
+	t1 := x * y
+	t2 := x * x
+	t3 := math.Exp(0.3 * y)
 	var dx float64
 	var dy float64
-	GBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t4 := math.Cos(t1)
+	dx += y*x*2 + t4*y
+	dy += t3*0.3 + t2 + t4*x
+	return math.Sin(t1) + t2*y + t3, dx, dy
 }
 
 // GJVP returns G's results and then their directional derivatives along the
@@ -170,12 +174,16 @@ func PenaltyBackward(t *PenaltyTape, s float64, dx, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func PenaltyGrad(x, y float64) (float64, float64, float64) {
-	var t PenaltyTape
-	t1 := PenaltyForward(&t, x, y)
+	t1, t3, t5, t2, t4, t6 := GGradJVP(x, y, 1, 0)
+	_, _, _, t7, t8, t9 := GGradJVP(x, y, 0, 1)
 	var dx float64
 	var dy float64
-	PenaltyBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t10 := t5 * 2
+	t11 := t3 * 2
+	dx += t10*t6 + t11*t4 + t2
+	dy += t10*t9 + t11*t8 + t7
+	return t1 + t3*t3 + t5*t5, dx, dy
 }
 
 // PenaltyJVP returns Penalty's results and then their directional derivatives
@@ -278,13 +286,19 @@ func StepBackward(t *StepTape, s float64, dx, dy, dlr *float64) {
 // in that order (dx, dy, dlr), computed by reverse-mode automatic
 // differentiation.
 func StepGrad(x, y, lr float64) (float64, float64, float64, float64) {
-	var t StepTape
-	t1 := StepForward(&t, x, y, lr)
+	_, t1, t3, _, t2, t4 := GGradJVP(x, y, 1, 0)
+	_, _, _, _, t5, t6 := GGradJVP(x, y, 0, 1)
+	t7, dGDX, dGDY := GGrad(x-lr*t1, y-lr*t3)
 	var dx float64
 	var dy float64
 	var dlr float64
-	StepBackward(&t, 1, &dx, &dy, &dlr)
-	return t1, dx, dy, dlr
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t8 := dGDY * lr
+	t9 := dGDX * lr
+	dx += dGDX - t8*t4 - t9*t2
+	dy += dGDY - t8*t6 - t9*t5
+	dlr += -(dGDY * t3) - dGDX*t1
+	return t7, dx, dy, dlr
 }
 
 // StepJVP returns Step's results and then their directional derivatives along
@@ -355,12 +369,15 @@ func SlopeBackward(t *SlopeTape, s float64, dx, dy *float64) {
 // SlopeGrad returns Slope's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SlopeGrad(x, y float64) (float64, float64, float64) {
-	var t SlopeTape
-	t1 := SlopeForward(&t, x, y)
+	_, t1, _, t2 := GJVPXYJVP(x, y, 1, 2, 1, 0)
+	_, _, _, t3 := GJVPXYJVP(x, y, 1, 2, 0, 1)
 	var dx float64
 	var dy float64
-	SlopeBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t4 := t1 * 2
+	dx += t4 * t2
+	dy += t4 * t3
+	return t1 * t1, dx, dy
 }
 
 // SlopeJVP returns Slope's results and then their directional derivatives along
@@ -550,12 +567,14 @@ func IterNormBackward(t *IterNormTape, s float64, dx, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func IterNormGrad(x, y float64) (float64, float64, float64) {
-	var t IterNormTape
-	t1 := IterNormForward(&t, x, y)
+	_, t1, t3, _, t2, t4 := IterGradJVP(x, y, 1, 0)
+	_, _, _, _, t5, t6 := IterGradJVP(x, y, 0, 1)
 	var dx float64
 	var dy float64
-	IterNormBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += 1 + t1*t4 + t3*t2
+	dy += t1*t6 + t3*t5
+	return t1*t3 + x, dx, dy
 }
 
 // IterNormJVP returns IterNorm's results and then their directional derivatives
@@ -619,11 +638,11 @@ func PartialBackward(t *PartialTape, s float64, dx *float64) {
 // PartialGrad returns Partial's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func PartialGrad(x, y float64) (float64, float64) {
-	var t PartialTape
-	t1 := PartialForward(&t, x, y)
+	t1 := math.Cos(y)
 	var dx float64
-	PartialBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t1 * x * 2
+	return x * x * t1, dx
 }
 
 // PartialUseTape is what PartialUseForward keeps of one run of PartialUse for
@@ -699,12 +718,14 @@ func PartialUseBackward(t *PartialUseTape, s float64, dx, dy *float64) {
 // and y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func PartialUseGrad(x, y float64) (float64, float64, float64) {
-	var t PartialUseTape
-	t1 := PartialUseForward(&t, x, y)
+	t1, t3, t2, t4 := PartialGradJVP(x, y, 1, 0)
+	_, _, t5, t6 := PartialGradJVP(x, y, 0, 1)
 	var dx float64
 	var dy float64
-	PartialUseBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t1*t4 + t3*t2
+	dy += t1*t6 + t3*t5
+	return t1 * t3, dx, dy
 }
 
 // PartialUseJVP returns PartialUse's results and then their directional
@@ -793,12 +814,18 @@ func DampedBackward(t *DampedTape, s float64, dx, dy *float64) {
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func DampedVJP(x, y, s float64) (float64, float64, float64) {
-	var t DampedTape
-	t1 := DampedForward(&t, x, y)
+	t1 := -0.5 * x
+	t2 := math.Exp(t1 * x)
+	t3 := math.Cos(y)
+	t4 := t2 * t3
 	var dx float64
 	var dy float64
-	DampedBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t5 := s * y
+	t6 := t5 * t3 * t2
+	dx += t6*t1 + t6*x*-0.5
+	dy += s*t4 - t5*t2*math.Sin(y)
+	return t4 * y, dx, dy
 }
 
 // PullTape is what PullForward keeps of one run of Pull for PullBackward: the
@@ -906,12 +933,18 @@ func PullBackward(t *PullTape, s float64, dx, dy *float64) {
 // PullGrad returns Pull's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func PullGrad(x, y float64) (float64, float64, float64) {
-	var t PullTape
-	t1 := PullForward(&t, x, y)
+	t1 := 1 + x*y
+	t2, t4, t6, t3, t5, t7 := DampedVJPJVP(x, y, t1, 1, 0, 0)
+	_, _, _, t8, t9, t10 := DampedVJPJVP(x, y, t1, 0, 1, 0)
+	_, _, _, t11, t12, t13 := DampedVJPJVP(x, y, t1, 0, 0, 1)
 	var dx float64
 	var dy float64
-	PullBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t14 := t6 - 1
+	t15 := t4*t13 + t14*t12 + t11
+	dx += t4*t7 + t14*t5 + t3 + t15*y
+	dy += t4*t10 + t14*t9 + t8 + t15*x
+	return t2 + t4*t6 - t4, dx, dy
 }
 
 // PullJVP returns Pull's results and then their directional derivatives along
@@ -999,24 +1032,34 @@ func AngleBackward(t *AngleTape, s float64, da, db *float64) {
 // AngleGrad returns Angle's result and its gradient with respect to a and b, in
 // that order (da, db), computed by reverse-mode automatic differentiation.
 func AngleGrad(a, b float64) (float64, float64, float64) {
-	var t AngleTape
-	t1 := AngleForward(&t, a, b)
+	t1 := math.Atan(b) / 2
+	r := math.Acos(t1)
+	t2, t3 := math.Sincos(-r * a)
 	var da float64
 	var db float64
-	AngleBackward(&t, 1, &da, &db)
-	return t1, da, db
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t4 := t3 - t2
+	dr := 1 - t4*a
+	da += 1 - t4*r
+	db += -(dr / math.Sqrt(1-t1*t1) * 0.5) / (1 + b*b)
+	return r + t2 + t3 + a, da, db
 }
 
 // AngleVJP returns Angle's results and the vector-Jacobian product with the
 // seeds s: for each of a and b, the sum over the outputs of seed times
 // derivative (da, db), computed by reverse-mode automatic differentiation.
 func AngleVJP(a, b, s float64) (float64, float64, float64) {
-	var t AngleTape
-	t1 := AngleForward(&t, a, b)
+	t1 := math.Atan(b) / 2
+	r := math.Acos(t1)
+	t2, t3 := math.Sincos(-r * a)
 	var da float64
 	var db float64
-	AngleBackward(&t, s, &da, &db)
-	return t1, da, db
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t4 := s*t3 - s*t2
+	dr := s - t4*a
+	da += s - t4*r
+	db += -(dr / math.Sqrt(1-t1*t1) * 0.5) / (1 + b*b)
+	return r + t2 + t3 + a, da, db
 }
 
 // AngleJVP returns Angle's results and then their directional derivatives along
@@ -1161,12 +1204,18 @@ func TurnBackward(t *TurnTape, s float64, dx, dy *float64) {
 // TurnGrad returns Turn's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func TurnGrad(x, y float64) (float64, float64, float64) {
-	var t TurnTape
-	t1 := TurnForward(&t, x, y)
+	t1, t3, t5, t2, t4, t6 := AngleGradJVP(x, y, 1, 0)
+	_, _, _, t7, t8, t9 := AngleGradJVP(x, y, 0, 1)
+	t10 := 1 + x
+	t11, t13, t15, t12, t14, t16 := AngleVJPJVP(y, x, t10, 1, 0, 0)
+	_, _, _, t17, t18, t19 := AngleVJPJVP(y, x, t10, 0, 1, 0)
+	_, _, _, t20, t21, t22 := AngleVJPJVP(y, x, t10, 0, 0, 1)
 	var dx float64
 	var dy float64
-	TurnBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t11*t18 - t19 + t13*t17 + (t11*t21 - t22 + t13*t20) + t3*t6 + t5*t4 + t2
+	dy += t11*t14 - t16 + t13*t12 + t3*t9 + t5*t8 + t7
+	return t1 + t3*t5 + t11*t13 - t15, dx, dy
 }
 
 // TurnJVP returns Turn's results and then their directional derivatives along
@@ -1259,12 +1308,15 @@ func SpinBackward(t *SpinTape, s float64, dx, dy *float64) {
 // SpinGrad returns Spin's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SpinGrad(x, y float64) (float64, float64, float64) {
-	var t SpinTape
-	t1 := SpinForward(&t, x, y)
+	t1, t3, t2, t4 := AngleJVPNoDaJVP(x, y, 0.5, y, 1, 0, 0)
+	_, _, t5, t6 := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 1, 0)
+	_, _, t7, t8 := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 0, 1)
 	var dx float64
 	var dy float64
-	SpinBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t1*t4 + t3*t2
+	dy += t1*t6 + t1*t8 + (t3*t5 + t3*t7)
+	return t1 * t3, dx, dy
 }
 
 // SpinJVP returns Spin's results and then their directional derivatives along
@@ -1292,27 +1344,26 @@ func (t *GGradCallTape) Bytes() int {
 // differentiation.
 func GGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, float64, float64) {
 	t1 := x * y
-	t2 := x * dy
-	t3 := y*dx + t2
-	t4 := math.Sin(t1)
-	t5 := math.Cos(t1)
-	t6 := x * x
-	t7 := x * dx * 2
-	t8 := math.Exp(0.3 * y)
-	t9 := t8 * (dy * 0.3)
+	t2 := y * dx
+	t3 := x * dy
+	t4 := t2 + t3
+	t5 := math.Sin(t1)
+	t6 := math.Cos(t1)
+	t7 := x * x
+	t8 := x * dx * 2
+	t9 := math.Exp(0.3 * y)
+	t10 := t9 * (dy * 0.3)
 	var dx2 float64
 	ddx := 0.0
 	var dy2 float64
 	ddy := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t10 := 1 * y
-	t11 := t4 * t3
-	t12 := 1 * t5
-	dx2 += t10*x*2 + t12*y
-	ddx += (t2+t10*dx)*2 + (t12*dy - y*t11)
-	dy2 += 1*t8*0.3 + 1*t6 + t12*x
-	ddy += t9*0.3 + t7 + (t12*dx - x*t11)
-	return t4 + t6*y + t8, dx2, dy2, t5*t3 + (y*t7 + t6*dy) + t9, ddx, ddy
+	t11 := t5 * t4
+	dx2 += y*x*2 + t6*y
+	ddx += (t3+t2)*2 + (t6*dy - y*t11)
+	dy2 += t9*0.3 + t7 + t6*x
+	ddy += t10*0.3 + t8 + (t6*dx - x*t11)
+	return t5 + t7*y + t9, dx2, dy2, t6*t4 + (y*t8 + t7*dy) + t10, ddx, ddy
 }
 
 // GJVPXYJVP returns GJVP's results and then their directional derivatives along
@@ -1396,7 +1447,7 @@ func IterGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, floa
 	ns2 := t.s2N
 	var dySum float64
 	ddySum := 0.0
-	ds2 += 1 * x
+	ds2 += x
 	dds += dx
 	for k2 := 3; k2 >= 0; k2-- {
 		ntanh--
@@ -1411,7 +1462,7 @@ func IterGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, floa
 		ds2 = ds2*0.5 + t6*y
 		dds = dds*0.5 + (y*t7 + t6*dy)
 	}
-	dx2 += 1*s + ds2
+	dx2 += s + ds2
 	ddx += ds + dds
 	dy2 += dySum
 	ddy += ddySum
@@ -1440,9 +1491,8 @@ func PartialGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64) {
 	var dx2 float64
 	ddx := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t4 := 1 * t2
-	dx2 += t4 * x * 2
-	ddx += (t4*dx - x*t3) * 2
+	dx2 += t2 * x * 2
+	ddx += (t2*dx - x*t3) * 2
 	return t1 * t2, dx2, t2*(x*dx*2) - t1*t3, ddx
 }
 
@@ -1519,7 +1569,7 @@ func AngleGradJVP(a, b, da, db float64) (float64, float64, float64, float64, flo
 	var db2 float64
 	ddb := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t10 := 1*t9 - 1*t8
+	t10 := t9 - t8
 	t11 := -(t8 * t7) - t9*t7
 	dr := 1 - t10*a
 	ddr := -(a*t11 + t10*da)

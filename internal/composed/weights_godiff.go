@@ -3258,7 +3258,7 @@ func QuadGradCallHVP(w, a, vw, va []float64) (float64, []float64, []float64, []f
 		da2[i3] += t10 * t8
 		dda[i3] = t13
 	}
-	ds3 += 1*t2 + 1*s*0.25
+	ds3 += t2 + s*0.25
 	dds += ds * 0.25 * 2
 	for i2 := t5; i2 >= 0; i2-- {
 		v2 := w[i2]

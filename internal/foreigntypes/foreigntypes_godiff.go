@@ -177,12 +177,13 @@ func ScaledBackward(t *ScaledTape, s float64, da, dx *float64) {
 // ScaledGrad returns Scaled's result and its gradient with respect to a and x,
 // in that order (da, dx), computed by reverse-mode automatic differentiation.
 func ScaledGrad(a float64, keys stdkeys.ID, x float64) (float64, float64, float64) {
-	var t ScaledTape
-	t1 := ScaledForward(&t, a, keys, x)
+	t1 := a * x
 	var da float64
 	var dx float64
-	ScaledBackward(&t, 1, &da, &dx)
-	return t1, da, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da += x * x
+	dx += t1 + x*a
+	return t1 * x, da, dx
 }
 
 // ScaledJVP returns Scaled's results and then their directional derivatives

@@ -125,8 +125,12 @@ func LossBackward(t *LossTape, s float64, dw11, dw12, dw21, dw22, dw3, dw4, db1,
 // w21, w22, w3, w4, b1, b2 and b3, in that order (dw11, dw12, dw21, dw22, dw3,
 // dw4, db1, db2, db3), computed by reverse-mode automatic differentiation.
 func LossGrad(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
-	var t LossTape
-	t1 := LossForward(&t, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y)
+	z1 := w11*x1 + w21*x2 + b1
+	z2 := w12*x1 + w22*x2 + b2
+	h1 := math.Max(0, z1)
+	h2 := math.Max(0, z2)
+	yhat := w3*h1 + w4*h2 + b3
+	e := yhat - y
 	var dw11 float64
 	var dw12 float64
 	var dw21 float64
@@ -136,8 +140,28 @@ func LossGrad(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) (float6
 	var db1 float64
 	var db2 float64
 	var db3 float64
-	LossBackward(&t, 1, &dw11, &dw12, &dw21, &dw22, &dw3, &dw4, &db1, &db2, &db3)
-	return t1, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	de := e * 2
+	dh2 := de * w4
+	dh1 := de * w3
+	dz2 := dh2
+	if z2 <= 0 {
+		dz2 = 0
+	}
+	dz1 := dh1
+	if z1 <= 0 {
+		dz1 = 0
+	}
+	dw11 += dz1 * x1
+	dw12 += dz2 * x1
+	dw21 += dz1 * x2
+	dw22 += dz2 * x2
+	dw3 += de * h1
+	dw4 += de * h2
+	db1 += dz1
+	db2 += dz2
+	db3 += de
+	return e * e, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
 }
 
 // LossHessian returns Loss's result, its gradient with respect to w11, w12,
@@ -383,7 +407,7 @@ func LossHessianVec(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64, d
 	de[6] = h1*dw3[6] + w3*dh1[6] + h2*dw4[6] + w4*dh2[6] + db3[6]
 	de[7] = h1*dw3[7] + w3*dh1[7] + h2*dw4[7] + w4*dh2[7] + db3[7]
 	de[8] = h1*dw3[8] + w3*dh1[8] + h2*dw4[8] + w4*dh2[8] + db3[8]
-	t23 := e * 2
+	de2 := e * 2
 	var dw112 float64
 	var ddw11 [9]float64
 	var dw122 float64
@@ -403,7 +427,6 @@ func LossHessianVec(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64, d
 	var db32 float64
 	var ddb3 [9]float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	de2 := 1 * e * 2
 	var dde [9]float64
 	dde[0] = de[0] * 2
 	dde[1] = de[1] * 2
@@ -420,46 +443,46 @@ func LossHessianVec(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64, d
 	if c2 {
 		dz2 = 0
 	}
-	t24 := w4
+	t23 := w4
+	if c2 {
+		t23 = 0
+	}
+	t24 := de2
 	if c2 {
 		t24 = 0
 	}
-	t25 := de2
-	if c2 {
-		t25 = 0
-	}
 	var ddz2 [9]float64
-	ddz2[0] = t24*dde[0] + t25*dw4[0]
-	ddz2[1] = t24*dde[1] + t25*dw4[1]
-	ddz2[2] = t24*dde[2] + t25*dw4[2]
-	ddz2[3] = t24*dde[3] + t25*dw4[3]
-	ddz2[4] = t24*dde[4] + t25*dw4[4]
-	ddz2[5] = t24*dde[5] + t25*dw4[5]
-	ddz2[6] = t24*dde[6] + t25*dw4[6]
-	ddz2[7] = t24*dde[7] + t25*dw4[7]
-	ddz2[8] = t24*dde[8] + t25*dw4[8]
+	ddz2[0] = t23*dde[0] + t24*dw4[0]
+	ddz2[1] = t23*dde[1] + t24*dw4[1]
+	ddz2[2] = t23*dde[2] + t24*dw4[2]
+	ddz2[3] = t23*dde[3] + t24*dw4[3]
+	ddz2[4] = t23*dde[4] + t24*dw4[4]
+	ddz2[5] = t23*dde[5] + t24*dw4[5]
+	ddz2[6] = t23*dde[6] + t24*dw4[6]
+	ddz2[7] = t23*dde[7] + t24*dw4[7]
+	ddz2[8] = t23*dde[8] + t24*dw4[8]
 	dz1 := dh12
 	if c1 {
 		dz1 = 0
 	}
-	t26 := w3
+	t25 := w3
+	if c1 {
+		t25 = 0
+	}
+	t26 := de2
 	if c1 {
 		t26 = 0
 	}
-	t27 := de2
-	if c1 {
-		t27 = 0
-	}
 	var ddz1 [9]float64
-	ddz1[0] = t26*dde[0] + t27*dw3[0]
-	ddz1[1] = t26*dde[1] + t27*dw3[1]
-	ddz1[2] = t26*dde[2] + t27*dw3[2]
-	ddz1[3] = t26*dde[3] + t27*dw3[3]
-	ddz1[4] = t26*dde[4] + t27*dw3[4]
-	ddz1[5] = t26*dde[5] + t27*dw3[5]
-	ddz1[6] = t26*dde[6] + t27*dw3[6]
-	ddz1[7] = t26*dde[7] + t27*dw3[7]
-	ddz1[8] = t26*dde[8] + t27*dw3[8]
+	ddz1[0] = t25*dde[0] + t26*dw3[0]
+	ddz1[1] = t25*dde[1] + t26*dw3[1]
+	ddz1[2] = t25*dde[2] + t26*dw3[2]
+	ddz1[3] = t25*dde[3] + t26*dw3[3]
+	ddz1[4] = t25*dde[4] + t26*dw3[4]
+	ddz1[5] = t25*dde[5] + t26*dw3[5]
+	ddz1[6] = t25*dde[6] + t26*dw3[6]
+	ddz1[7] = t25*dde[7] + t26*dw3[7]
+	ddz1[8] = t25*dde[8] + t26*dw3[8]
 	dw112 += dz1 * x1
 	ddw11[0] += x1 * ddz1[0]
 	ddw11[1] += x1 * ddz1[1]
@@ -550,15 +573,15 @@ func LossHessianVec(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64, d
 	ddb3[6] += dde[6]
 	ddb3[7] += dde[7]
 	ddb3[8] += dde[8]
-	dres[0][0] = t23 * de[0]
-	dres[0][1] = t23 * de[1]
-	dres[0][2] = t23 * de[2]
-	dres[0][3] = t23 * de[3]
-	dres[0][4] = t23 * de[4]
-	dres[0][5] = t23 * de[5]
-	dres[0][6] = t23 * de[6]
-	dres[0][7] = t23 * de[7]
-	dres[0][8] = t23 * de[8]
+	dres[0][0] = de2 * de[0]
+	dres[0][1] = de2 * de[1]
+	dres[0][2] = de2 * de[2]
+	dres[0][3] = de2 * de[3]
+	dres[0][4] = de2 * de[4]
+	dres[0][5] = de2 * de[5]
+	dres[0][6] = de2 * de[6]
+	dres[0][7] = de2 * de[7]
+	dres[0][8] = de2 * de[8]
 	dres[1] = ddw11
 	dres[2] = ddw12
 	dres[3] = ddw21
@@ -616,7 +639,7 @@ func LossHVP(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y, vw11, vw12, vw21
 	var db32 float64
 	ddb3 := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	de := 1 * e * 2
+	de := e * 2
 	dde := dyhat * 2
 	dh22 := de * w4
 	ddh2 := w4*dde + de*vw4
@@ -727,12 +750,17 @@ func RosenBackward(t *RosenTape, s float64, dx, dy *float64) {
 // RosenGrad returns Rosen's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func RosenGrad(x, y float64) (float64, float64, float64) {
-	var t RosenTape
-	t1 := RosenForward(&t, x, y)
+	a := 1 - x
+	b := y - x*x
+	t1 := 100 * b
 	var dx float64
 	var dy float64
-	RosenBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da := a * 2
+	db := t1 + b*100
+	dx += -(db * x * 2) - da
+	dy += db
+	return a*a + t1*b, dx, dy
 }
 
 // RosenHessian returns Rosen's result, its gradient with respect to x and y,
@@ -832,33 +860,32 @@ func RosenHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (floa
 	var db [2]float64
 	db[0] = dy[0] - t1*dx[0]
 	db[1] = dy[1] - t1*dx[1]
-	t2 := a * 2
-	t3 := 100 * b
-	var t4 [2]float64
-	t4[0] = db[0] * 100
-	t4[1] = db[1] * 100
+	da2 := a * 2
+	t2 := 100 * b
+	var t3 [2]float64
+	t3[0] = db[0] * 100
+	t3[1] = db[1] * 100
 	var dx2 float64
 	var ddx [2]float64
 	var dy2 float64
 	var ddy [2]float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	da2 := 1 * a * 2
-	db2 := 1*t3 + 1*b*100
+	db2 := t2 + b*100
 	var ddb [2]float64
-	ddb[0] = t4[0] + db[0]*100
-	ddb[1] = t4[1] + db[1]*100
-	t5 := db2 * 2
+	ddb[0] = t3[0] + db[0]*100
+	ddb[1] = t3[1] + db[1]*100
+	t4 := db2 * 2
 	dx2 += -(db2 * x * 2) - da2
-	ddx[0] = ddx[0] - t1*ddb[0] - t5*dx[0] + da[0]*-2
-	ddx[1] = ddx[1] - t1*ddb[1] - t5*dx[1] + da[1]*-2
+	ddx[0] = ddx[0] - t1*ddb[0] - t4*dx[0] + da[0]*-2
+	ddx[1] = ddx[1] - t1*ddb[1] - t4*dx[1] + da[1]*-2
 	dy2 += db2
 	ddy[0] += ddb[0]
 	ddy[1] += ddb[1]
-	dres[0][0] = t2*da[0] + b*t4[0] + t3*db[0]
-	dres[0][1] = t2*da[1] + b*t4[1] + t3*db[1]
+	dres[0][0] = da2*da[0] + b*t3[0] + t2*db[0]
+	dres[0][1] = da2*da[1] + b*t3[1] + t2*db[1]
 	dres[1] = ddx
 	dres[2] = ddy
-	return a*a + t3*b, dx2, dy2
+	return a*a + t2*b, dx2, dy2
 }
 
 // RosenHVP returns Rosen's result, its gradient with respect to x and y, and
@@ -876,8 +903,8 @@ func RosenHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	var dy2 float64
 	ddy := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	da := 1 * a * 2
-	db2 := 1*t1 + 1*b*100
+	da := a * 2
+	db2 := t1 + b*100
 	ddb := db * 100 * 2
 	dx2 += -(db2 * x * 2) - da
 	ddx += vx*2 - (x*ddb+db2*vx)*2
@@ -1623,7 +1650,7 @@ func MixedHessianVec(a, x []float64, y float64, dx []float64, dx2 [][8]float64, 
 	nexp := len(t.exp)
 	var dySum float64
 	var ddySum [8]float64
-	dc2 += 1 * y
+	dc2 += y
 	ddc[0] += dy[0]
 	ddc[1] += dy[1]
 	ddc[2] += dy[2]
@@ -1747,7 +1774,7 @@ func MixedHessianVec(a, x []float64, y float64, dx []float64, dx2 [][8]float64, 
 		ddx[t16][6] = ddx[t16][6] + y*t39[6] + t37*dy[6]
 		ddx[t16][7] = ddx[t16][7] + y*t39[7] + t37*dy[7]
 	}
-	dy2 += 1*c + dySum
+	dy2 += c + dySum
 	ddy[0] = ddy[0] + dc[0] + ddySum[0]
 	ddy[1] = ddy[1] + dc[1] + ddySum[1]
 	ddy[2] = ddy[2] + dc[2] + ddySum[2]
@@ -1809,7 +1836,7 @@ func MixedHVP(a, x []float64, y float64, vx []float64, vy float64) (float64, []f
 	nexp := len(t.exp)
 	var dySum float64
 	ddySum := 0.0
-	dc2 += 1 * y
+	dc2 += y
 	ddc += vy
 	ds2 += 1 / s
 	dds -= ds / s / s
@@ -1848,7 +1875,7 @@ func MixedHVP(a, x []float64, y float64, vx []float64, vy float64) (float64, []f
 		dx2[t11] += t29 * y
 		ddx[t11] = t31
 	}
-	dy2 += 1*c + dySum
+	dy2 += c + dySum
 	ddy += dc + ddySum
 	t.release()
 	dt.release()
@@ -1920,12 +1947,14 @@ func SingleBackward(t *SingleTape, s float32, dx, dy *float32) {
 // SingleGrad returns Single's result and its gradient with respect to x and y,
 // in that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SingleGrad(x, y float32) (float32, float32, float32) {
-	var t SingleTape
-	t1 := SingleForward(&t, x, y)
+	t1 := x * x
+	t2 := y * y
 	var dx float32
 	var dy float32
-	SingleBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * x * 2
+	dy += t2 + t2*2 + t1
+	return t1*y + t2*y, dx, dy
 }
 
 // SingleHessian returns Single's result, its gradient with respect to x and y,
@@ -2032,15 +2061,12 @@ func SingleHessianVec(x, y float32, dx, dy [2]float32, dres *[3][2]float32) (flo
 	var dy2 float32
 	var ddy [2]float32
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t8 := 1 * y
-	t9 := (y + t8) * 2
-	t10 := t8 * 2
-	dx2 += t8 * x * 2
-	ddx[0] = ddx[0] + t2*dy[0] + t10*dx[0]
-	ddx[1] = ddx[1] + t2*dy[1] + t10*dx[1]
-	dy2 += 1*t4 + t8*y*2 + 1*t1
-	ddy[0] = ddy[0] + t6[0] + t9*dy[0] + t3[0]
-	ddy[1] = ddy[1] + t6[1] + t9*dy[1] + t3[1]
+	dx2 += y * x * 2
+	ddx[0] = ddx[0] + t2*dy[0] + t5*dx[0]
+	ddx[1] = ddx[1] + t2*dy[1] + t5*dx[1]
+	dy2 += t4 + t4*2 + t1
+	ddy[0] = ddy[0] + t6[0]*3 + t3[0]
+	ddy[1] = ddy[1] + t6[1]*3 + t3[1]
 	dres[0][0] = y*t3[0] + t7*dy[0] + y*t6[0]
 	dres[0][1] = y*t3[1] + t7*dy[1] + y*t6[1]
 	dres[1] = ddx
@@ -2056,17 +2082,16 @@ func SingleHessianVec(x, y float32, dx, dy [2]float32, dres *[3][2]float32) (flo
 func SingleHVP(x, y, vx, vy float32) (float32, float32, float32, float32, float32) {
 	t1 := x * x
 	t2 := y * y
-	t3 := y * vy
+	t3 := y * vy * 2
 	var dx2 float32
 	ddx := float32(0)
 	var dy2 float32
 	ddy := float32(0)
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t4 := 1 * y
-	dx2 += t4 * x * 2
-	ddx += (x*vy + t4*vx) * 2
-	dy2 += 1*t2 + t4*y*2 + 1*t1
-	ddy += t3*2 + (t3+t4*vy)*2 + x*vx*2
+	dx2 += y * x * 2
+	ddx += (x*vy + y*vx) * 2
+	dy2 += t2 + t2*2 + t1
+	ddy += t3 + t3*2 + x*vx*2
 	return t1*y + t2*y, dx2, dy2, ddx, ddy
 }
 
@@ -2347,45 +2372,42 @@ func PieceHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (floa
 	if c1 {
 		if y > 1 {
 			t10 := dt.prod
-			t11 := 1 * y
-			dy2 += 1 * t.prod
+			dy2 += t.prod
 			ddy[0] += t10[0]
 			ddy[1] += t10[1]
-			t12 := y + t11
-			dx2 += t11 * y
-			ddx[0] += t12 * dy[0]
-			ddx[1] += t12 * dy[1]
-			dy2 += t11 * x
-			ddy[0] = ddy[0] + x*dy[0] + t11*dx[0]
-			ddy[1] = ddy[1] + x*dy[1] + t11*dx[1]
+			t11 := y * 2
+			dx2 += y * y
+			ddx[0] += t11 * dy[0]
+			ddx[1] += t11 * dy[1]
+			dy2 += y * x
+			ddy[0] = ddy[0] + x*dy[0] + y*dx[0]
+			ddy[1] = ddy[1] + x*dy[1] + y*dx[1]
 		} else {
-			t13 := dt.sin
-			t14 := 1 * y
-			dy2 += 1 * t.sin
-			ddy[0] += t13[0]
-			ddy[1] += t13[1]
-			t15 := math.Cos(x)
-			t16 := t14 * math.Sin(x)
-			dx2 += t14 * t15
-			ddx[0] = ddx[0] + t15*dy[0] - t16*dx[0]
-			ddx[1] = ddx[1] + t15*dy[1] - t16*dx[1]
+			t12 := dt.sin
+			dy2 += t.sin
+			ddy[0] += t12[0]
+			ddy[1] += t12[1]
+			t13 := math.Cos(x)
+			t14 := y * math.Sin(x)
+			dx2 += y * t13
+			ddx[0] = ddx[0] + t13*dy[0] - t14*dx[0]
+			ddx[1] = ddx[1] + t13*dy[1] - t14*dx[1]
 		}
 	} else {
-		t17 := t.exp
-		t18 := dt.exp
-		t19 := dt.prod2
-		t20 := 1 * x
-		dx2 += 1 * t.prod2
-		ddx[0] += t19[0]
-		ddx[1] += t19[1]
-		t21 := t20 * x
-		dx2 += t20 * t17
-		ddx[0] = ddx[0] + t17*dx[0] + t20*t18[0]
-		ddx[1] = ddx[1] + t17*dx[1] + t20*t18[1]
-		t22 := t17 * (x + t20)
-		dy2 += t21 * t17
-		ddy[0] = ddy[0] + t22*dx[0] + t21*t18[0]
-		ddy[1] = ddy[1] + t22*dx[1] + t21*t18[1]
+		t15 := t.exp
+		t16 := dt.exp
+		t17 := dt.prod2
+		dx2 += t.prod2
+		ddx[0] += t17[0]
+		ddx[1] += t17[1]
+		t18 := x * x
+		dx2 += x * t15
+		ddx[0] = ddx[0] + t15*dx[0] + x*t16[0]
+		ddx[1] = ddx[1] + t15*dx[1] + x*t16[1]
+		t19 := t15 * (x * 2)
+		dy2 += t18 * t15
+		ddy[0] = ddy[0] + t19*dx[0] + t18*t16[0]
+		ddy[1] = ddy[1] + t19*dx[1] + t18*t16[1]
 	}
 	dres[0] = dr
 	dres[1] = ddx
@@ -2432,32 +2454,29 @@ func PieceHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	if c1 {
 		if y > 1 {
-			t6 := 1 * y
-			dy2 += 1 * t.prod
+			dy2 += t.prod
 			ddy += dt.prod
-			dx2 += t6 * y
-			ddx += y*vy + t6*vy
-			dy2 += t6 * x
-			ddy += x*vy + t6*vx
+			dx2 += y * y
+			ddx += y * vy * 2
+			dy2 += y * x
+			ddy += x*vy + y*vx
 		} else {
-			t7 := 1 * y
-			dy2 += 1 * t.sin
+			dy2 += t.sin
 			ddy += dt.sin
-			t8 := math.Cos(x)
-			dx2 += t7 * t8
-			ddx += t8*vy - t7*(math.Sin(x)*vx)
+			t6 := math.Cos(x)
+			dx2 += y * t6
+			ddx += t6*vy - y*(math.Sin(x)*vx)
 		}
 	} else {
-		t9 := t.exp
-		t10 := dt.exp
-		t11 := 1 * x
-		dx2 += 1 * t.prod2
+		t7 := t.exp
+		t8 := dt.exp
+		dx2 += t.prod2
 		ddx += dt.prod2
-		t12 := t11 * x
-		dx2 += t11 * t9
-		ddx += t9*vx + t11*t10
-		dy2 += t12 * t9
-		ddy += t9*(x*vx+t11*vx) + t12*t10
+		t9 := x * x
+		dx2 += x * t7
+		ddx += t7*vx + x*t8
+		dy2 += t9 * t7
+		ddy += t7*(x*vx*2) + t9*t8
 	}
 	return r, dx2, dy2, ddx, ddy
 }
@@ -2723,7 +2742,7 @@ func OrbitHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (floa
 	ns2 := len(t.s2)
 	var dySum float64
 	var ddySum [2]float64
-	ds2 += 1 * s * 2
+	ds2 += t5
 	dds[0] += ds[0] * 2
 	dds[1] += ds[1] * 2
 	for k2 := 4; k2 >= 0; k2-- {
@@ -2798,7 +2817,7 @@ func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	ns2 := len(t.s2)
 	var dySum float64
 	ddySum := 0.0
-	ds2 += 1 * s * 2
+	ds2 += s * 2
 	dds += ds * 2
 	for k2 := 4; k2 >= 0; k2-- {
 		ns2--
@@ -3944,81 +3963,80 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 		t13 := t.s
 		t14 := dt.s
 		t15 := dt.prod
-		t16 := 1 * x
-		dx2 += 1 * t.prod
+		dx2 += t.prod
 		ddx[0] += t15[0]
 		ddx[1] += t15[1]
-		t17 := x + t16
-		dx2 += t16 * t13
-		ddx[0] = ddx[0] + t13*dx[0] + t16*t14[0]
-		ddx[1] = ddx[1] + t13*dx[1] + t16*t14[1]
-		ds2 += t16 * x
-		dds[0] += t17 * dx[0]
-		dds[1] += t17 * dx[1]
+		t16 := x * 2
+		dx2 += x * t13
+		ddx[0] = ddx[0] + t13*dx[0] + x*t14[0]
+		ddx[1] = ddx[1] + t13*dx[1] + x*t14[1]
+		ds2 += x * x
+		dds[0] += t16 * dx[0]
+		dds[1] += t16 * dx[1]
 	}
 	for k2 := t10; k2 >= 1; k2-- {
 		ncond--
 		nsoftplus--
-		t18 := dt.softplus[:dt.softplusN]
-		t19 := nsoftplus
-		t20 := t.softplus[t19]
-		t21 := float64(k2)
+		t17 := dt.softplus[:dt.softplusN]
+		t18 := nsoftplus
+		t19 := t.softplus[t18]
+		t20 := float64(k2)
 		var dtmp float64
 		var ddtmp [2]float64
 		if t.cond[ncond] {
 			ns2--
-			t22 := dt.s2[:dt.s2N]
-			t23 := ns2
-			dxSum += dr3 * t.s2[t23]
-			ddxSum[0] += dr3 * t22[t23][0]
-			ddxSum[1] += dr3 * t22[t23][1]
+			t21 := dt.s2[:dt.s2N]
+			t22 := ns2
+			dxSum += dr3 * t.s2[t22]
+			ddxSum[0] += dr3 * t21[t22][0]
+			ddxSum[1] += dr3 * t21[t22][1]
 			ds2 += dr3 * x
 			dds[0] += dr3 * dx[0]
 			dds[1] += dr3 * dx[1]
 			dr3 = 0
 		}
-		t24 := ds2
-		dySum += t24 * t20
-		ddySum[0] = ddySum[0] + t20*dds[0] + t24*t18[t19][0]
-		ddySum[1] = ddySum[1] + t20*dds[1] + t24*t18[t19][1]
-		dsoftplus2 += t24 * y
-		ddsoftplus[0] = ddsoftplus[0] + y*dds[0] + t24*dy[0]
-		ddsoftplus[1] = ddsoftplus[1] + y*dds[1] + t24*dy[1]
-		var t25 [2]float64
-		t25[0] = dds[0]
-		t25[1] = dds[1]
+		t23 := ds2
+		dySum += t23 * t19
+		ddySum[0] = ddySum[0] + t19*dds[0] + t23*t17[t18][0]
+		ddySum[1] = ddySum[1] + t19*dds[1] + t23*t17[t18][1]
+		dsoftplus2 += t23 * y
+		ddsoftplus[0] = ddsoftplus[0] + y*dds[0] + t23*dy[0]
+		ddsoftplus[1] = ddsoftplus[1] + y*dds[1] + t23*dy[1]
+		var t24 [2]float64
+		t24[0] = dds[0]
+		t24[1] = dds[1]
 		ds2 = 0
 		dds[0] = 0
 		dds[1] = 0
-		if x*t21-y > 0 {
+		if x*t20-y > 0 {
 			nexp--
-			t26 := dt.exp[:dt.expN]
-			t27 := nexp
-			t28 := t.exp[t27]
+			t25 := dt.exp[:dt.expN]
+			t26 := nexp
+			t27 := t.exp[t26]
 			dtmp += dsoftplus2
 			ddtmp[0] += ddsoftplus[0]
 			ddtmp[1] += ddsoftplus[1]
-			t29 := 1 + t28
-			t30 := dsoftplus2 / t29
-			t31 := t30 - t28/t29*t30
-			t32 := -1 / t29 * t28
-			dtmp -= t30 * t28
-			ddtmp[0] = ddtmp[0] + t32*ddsoftplus[0] - t31*t26[t27][0]
-			ddtmp[1] = ddtmp[1] + t32*ddsoftplus[1] - t31*t26[t27][1]
+			t28 := 1 + t27
+			t29 := dsoftplus2 / t28
+			t30 := t29 - t27/t28*t29
+			t31 := -1 / t28 * t27
+			dtmp -= t29 * t27
+			ddtmp[0] = ddtmp[0] + t31*ddsoftplus[0] - t30*t25[t26][0]
+			ddtmp[1] = ddtmp[1] + t31*ddsoftplus[1] - t30*t25[t26][1]
 			dsoftplus2 = 0
 			ddsoftplus[0] = 0
 			ddsoftplus[1] = 0
 		} else {
 			nexp2--
-			t33 := dt.exp2[:dt.exp2N]
-			t34 := nexp2
-			t35 := t.exp2[t34]
-			t36 := 1 + t35
-			t37 := dsoftplus2 / t36
-			t38 := t37 - t35/t36*t37
-			dtmp += t37 * t35
-			ddtmp[0] = ddtmp[0] + ddsoftplus[0]/t36*t35 + t38*t33[t34][0]
-			ddtmp[1] = ddtmp[1] + ddsoftplus[1]/t36*t35 + t38*t33[t34][1]
+			t32 := dt.exp2[:dt.exp2N]
+			t33 := nexp2
+			t34 := t.exp2[t33]
+			t35 := 1 + t34
+			t36 := dsoftplus2 / t35
+			t37 := t36 - t34/t35*t36
+			dtmp += t36 * t34
+			ddtmp[0] = ddtmp[0] + ddsoftplus[0]/t35*t34 + t37*t32[t33][0]
+			ddtmp[1] = ddtmp[1] + ddsoftplus[1]/t35*t34 + t37*t32[t33][1]
 			dsoftplus2 = 0
 			ddsoftplus[0] = 0
 			ddsoftplus[1] = 0
@@ -4026,12 +4044,12 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 		dySum -= dtmp
 		ddySum[0] -= ddtmp[0]
 		ddySum[1] -= ddtmp[1]
-		dxSum += dtmp * t21
-		ddxSum[0] += t21 * ddtmp[0]
-		ddxSum[1] += t21 * ddtmp[1]
-		ds2 += t24
-		dds[0] += t25[0]
-		dds[1] += t25[1]
+		dxSum += dtmp * t20
+		ddxSum[0] += t20 * ddtmp[0]
+		ddxSum[1] += t20 * ddtmp[1]
+		ds2 += t23
+		dds[0] += t24[0]
+		dds[1] += t24[1]
 	}
 	dx2 += dxSum
 	ddx[0] += ddxSum[0]
@@ -4139,19 +4157,18 @@ func SpiralHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float6
 		dr3 += 1
 	} else {
 		t10 := t.s
-		t11 := 1 * x
-		dx2 += 1 * t.prod
+		dx2 += t.prod
 		ddx += dt.prod
-		dx2 += t11 * t10
-		ddx += t10*vx + t11*dt.s
-		ds2 += t11 * x
-		dds += x*vx + t11*vx
+		dx2 += x * t10
+		ddx += t10*vx + x*dt.s
+		ds2 += x * x
+		dds += x * vx * 2
 	}
 	for k2 := t8; k2 >= 1; k2-- {
 		ncond--
 		nsoftplus--
-		t12 := t.softplus[nsoftplus]
-		t13 := float64(k2)
+		t11 := t.softplus[nsoftplus]
+		t12 := float64(k2)
 		var dtmp float64
 		ddtmp := 0.0
 		if t.cond[ncond] {
@@ -4162,43 +4179,43 @@ func SpiralHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float6
 			dds += dr3 * vx
 			dr3 = 0
 		}
-		t14 := ds2
-		t15 := dds
-		dySum += t14 * t12
-		ddySum += t12*t15 + t14*dt.softplus[nsoftplus]
-		dsoftplus2 += t14 * y
-		ddsoftplus += y*t15 + t14*vy
+		t13 := ds2
+		t14 := dds
+		dySum += t13 * t11
+		ddySum += t11*t14 + t13*dt.softplus[nsoftplus]
+		dsoftplus2 += t13 * y
+		ddsoftplus += y*t14 + t13*vy
 		ds2 = 0
 		dds = 0
-		if x*t13-y > 0 {
+		if x*t12-y > 0 {
 			nexp--
-			t16 := t.exp[nexp]
+			t15 := t.exp[nexp]
 			dtmp += dsoftplus2
 			ddtmp += ddsoftplus
-			t17 := 1 + t16
-			t18 := dsoftplus2 / t17
-			t19 := dt.exp[nexp] / t17
-			dtmp -= t18 * t16
-			ddtmp -= t16*(ddsoftplus/t17-t19*t18) + t19*dsoftplus2
+			t16 := 1 + t15
+			t17 := dsoftplus2 / t16
+			t18 := dt.exp[nexp] / t16
+			dtmp -= t17 * t15
+			ddtmp -= t15*(ddsoftplus/t16-t18*t17) + t18*dsoftplus2
 			dsoftplus2 = 0
 			ddsoftplus = 0
 		} else {
 			nexp2--
-			t20 := t.exp2[nexp2]
-			t21 := 1 + t20
-			t22 := dsoftplus2 / t21
-			t23 := dt.exp2[nexp2] / t21
-			dtmp += t22 * t20
-			ddtmp += t20*(ddsoftplus/t21-t23*t22) + t23*dsoftplus2
+			t19 := t.exp2[nexp2]
+			t20 := 1 + t19
+			t21 := dsoftplus2 / t20
+			t22 := dt.exp2[nexp2] / t20
+			dtmp += t21 * t19
+			ddtmp += t19*(ddsoftplus/t20-t22*t21) + t22*dsoftplus2
 			dsoftplus2 = 0
 			ddsoftplus = 0
 		}
 		dySum -= dtmp
 		ddySum -= ddtmp
-		dxSum += dtmp * t13
-		ddxSum += t13 * ddtmp
-		ds2 += t14
-		dds += t15
+		dxSum += dtmp * t12
+		ddxSum += t12 * ddtmp
+		ds2 += t13
+		dds += t14
 	}
 	dx2 += dxSum
 	ddx += ddxSum
@@ -5082,7 +5099,7 @@ func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw
 	nexp := len(t.exp)
 	var dz2 float64
 	var ddz [8]float64
-	dr2 += 1 * t8
+	dr2 += t8
 	ds2 += 1
 	t9 := d - 1
 	for j22 := t9; j22 >= 0; j22-- {
@@ -5189,7 +5206,7 @@ func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []flo
 	nexp := len(t.exp)
 	var dz2 float64
 	ddz := 0.0
-	dr2 += 1 * t6
+	dr2 += t6
 	ds2 += 1
 	t7 := d - 1
 	for j22 := t7; j22 >= 0; j22-- {

@@ -1578,16 +1578,15 @@ func ScaledHessianVec(p Act, x float64, dpScale, dpShift [2]float64, dres *[3][2
 	var dpShift2 float64
 	var ddpShift [2]float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t8 := 1 * p.Shift
-	t9 := t8 * p.Shift
-	t10 := x * (t4 * (p.Shift + t8))
-	t11 := x * (t9 * t3)
-	dpScale2 += t9 * t4 * x
-	ddpScale[0] = ddpScale[0] + t10*dpShift[0] - t11*t2[0]
-	ddpScale[1] = ddpScale[1] + t10*dpShift[1] - t11*t2[1]
-	dpShift2 += 1*t6 + t8*t3
-	ddpShift[0] = ddpShift[0] + t7[0] + t3*dpShift[0] + t8*t5[0]
-	ddpShift[1] = ddpShift[1] + t7[1] + t3*dpShift[1] + t8*t5[1]
+	t8 := p.Shift * p.Shift
+	t9 := x * (t4 * (p.Shift * 2))
+	t10 := x * (t8 * t3)
+	dpScale2 += t8 * t4 * x
+	ddpScale[0] = ddpScale[0] + t9*dpShift[0] - t10*t2[0]
+	ddpScale[1] = ddpScale[1] + t9*dpShift[1] - t10*t2[1]
+	dpShift2 += t6 + p.Shift*t3
+	ddpShift[0] = ddpShift[0] + t7[0] + t3*dpShift[0] + p.Shift*t5[0]
+	ddpShift[1] = ddpShift[1] + t7[1] + t3*dpShift[1] + p.Shift*t5[1]
 	dres[0][0] = p.Shift*t7[0] + t6*dpShift[0]
 	dres[0][1] = p.Shift*t7[1] + t6*dpShift[1]
 	dres[1] = ddpScale
@@ -1605,25 +1604,24 @@ func ScaledHVP(p Act, x float64, vp Act) (float64, Act, Act) {
 	t2 := x * vp.Scale
 	t3 := math.Sin(t1)
 	t4 := math.Cos(t1)
-	t5 := t4 * t2
-	t6 := t3 * p.Shift
+	t5 := t3 * p.Shift
+	t6 := p.Shift * (t4 * t2)
 	t7 := t3 * vp.Shift
 	var dpScale2 float64
 	ddpScale := 0.0
 	var dpShift2 float64
 	ddpShift := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t8 := 1 * p.Shift
-	t9 := t8 * p.Shift
-	dpScale2 += t9 * t4 * x
-	ddpScale += x * (t4*(p.Shift*vp.Shift+t8*vp.Shift) - t9*(t3*t2))
-	dpShift2 += 1*t6 + t8*t3
-	ddpShift += p.Shift*t5 + t7 + (t7 + t8*t5)
+	t8 := p.Shift * p.Shift
+	dpScale2 += t8 * t4 * x
+	ddpScale += x * (t4*(p.Shift*vp.Shift*2) - t8*(t3*t2))
+	dpShift2 += t5 + p.Shift*t3
+	ddpShift += t6 + t7 + (t7 + t6)
 	var dp Act
 	dp.Scale = dpScale2
 	var hvp Act
 	hvp.Scale = ddpScale
 	dp.Shift = dpShift2
 	hvp.Shift = ddpShift
-	return t6 * p.Shift, dp, hvp
+	return t5 * p.Shift, dp, hvp
 }

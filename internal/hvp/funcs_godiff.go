@@ -76,12 +76,17 @@ func RosenBackward(t *RosenTape, s float64, dx, dy *float64) {
 // RosenGrad returns Rosen's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func RosenGrad(x, y float64) (float64, float64, float64) {
-	var t RosenTape
-	t1 := RosenForward(&t, x, y)
+	a := 1 - x
+	b := y - x*x
+	t1 := 100 * b
 	var dx float64
 	var dy float64
-	RosenBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da := a * 2
+	db := t1 + b*100
+	dx += -(db * x * 2) - da
+	dy += db
+	return a*a + t1*b, dx, dy
 }
 
 // RosenHVPTape is what RosenHVP records in its forward sweep, inside loops and
@@ -111,8 +116,8 @@ func RosenHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	var dy2 float64
 	ddy := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	da := 1 * a * 2
-	db2 := 1*t1 + 1*b*100
+	da := a * 2
+	db2 := t1 + b*100
 	ddb := db * 100 * 2
 	dx2 += -(db2 * x * 2) - da
 	ddx += vx*2 - (x*ddb+db2*vx)*2
@@ -221,13 +226,24 @@ func TrigBackward(t *TrigTape, s float64, dx, dy, dz *float64) {
 // in that order (dx, dy, dz), computed by reverse-mode automatic
 // differentiation.
 func TrigGrad(x, y, z float64) (float64, float64, float64, float64) {
-	var t TrigTape
-	t1 := TrigForward(&t, x, y, z)
+	t1 := x * y
+	t2 := math.Exp(z)
+	t3 := t2 * x
+	t4 := 1 + y*y
+	t5 := math.Log(t4)
+	t6 := math.Cos(z)
+	t7 := x * x
+	t8 := math.Sqrt(1 + t7 + z*z)
 	var dx float64
 	var dy float64
 	var dz float64
-	TrigBackward(&t, 1, &dx, &dy, &dz)
-	return t1, dx, dy, dz
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t9 := 0.5 / t8
+	t10 := math.Cos(t1)
+	dx += t9*x*2 + t3 + x*t2 + t10*y
+	dy += t6/t4*y*2 + t10*x
+	dz += t9*z*2 - t5*math.Sin(z) + t7*t2
+	return math.Sin(t1) + t3*x + t5*t6 + t8, dx, dy, dz
 }
 
 // TrigHVPTape is what TrigHVP records in its forward sweep, inside loops and
@@ -250,18 +266,21 @@ func (t *TrigHVPTape) Bytes() int {
 func TrigHVP(x, y, z, vx, vy, vz float64) (float64, float64, float64, float64, float64, float64, float64) {
 	t1 := x * y
 	t2 := math.Sin(t1)
-	t3 := math.Exp(z)
-	t4 := t3 * vz
-	t5 := t3 * x
-	t6 := t3 * vx
-	t7 := 1 + y*y
-	t8 := math.Log(t7)
-	t9 := y * vy * 2 / t7
-	t10 := math.Cos(z)
-	t11 := math.Sin(z)
-	t12 := x * vx
-	t13 := math.Sqrt(1 + x*x + z*z)
-	t14 := 0.5 / t13
+	t3 := math.Cos(t1)
+	t4 := math.Exp(z)
+	t5 := t4 * vz
+	t6 := t4 * x
+	t7 := x * t5
+	t8 := t4 * vx
+	t9 := 1 + y*y
+	t10 := math.Log(t9)
+	t11 := y * vy * 2 / t9
+	t12 := math.Cos(z)
+	t13 := math.Sin(z)
+	t14 := x * x
+	t15 := x * vx * 2
+	t16 := math.Sqrt(1 + t14 + z*z)
+	t17 := 0.5 / t16
 	var dx2 float64
 	ddx := 0.0
 	var dy2 float64
@@ -269,22 +288,16 @@ func TrigHVP(x, y, z, vx, vy, vz float64) (float64, float64, float64, float64, f
 	var dz2 float64
 	ddz := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t15 := t14 * (t12*2 + z*vz*2) / t13 * t14
-	t16 := 1 * t14
-	t17 := 1 * t10
-	t18 := 1 * t8
-	t19 := t17 / t7
-	t20 := 1 * x
-	t21 := t20 * x
-	t22 := t2 * (y*vx + x*vy)
-	t23 := 1 * math.Cos(t1)
-	dx2 += t16*x*2 + 1*t5 + t20*t3 + t23*y
-	ddx += (t16*vx-x*t15)*2 + (x*t4 + t6) + (t6 + t20*t4) + (t23*vy - y*t22)
-	dy2 += t19*y*2 + t23*x
-	ddy += (y*(-(t11*vz)/t7-t9*t19)+vy/t7*t17)*2 + (t23*vx - x*t22)
-	dz2 += t16*z*2 - t18*t11 + t21*t3
-	ddz += (t16*vz-z*t15)*2 - (t11*t9 + t18*(t10*vz)) + (t3*(t12+t20*vx) + t21*t4)
-	return t2 + t5*x + t8*t10 + t13, dx2, dy2, dz2, ddx, ddy, ddz
+	t18 := t17 * (t15 + z*vz*2) / t16 * t17
+	t19 := t12 / t9
+	t20 := t2 * (y*vx + x*vy)
+	dx2 += t17*x*2 + t6 + x*t4 + t3*y
+	ddx += (t17*vx-x*t18)*2 + (t7 + t8) + (t8 + t7) + (t3*vy - y*t20)
+	dy2 += t19*y*2 + t3*x
+	ddy += (y*(-(t13*vz)/t9-t11*t19)+vy/t9*t12)*2 + (t3*vx - x*t20)
+	dz2 += t17*z*2 - t10*t13 + t14*t4
+	ddz += (t17*vz-z*t18)*2 - (t13*t11 + t10*(t12*vz)) + (t4*t15 + t14*t5)
+	return t2 + t6*x + t10*t12 + t16, dx2, dy2, dz2, ddx, ddy, ddz
 }
 
 // TrigXTape is what TrigXForward keeps of one run of TrigX for TrigXBackward:
@@ -374,12 +387,19 @@ func TrigXBackward(t *TrigXTape, s float64, dx, dz *float64) {
 // TrigXGrad returns TrigX's result and its gradient with respect to x and z, in
 // that order (dx, dz), computed by reverse-mode automatic differentiation.
 func TrigXGrad(x, y, z float64) (float64, float64, float64) {
-	var t TrigXTape
-	t1 := TrigXForward(&t, x, y, z)
+	t1 := x * y
+	t2 := math.Exp(z)
+	t3 := t2 * x
+	t4 := math.Log(1 + y*y)
+	t5 := x * x
+	t6 := math.Sqrt(1 + t5 + z*z)
 	var dx float64
 	var dz float64
-	TrigXBackward(&t, 1, &dx, &dz)
-	return t1, dx, dz
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t7 := 0.5 / t6
+	dx += t7*x*2 + t3 + x*t2 + math.Cos(t1)*y
+	dz += t7*z*2 - t4*math.Sin(z) + t5*t2
+	return math.Sin(t1) + t3*x + t4*math.Cos(z) + t6, dx, dz
 }
 
 // TrigXHVPTape is what TrigXHVP records in its forward sweep, inside loops and
@@ -405,27 +425,25 @@ func TrigXHVP(x, y, z, vx, vz float64) (float64, float64, float64, float64, floa
 	t3 := math.Exp(z)
 	t4 := t3 * vz
 	t5 := t3 * x
-	t6 := t3 * vx
-	t7 := math.Log(1 + y*y)
-	t8 := math.Cos(z)
-	t9 := x * vx
-	t10 := math.Sqrt(1 + x*x + z*z)
-	t11 := 0.5 / t10
+	t6 := x * t4
+	t7 := t3 * vx
+	t8 := math.Log(1 + y*y)
+	t9 := math.Cos(z)
+	t10 := x * x
+	t11 := x * vx * 2
+	t12 := math.Sqrt(1 + t10 + z*z)
+	t13 := 0.5 / t12
 	var dx2 float64
 	ddx := 0.0
 	var dz2 float64
 	ddz := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t12 := t11 * (t9*2 + z*vz*2) / t10 * t11
-	t13 := 1 * t11
-	t14 := 1 * t7
-	t15 := 1 * x
-	t16 := t15 * x
-	dx2 += t13*x*2 + 1*t5 + t15*t3 + 1*math.Cos(t1)*y
-	ddx += (t13*vx-x*t12)*2 + (x*t4 + t6) + (t6 + t15*t4) - y*(t2*(y*vx))
-	dz2 += t13*z*2 - t14*math.Sin(z) + t16*t3
-	ddz += (t13*vz-z*t12)*2 - t14*(t8*vz) + (t3*(t9+t15*vx) + t16*t4)
-	return t2 + t5*x + t7*t8 + t10, dx2, dz2, ddx, ddz
+	t14 := t13 * (t11 + z*vz*2) / t12 * t13
+	dx2 += t13*x*2 + t5 + x*t3 + math.Cos(t1)*y
+	ddx += (t13*vx-x*t14)*2 + (t6 + t7) + (t7 + t6) - y*(t2*(y*vx))
+	dz2 += t13*z*2 - t8*math.Sin(z) + t10*t3
+	ddz += (t13*vz-z*t14)*2 - t8*(t9*vz) + (t3*t11 + t10*t4)
+	return t2 + t5*x + t8*t9 + t12, dx2, dz2, ddx, ddz
 }
 
 // SumCubesTape is what SumCubesForward keeps of one run of SumCubes for
@@ -1788,7 +1806,7 @@ func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float
 	ns2 := t.s2N
 	var dySum float64
 	ddySum := 0.0
-	ds2 += 1 * x
+	ds2 += x
 	dds += vx
 	t2 := kTrips - 1
 	for k2 := t2; k2 >= 0; k2-- {
@@ -1802,7 +1820,7 @@ func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float
 		ds2 = ds2*t5 + ds2*y
 		dds = t6
 	}
-	dx2 += 1*s + ds2
+	dx2 += s + ds2
 	ddx += ds + dds
 	dy2 += dySum
 	ddy += ddySum
@@ -2236,32 +2254,29 @@ func EarlyHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	if c1 {
 		if y > 1 {
-			t6 := 1 * y
-			dy2 += 1 * t.prod
+			dy2 += t.prod
 			ddy += dt.prod
-			dx2 += t6 * y
-			ddx += y*vy + t6*vy
-			dy2 += t6 * x
-			ddy += x*vy + t6*vx
+			dx2 += y * y
+			ddx += y * vy * 2
+			dy2 += y * x
+			ddy += x*vy + y*vx
 		} else {
-			t7 := 1 * y
-			dy2 += 1 * t.sin
+			dy2 += t.sin
 			ddy += dt.sin
-			t8 := math.Cos(x)
-			dx2 += t7 * t8
-			ddx += t8*vy - t7*(math.Sin(x)*vx)
+			t6 := math.Cos(x)
+			dx2 += y * t6
+			ddx += t6*vy - y*(math.Sin(x)*vx)
 		}
 	} else {
-		t9 := t.exp
-		t10 := dt.exp
-		t11 := 1 * x
-		dx2 += 1 * t.prod2
+		t7 := t.exp
+		t8 := dt.exp
+		dx2 += t.prod2
 		ddx += dt.prod2
-		t12 := t11 * x
-		dx2 += t11 * t9
-		ddx += t9*vx + t11*t10
-		dy2 += t12 * t9
-		ddy += t9*(x*vx+t11*vx) + t12*t10
+		t9 := x * x
+		dx2 += x * t7
+		ddx += t7*vx + x*t8
+		dy2 += t9 * t7
+		ddy += t7*(x*vx*2) + t9*t8
 	}
 	return r, dx2, dy2, ddx, ddy
 }
@@ -2952,12 +2967,20 @@ func PolarBackward(t *PolarTape, s float64, dx, dy *float64) {
 // PolarGrad returns Polar's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func PolarGrad(x, y float64) (float64, float64, float64) {
-	var t PolarTape
-	t1 := PolarForward(&t, x, y)
+	t1, t3, t2, t4 := polarJVP(x, y, 1, 0)
+	_, _, t5, t6 := polarJVP(x, y, 0, 1)
+	t7 := t1 * t1
+	t8 := math.Cos(t3)
+	t9 := t7 * t8
+	t10, dsq := sqGrad(y)
 	var dx float64
 	var dy float64
-	PolarBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t11 := t10 * t7 * math.Sin(t3)
+	t12 := t10 * t8 * t1 * 2
+	dx += t12*t2 - t11*t4
+	dy += t9*dsq - t11*t6 + t12*t5
+	return t9 * t10, dx, dy
 }
 
 // PolarHVPTape is what PolarHVP records in its forward sweep, inside loops and
@@ -3001,20 +3024,19 @@ func PolarHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	var dy2 float64
 	ddy := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t19 := 1 * t3
-	t20 := t19 * t15
-	t21 := t19 * t13
-	t22 := t21 * t16
-	t23 := t20 * t5 * 2
-	t24 := t22 / t9
-	t25 := (t16*(t13*t4+t19*t14)+t21*(t15*t12))/t9 - (t4+t2)/t9*t24
-	t26 := t23 * t6
-	t27 := t6*((t5*(t15*t4-t19*t17)+t20*t7)*2) - t23*(t7/t5*t6)
-	t28 := 1*t18 + t26
-	dx2 += t24*y + t26*x*2
-	ddx += y*t25 + t10*t22 + (x*t27+t26*vx)*2
-	dy2 += t28*y*2 - t24*x
-	ddy += (y*(t15*t14-t13*t17+t27)+t28*vy)*2 - (x*t25 + t11*t22)
+	t19 := t3 * t15
+	t20 := t3 * t13
+	t21 := t20 * t16
+	t22 := t19 * t5 * 2
+	t23 := t21 / t9
+	t24 := (t16*(t13*t4+t3*t14)+t20*(t15*t12))/t9 - (t4+t2)/t9*t23
+	t25 := t22 * t6
+	t26 := t6*((t5*(t15*t4-t3*t17)+t19*t7)*2) - t22*(t7/t5*t6)
+	t27 := t18 + t25
+	dx2 += t23*y + t25*x*2
+	ddx += y*t24 + t10*t21 + (x*t26+t25*vx)*2
+	dy2 += t27*y*2 - t23*x
+	ddy += (y*(t15*t14-t13*t17+t26)+t27*vy)*2 - (x*t24 + t11*t21)
 	return t18 * t3, dx2, dy2, ddx, ddy
 }
 
@@ -3424,9 +3446,9 @@ outer:
 	if done {
 		dr5 += 1
 	} else {
-		dc2 += 1 * t.firstAbove2
+		dc2 += t.firstAbove2
 		ddc += dt.firstAbove2
-		dfirstAbove22 += 1 * c
+		dfirstAbove22 += c
 		ddfirstAbove2 += vc
 		if t.done3 {
 			dr32 += dfirstAbove22
@@ -4830,7 +4852,7 @@ func (n *Net) LossHVP(x []float64, vn *Net, vx []float64) (float64, *Net, []floa
 	ntanh := len(t.tanh)
 	var dnCSum float64
 	ddnCSum := 0.0
-	ds2 += 1 * n.C
+	ds2 += n.C
 	dds += vn.C
 	t9 := t1 - 1
 	for i2 := t9; i2 >= 0; i2-- {
@@ -4857,7 +4879,7 @@ func (n *Net) LossHVP(x []float64, vn *Net, vx []float64) (float64, *Net, []floa
 		dnW2[i2] += t17 * t12
 		ddnW[i2] = t24
 	}
-	dnC2 += 1*s + dnCSum
+	dnC2 += s + dnCSum
 	ddnC += ds + ddnCSum
 	dn := new(Net)
 	dn.W = dnW2
@@ -4982,20 +5004,18 @@ func SpringHVP(p, rest, vp Pair) (float64, Pair, Pair) {
 	t1 := da * da
 	t2 := math.Exp(db)
 	t3 := t2 * vp.B
-	t4 := db * db
+	t4 := t1 * t2
+	t5 := db * db
 	var dpA2 float64
 	ddpA := 0.0
 	var dpB2 float64
 	ddpB := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t5 := 1 * p.A
-	t6 := 1 * t2
-	t7 := 1 * t1
-	dda := t6 * da * 2
-	ddda := (da*t3 + t6*vp.A) * 2
-	ddb := t5*db*2 + t7*t2
-	dddb := (db*vp.A+t5*vp.B)*2 + (t2*(da*vp.A*2) + t7*t3)
-	dpA2 += 1*t4 + dda
+	dda := t2 * da * 2
+	ddda := (da*t3 + t2*vp.A) * 2
+	ddb := p.A*db*2 + t4
+	dddb := (db*vp.A+p.A*vp.B)*2 + (t2*(da*vp.A*2) + t1*t3)
+	dpA2 += t5 + dda
 	ddpA += db*vp.B*2 + ddda
 	dpB2 += ddb
 	ddpB += dddb
@@ -5005,7 +5025,7 @@ func SpringHVP(p, rest, vp Pair) (float64, Pair, Pair) {
 	hvp.A = ddpA
 	dp.B = dpB2
 	hvp.B = ddpB
-	return t1*t2 + t4*p.A, dp, hvp
+	return t4 + t5*p.A, dp, hvp
 }
 
 // RenderTape is what RenderForward keeps of one run of Render for
@@ -5456,7 +5476,7 @@ func SquareHVP(x, vx []float64) (float64, []float64, []float64) {
 	var ds2 float64
 	dds := 0.0
 	nelem := len(t.elem)
-	ds2 += 1 * x[0]
+	ds2 += x[0]
 	dds += dx[0]
 	t8 := t1 - 1
 	for i22 := t8; i22 >= 0; i22-- {
@@ -5468,7 +5488,7 @@ func SquareHVP(x, vx []float64) (float64, []float64, []float64) {
 		ddx[i22] = t12
 	}
 	t13 := ddx[0] + ds
-	dx2[0] += 1 * s
+	dx2[0] += s
 	ddx[0] = t13
 	for i3 := t8; i3 >= 0; i3-- {
 		nelem--
@@ -5728,7 +5748,7 @@ func sqJVP(x, dx float64) (float64, float64) {
 func sqGrad(x float64) (float64, float64) {
 	var dx float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += 1 * x * 2
+	dx += x * 2
 	return x * x, dx
 }
 

@@ -1265,11 +1265,25 @@ func HalveBackward(t *HalveTape, s float64, dx *float64) {
 // HalveGrad returns Halve's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func HalveGrad(x, limit float64) (float64, float64) {
-	var t HalveTape
-	t1 := HalveForward(&t, x, limit)
+	x2 := x
+	n := 0
+	trips := 0
+	for x2 > limit {
+		trips++
+		x2 /= 2
+		n++
+	}
+	t1 := trips
 	var dx float64
-	HalveBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	n2 := n
+	var dx2 float64
+	dx2 += float64(n2 + 1)
+	for k := t1; k > 0; k-- {
+		dx2 *= 0.5
+	}
+	dx += dx2
+	return x2 * float64(n+1), dx
 }
 
 // HalveJVP returns Halve's results and then their directional derivatives along
@@ -2550,13 +2564,27 @@ func ClampBackward(t *ClampTape, s float64, dx, dlo, dhi *float64) {
 // hi, in that order (dx, dlo, dhi), computed by reverse-mode automatic
 // differentiation.
 func ClampGrad(x, lo, hi float64) (float64, float64, float64, float64) {
-	var t ClampTape
-	t1 := ClampForward(&t, x, lo, hi)
+	var r float64
+	c1 := x < lo
+	if c1 {
+		r = lo
+	} else if x > hi {
+		r = hi
+	} else {
+		r = x
+	}
 	var dx float64
 	var dlo float64
 	var dhi float64
-	ClampBackward(&t, 1, &dx, &dlo, &dhi)
-	return t1, dx, dlo, dhi
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	if c1 {
+		dlo += 1
+	} else if x > hi {
+		dhi += 1
+	} else {
+		dx += 1
+	}
+	return r, dx, dlo, dhi
 }
 
 // ClampJVP returns Clamp's results and then their directional derivatives along

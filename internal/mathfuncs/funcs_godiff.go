@@ -69,24 +69,38 @@ func AbsBackward(t *AbsTape, s float64, dx, dy *float64) {
 // AbsGrad returns Abs's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AbsGrad(x, y float64) (float64, float64, float64) {
-	var t AbsTape
-	t1 := AbsForward(&t, x, y)
+	t1 := math.Abs(x)
 	var dx float64
 	var dy float64
-	AbsBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var t2 float64
+	if x > 0 {
+		t2 = 1
+	} else if x < 0 {
+		t2 = -1
+	}
+	dx += y * t2
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // AbsVJP returns Abs's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AbsVJP(x, y, s float64) (float64, float64, float64) {
-	var t AbsTape
-	t1 := AbsForward(&t, x, y)
+	t1 := math.Abs(x)
 	var dx float64
 	var dy float64
-	AbsBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var t2 float64
+	if x > 0 {
+		t2 = 1
+	} else if x < 0 {
+		t2 = -1
+	}
+	dx += s * y * t2
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // AbsJVP returns Abs's results and then their directional derivatives along the
@@ -161,24 +175,26 @@ func AcosBackward(t *AcosTape, s float64, dx, dy *float64) {
 // AcosGrad returns Acos's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AcosGrad(x, y float64) (float64, float64, float64) {
-	var t AcosTape
-	t1 := AcosForward(&t, x, y)
+	t1 := math.Acos(x)
 	var dx float64
 	var dy float64
-	AcosBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += -(y / math.Sqrt(1-x*x))
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // AcosVJP returns Acos's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AcosVJP(x, y, s float64) (float64, float64, float64) {
-	var t AcosTape
-	t1 := AcosForward(&t, x, y)
+	t1 := math.Acos(x)
 	var dx float64
 	var dy float64
-	AcosBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += -(s * y / math.Sqrt(1-x*x))
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // AcosJVP returns Acos's results and then their directional derivatives along
@@ -248,24 +264,26 @@ func AsinBackward(t *AsinTape, s float64, dx, dy *float64) {
 // AsinGrad returns Asin's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AsinGrad(x, y float64) (float64, float64, float64) {
-	var t AsinTape
-	t1 := AsinForward(&t, x, y)
+	t1 := math.Asin(x)
 	var dx float64
 	var dy float64
-	AsinBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / math.Sqrt(1-x*x)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // AsinVJP returns Asin's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AsinVJP(x, y, s float64) (float64, float64, float64) {
-	var t AsinTape
-	t1 := AsinForward(&t, x, y)
+	t1 := math.Asin(x)
 	var dx float64
 	var dy float64
-	AsinBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / math.Sqrt(1-x*x)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // AsinJVP returns Asin's results and then their directional derivatives along
@@ -335,24 +353,26 @@ func AtanBackward(t *AtanTape, s float64, dx, dy *float64) {
 // AtanGrad returns Atan's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AtanGrad(x, y float64) (float64, float64, float64) {
-	var t AtanTape
-	t1 := AtanForward(&t, x, y)
+	t1 := math.Atan(x)
 	var dx float64
 	var dy float64
-	AtanBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / (1 + x*x)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // AtanVJP returns Atan's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AtanVJP(x, y, s float64) (float64, float64, float64) {
-	var t AtanTape
-	t1 := AtanForward(&t, x, y)
+	t1 := math.Atan(x)
 	var dx float64
 	var dy float64
-	AtanBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / (1 + x*x)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // AtanJVP returns Atan's results and then their directional derivatives along
@@ -418,24 +438,26 @@ func CbrtBackward(t *CbrtTape, s float64, dx, dy *float64) {
 // CbrtGrad returns Cbrt's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func CbrtGrad(x, y float64) (float64, float64, float64) {
-	var t CbrtTape
-	t1 := CbrtForward(&t, x, y)
+	t1 := math.Cbrt(x)
 	var dx float64
 	var dy float64
-	CbrtBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / (t1 * t1 * 3)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // CbrtVJP returns Cbrt's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CbrtVJP(x, y, s float64) (float64, float64, float64) {
-	var t CbrtTape
-	t1 := CbrtForward(&t, x, y)
+	t1 := math.Cbrt(x)
 	var dx float64
 	var dy float64
-	CbrtBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / (t1 * t1 * 3)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // CbrtJVP returns Cbrt's results and then their directional derivatives along
@@ -505,24 +527,26 @@ func CosBackward(t *CosTape, s float64, dx, dy *float64) {
 // CosGrad returns Cos's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func CosGrad(x, y float64) (float64, float64, float64) {
-	var t CosTape
-	t1 := CosForward(&t, x, y)
+	t1 := math.Cos(x)
 	var dx float64
 	var dy float64
-	CosBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += -(y * math.Sin(x))
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // CosVJP returns Cos's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CosVJP(x, y, s float64) (float64, float64, float64) {
-	var t CosTape
-	t1 := CosForward(&t, x, y)
+	t1 := math.Cos(x)
 	var dx float64
 	var dy float64
-	CosBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += -(s * y * math.Sin(x))
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // CosJVP returns Cos's results and then their directional derivatives along the
@@ -591,24 +615,26 @@ func CoshBackward(t *CoshTape, s float64, dx, dy *float64) {
 // CoshGrad returns Cosh's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func CoshGrad(x, y float64) (float64, float64, float64) {
-	var t CoshTape
-	t1 := CoshForward(&t, x, y)
+	t1 := math.Cosh(x)
 	var dx float64
 	var dy float64
-	CoshBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * math.Sinh(x)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // CoshVJP returns Cosh's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CoshVJP(x, y, s float64) (float64, float64, float64) {
-	var t CoshTape
-	t1 := CoshForward(&t, x, y)
+	t1 := math.Cosh(x)
 	var dx float64
 	var dy float64
-	CoshBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * math.Sinh(x)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // CoshJVP returns Cosh's results and then their directional derivatives along
@@ -678,24 +704,26 @@ func ErfBackward(t *ErfTape, s float64, dx, dy *float64) {
 // ErfGrad returns Erf's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfGrad(x, y float64) (float64, float64, float64) {
-	var t ErfTape
-	t1 := ErfForward(&t, x, y)
+	t1 := math.Erf(x)
 	var dx float64
 	var dy float64
-	ErfBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * (math.Exp(-(x * x)) * 1.1283791670955126)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // ErfVJP returns Erf's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfVJP(x, y, s float64) (float64, float64, float64) {
-	var t ErfTape
-	t1 := ErfForward(&t, x, y)
+	t1 := math.Erf(x)
 	var dx float64
 	var dy float64
-	ErfBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * (math.Exp(-(x * x)) * 1.1283791670955126)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // ErfJVP returns Erf's results and then their directional derivatives along the
@@ -760,24 +788,26 @@ func ExpBackward(t *ExpTape, s float64, dx, dy *float64) {
 // ExpGrad returns Exp's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func ExpGrad(x, y float64) (float64, float64, float64) {
-	var t ExpTape
-	t1 := ExpForward(&t, x, y)
+	t1 := math.Exp(x)
 	var dx float64
 	var dy float64
-	ExpBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * t1
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // ExpVJP returns Exp's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func ExpVJP(x, y, s float64) (float64, float64, float64) {
-	var t ExpTape
-	t1 := ExpForward(&t, x, y)
+	t1 := math.Exp(x)
 	var dx float64
 	var dy float64
-	ExpBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * t1
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // ExpJVP returns Exp's results and then their directional derivatives along the
@@ -842,24 +872,26 @@ func Expm1Backward(t *Expm1Tape, s float64, dx, dy *float64) {
 // Expm1Grad returns Expm1's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Expm1Grad(x, y float64) (float64, float64, float64) {
-	var t Expm1Tape
-	t1 := Expm1Forward(&t, x, y)
+	t1 := math.Expm1(x)
 	var dx float64
 	var dy float64
-	Expm1Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * (t1 + 1)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // Expm1VJP returns Expm1's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Expm1VJP(x, y, s float64) (float64, float64, float64) {
-	var t Expm1Tape
-	t1 := Expm1Forward(&t, x, y)
+	t1 := math.Expm1(x)
 	var dx float64
 	var dy float64
-	Expm1Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * (t1 + 1)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // Expm1JVP returns Expm1's results and then their directional derivatives along
@@ -929,24 +961,26 @@ func LogBackward(t *LogTape, s float64, dx, dy *float64) {
 // LogGrad returns Log's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func LogGrad(x, y float64) (float64, float64, float64) {
-	var t LogTape
-	t1 := LogForward(&t, x, y)
+	t1 := math.Log(x)
 	var dx float64
 	var dy float64
-	LogBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / x
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // LogVJP returns Log's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func LogVJP(x, y, s float64) (float64, float64, float64) {
-	var t LogTape
-	t1 := LogForward(&t, x, y)
+	t1 := math.Log(x)
 	var dx float64
 	var dy float64
-	LogBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / x
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // LogJVP returns Log's results and then their directional derivatives along the
@@ -1015,24 +1049,26 @@ func Log10Backward(t *Log10Tape, s float64, dx, dy *float64) {
 // Log10Grad returns Log10's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Log10Grad(x, y float64) (float64, float64, float64) {
-	var t Log10Tape
-	t1 := Log10Forward(&t, x, y)
+	t1 := math.Log10(x)
 	var dx float64
 	var dy float64
-	Log10Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / (x * 2.302585092994046)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // Log10VJP returns Log10's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Log10VJP(x, y, s float64) (float64, float64, float64) {
-	var t Log10Tape
-	t1 := Log10Forward(&t, x, y)
+	t1 := math.Log10(x)
 	var dx float64
 	var dy float64
-	Log10Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / (x * 2.302585092994046)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // Log10JVP returns Log10's results and then their directional derivatives along
@@ -1102,24 +1138,26 @@ func Log1pBackward(t *Log1pTape, s float64, dx, dy *float64) {
 // Log1pGrad returns Log1p's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Log1pGrad(x, y float64) (float64, float64, float64) {
-	var t Log1pTape
-	t1 := Log1pForward(&t, x, y)
+	t1 := math.Log1p(x)
 	var dx float64
 	var dy float64
-	Log1pBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / (1 + x)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // Log1pVJP returns Log1p's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Log1pVJP(x, y, s float64) (float64, float64, float64) {
-	var t Log1pTape
-	t1 := Log1pForward(&t, x, y)
+	t1 := math.Log1p(x)
 	var dx float64
 	var dy float64
-	Log1pBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / (1 + x)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // Log1pJVP returns Log1p's results and then their directional derivatives along
@@ -1189,24 +1227,26 @@ func Log2Backward(t *Log2Tape, s float64, dx, dy *float64) {
 // Log2Grad returns Log2's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Log2Grad(x, y float64) (float64, float64, float64) {
-	var t Log2Tape
-	t1 := Log2Forward(&t, x, y)
+	t1 := math.Log2(x)
 	var dx float64
 	var dy float64
-	Log2Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / (x * 0.6931471805599453)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // Log2VJP returns Log2's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func Log2VJP(x, y, s float64) (float64, float64, float64) {
-	var t Log2Tape
-	t1 := Log2Forward(&t, x, y)
+	t1 := math.Log2(x)
 	var dx float64
 	var dy float64
-	Log2Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / (x * 0.6931471805599453)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // Log2JVP returns Log2's results and then their directional derivatives along
@@ -1276,24 +1316,26 @@ func SinBackward(t *SinTape, s float64, dx, dy *float64) {
 // SinGrad returns Sin's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SinGrad(x, y float64) (float64, float64, float64) {
-	var t SinTape
-	t1 := SinForward(&t, x, y)
+	t1 := math.Sin(x)
 	var dx float64
 	var dy float64
-	SinBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * math.Cos(x)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // SinVJP returns Sin's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func SinVJP(x, y, s float64) (float64, float64, float64) {
-	var t SinTape
-	t1 := SinForward(&t, x, y)
+	t1 := math.Sin(x)
 	var dx float64
 	var dy float64
-	SinBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * math.Cos(x)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // SinJVP returns Sin's results and then their directional derivatives along the
@@ -1362,24 +1404,26 @@ func SinhBackward(t *SinhTape, s float64, dx, dy *float64) {
 // SinhGrad returns Sinh's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SinhGrad(x, y float64) (float64, float64, float64) {
-	var t SinhTape
-	t1 := SinhForward(&t, x, y)
+	t1 := math.Sinh(x)
 	var dx float64
 	var dy float64
-	SinhBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * math.Cosh(x)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // SinhVJP returns Sinh's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func SinhVJP(x, y, s float64) (float64, float64, float64) {
-	var t SinhTape
-	t1 := SinhForward(&t, x, y)
+	t1 := math.Sinh(x)
 	var dx float64
 	var dy float64
-	SinhBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * math.Cosh(x)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // SinhJVP returns Sinh's results and then their directional derivatives along
@@ -1445,24 +1489,26 @@ func SqrtBackward(t *SqrtTape, s float64, dx, dy *float64) {
 // SqrtGrad returns Sqrt's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SqrtGrad(x, y float64) (float64, float64, float64) {
-	var t SqrtTape
-	t1 := SqrtForward(&t, x, y)
+	t1 := math.Sqrt(x)
 	var dx float64
 	var dy float64
-	SqrtBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * (0.5 / t1)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // SqrtVJP returns Sqrt's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func SqrtVJP(x, y, s float64) (float64, float64, float64) {
-	var t SqrtTape
-	t1 := SqrtForward(&t, x, y)
+	t1 := math.Sqrt(x)
 	var dx float64
 	var dy float64
-	SqrtBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * (0.5 / t1)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // SqrtJVP returns Sqrt's results and then their directional derivatives along
@@ -1528,24 +1574,26 @@ func TanBackward(t *TanTape, s float64, dx, dy *float64) {
 // TanGrad returns Tan's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func TanGrad(x, y float64) (float64, float64, float64) {
-	var t TanTape
-	t1 := TanForward(&t, x, y)
+	t1 := math.Tan(x)
 	var dx float64
 	var dy float64
-	TanBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * (1 + t1*t1)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // TanVJP returns Tan's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func TanVJP(x, y, s float64) (float64, float64, float64) {
-	var t TanTape
-	t1 := TanForward(&t, x, y)
+	t1 := math.Tan(x)
 	var dx float64
 	var dy float64
-	TanBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * (1 + t1*t1)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // TanJVP returns Tan's results and then their directional derivatives along the
@@ -1610,24 +1658,26 @@ func TanhBackward(t *TanhTape, s float64, dx, dy *float64) {
 // TanhGrad returns Tanh's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func TanhGrad(x, y float64) (float64, float64, float64) {
-	var t TanhTape
-	t1 := TanhForward(&t, x, y)
+	t1 := math.Tanh(x)
 	var dx float64
 	var dy float64
-	TanhBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * (1 - t1*t1)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // TanhVJP returns Tanh's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func TanhVJP(x, y, s float64) (float64, float64, float64) {
-	var t TanhTape
-	t1 := TanhForward(&t, x, y)
+	t1 := math.Tanh(x)
 	var dx float64
 	var dy float64
-	TanhBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * (1 - t1*t1)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // TanhJVP returns Tanh's results and then their directional derivatives along
@@ -1693,24 +1743,26 @@ func Atan2Backward(t *Atan2Tape, s float64, dx, dy *float64) {
 // Atan2Grad returns Atan2's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Atan2Grad(x, y float64) (float64, float64, float64) {
-	var t Atan2Tape
-	t1 := Atan2Forward(&t, x, y)
 	var dx float64
 	var dy float64
-	Atan2Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := 1 / (x*x + y*y)
+	dx += t1 * y
+	dy += -(t1 * x)
+	return math.Atan2(x, y), dx, dy
 }
 
 // Atan2VJP returns Atan2's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Atan2VJP(x, y, s float64) (float64, float64, float64) {
-	var t Atan2Tape
-	t1 := Atan2Forward(&t, x, y)
 	var dx float64
 	var dy float64
-	Atan2Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := s / (x*x + y*y)
+	dx += t1 * y
+	dy += -(t1 * x)
+	return math.Atan2(x, y), dx, dy
 }
 
 // Atan2JVP returns Atan2's results and then their directional derivatives along
@@ -1785,11 +1837,16 @@ func HypotBackward(t *HypotTape, s float64, dx, dy *float64) {
 // HypotGrad returns Hypot's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func HypotGrad(x, y float64) (float64, float64, float64) {
-	var t HypotTape
-	t1 := HypotForward(&t, x, y)
+	t1 := math.Hypot(x, y)
 	var dx float64
 	var dy float64
-	HypotBackward(&t, 1, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t2 := 1 / t1
+	if t1 == 0 {
+		t2 = 0
+	}
+	dx += x * t2
+	dy += y * t2
 	return t1, dx, dy
 }
 
@@ -1797,11 +1854,16 @@ func HypotGrad(x, y float64) (float64, float64, float64) {
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func HypotVJP(x, y, s float64) (float64, float64, float64) {
-	var t HypotTape
-	t1 := HypotForward(&t, x, y)
+	t1 := math.Hypot(x, y)
 	var dx float64
 	var dy float64
-	HypotBackward(&t, s, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t2 := 1 / t1
+	if t1 == 0 {
+		t2 = 0
+	}
+	dx += s * (x * t2)
+	dy += s * (y * t2)
 	return t1, dx, dy
 }
 
@@ -1880,24 +1942,42 @@ func MaxBackward(t *MaxTape, s float64, dx, dy *float64) {
 // MaxGrad returns Max's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func MaxGrad(x, y float64) (float64, float64, float64) {
-	var t MaxTape
-	t1 := MaxForward(&t, x, y)
 	var dx float64
 	var dy float64
-	MaxBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := x >= y
+	var t1 float64
+	if c1 {
+		t1 = 1
+	}
+	t2 := 1.0
+	if c1 {
+		t2 = 0
+	}
+	dx += t1
+	dy += t2
+	return math.Max(x, y), dx, dy
 }
 
 // MaxVJP returns Max's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func MaxVJP(x, y, s float64) (float64, float64, float64) {
-	var t MaxTape
-	t1 := MaxForward(&t, x, y)
 	var dx float64
 	var dy float64
-	MaxBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := x >= y
+	var t1 float64
+	if c1 {
+		t1 = s
+	}
+	t2 := s
+	if c1 {
+		t2 = 0
+	}
+	dx += t1
+	dy += t2
+	return math.Max(x, y), dx, dy
 }
 
 // MaxJVP returns Max's results and then their directional derivatives along the
@@ -1973,24 +2053,42 @@ func MinBackward(t *MinTape, s float64, dx, dy *float64) {
 // MinGrad returns Min's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func MinGrad(x, y float64) (float64, float64, float64) {
-	var t MinTape
-	t1 := MinForward(&t, x, y)
 	var dx float64
 	var dy float64
-	MinBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := x <= y
+	var t1 float64
+	if c1 {
+		t1 = 1
+	}
+	t2 := 1.0
+	if c1 {
+		t2 = 0
+	}
+	dx += t1
+	dy += t2
+	return math.Min(x, y), dx, dy
 }
 
 // MinVJP returns Min's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func MinVJP(x, y, s float64) (float64, float64, float64) {
-	var t MinTape
-	t1 := MinForward(&t, x, y)
 	var dx float64
 	var dy float64
-	MinBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := x <= y
+	var t1 float64
+	if c1 {
+		t1 = s
+	}
+	t2 := s
+	if c1 {
+		t2 = 0
+	}
+	dx += t1
+	dy += t2
+	return math.Min(x, y), dx, dy
 }
 
 // MinJVP returns Min's results and then their directional derivatives along the
@@ -2066,11 +2164,16 @@ func PowBackward(t *PowTape, s float64, dx, dy *float64) {
 // PowGrad returns Pow's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func PowGrad(x, y float64) (float64, float64, float64) {
-	var t PowTape
-	t1 := PowForward(&t, x, y)
+	t1 := math.Pow(x, y)
 	var dx float64
 	var dy float64
-	PowBackward(&t, 1, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t2 := t1 * math.Log(x)
+	if x == 0 {
+		t2 = 0
+	}
+	dx += y * math.Pow(x, y-1)
+	dy += t2
 	return t1, dx, dy
 }
 
@@ -2078,11 +2181,16 @@ func PowGrad(x, y float64) (float64, float64, float64) {
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func PowVJP(x, y, s float64) (float64, float64, float64) {
-	var t PowTape
-	t1 := PowForward(&t, x, y)
+	t1 := math.Pow(x, y)
 	var dx float64
 	var dy float64
-	PowBackward(&t, s, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t2 := t1 * math.Log(x)
+	if x == 0 {
+		t2 = 0
+	}
+	dx += s * (y * math.Pow(x, y-1))
+	dy += s * t2
 	return t1, dx, dy
 }
 
@@ -2156,24 +2264,26 @@ func ErfcBackward(t *ErfcTape, s float64, dx, dy *float64) {
 // ErfcGrad returns Erfc's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfcGrad(x, y float64) (float64, float64, float64) {
-	var t ErfcTape
-	t1 := ErfcForward(&t, x, y)
+	t1 := math.Erfc(x)
 	var dx float64
 	var dy float64
-	ErfcBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * (math.Exp(-(x * x)) * -1.1283791670955126)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // ErfcVJP returns Erfc's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfcVJP(x, y, s float64) (float64, float64, float64) {
-	var t ErfcTape
-	t1 := ErfcForward(&t, x, y)
+	t1 := math.Erfc(x)
 	var dx float64
 	var dy float64
-	ErfcBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * (math.Exp(-(x * x)) * -1.1283791670955126)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // ErfcJVP returns Erfc's results and then their directional derivatives along
@@ -2239,24 +2349,26 @@ func ErfinvBackward(t *ErfinvTape, s float64, dx, dy *float64) {
 // ErfinvGrad returns Erfinv's result and its gradient with respect to x and y,
 // in that order (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfinvGrad(x, y float64) (float64, float64, float64) {
-	var t ErfinvTape
-	t1 := ErfinvForward(&t, x, y)
+	t1 := math.Erfinv(x)
 	var dx float64
 	var dy float64
-	ErfinvBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * (math.Exp(t1*t1) * 0.886226925452758)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // ErfinvVJP returns Erfinv's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfinvVJP(x, y, s float64) (float64, float64, float64) {
-	var t ErfinvTape
-	t1 := ErfinvForward(&t, x, y)
+	t1 := math.Erfinv(x)
 	var dx float64
 	var dy float64
-	ErfinvBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * (math.Exp(t1*t1) * 0.886226925452758)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // ErfinvJVP returns Erfinv's results and then their directional derivatives
@@ -2323,24 +2435,26 @@ func ErfcinvBackward(t *ErfcinvTape, s float64, dx, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func ErfcinvGrad(x, y float64) (float64, float64, float64) {
-	var t ErfcinvTape
-	t1 := ErfcinvForward(&t, x, y)
+	t1 := math.Erfcinv(x)
 	var dx float64
 	var dy float64
-	ErfcinvBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * (math.Exp(t1*t1) * -0.886226925452758)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // ErfcinvVJP returns Erfcinv's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfcinvVJP(x, y, s float64) (float64, float64, float64) {
-	var t ErfcinvTape
-	t1 := ErfcinvForward(&t, x, y)
+	t1 := math.Erfcinv(x)
 	var dx float64
 	var dy float64
-	ErfcinvBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * (math.Exp(t1*t1) * -0.886226925452758)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // ErfcinvJVP returns Erfcinv's results and then their directional derivatives
@@ -2406,24 +2520,26 @@ func Exp2Backward(t *Exp2Tape, s float64, dx, dy *float64) {
 // Exp2Grad returns Exp2's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Exp2Grad(x, y float64) (float64, float64, float64) {
-	var t Exp2Tape
-	t1 := Exp2Forward(&t, x, y)
+	t1 := math.Exp2(x)
 	var dx float64
 	var dy float64
-	Exp2Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * (t1 * 0.6931471805599453)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // Exp2VJP returns Exp2's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func Exp2VJP(x, y, s float64) (float64, float64, float64) {
-	var t Exp2Tape
-	t1 := Exp2Forward(&t, x, y)
+	t1 := math.Exp2(x)
 	var dx float64
 	var dy float64
-	Exp2Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * (t1 * 0.6931471805599453)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // Exp2JVP returns Exp2's results and then their directional derivatives along
@@ -2493,24 +2609,26 @@ func AsinhBackward(t *AsinhTape, s float64, dx, dy *float64) {
 // AsinhGrad returns Asinh's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AsinhGrad(x, y float64) (float64, float64, float64) {
-	var t AsinhTape
-	t1 := AsinhForward(&t, x, y)
+	t1 := math.Asinh(x)
 	var dx float64
 	var dy float64
-	AsinhBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / math.Sqrt(x*x+1)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // AsinhVJP returns Asinh's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func AsinhVJP(x, y, s float64) (float64, float64, float64) {
-	var t AsinhTape
-	t1 := AsinhForward(&t, x, y)
+	t1 := math.Asinh(x)
 	var dx float64
 	var dy float64
-	AsinhBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / math.Sqrt(x*x+1)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // AsinhJVP returns Asinh's results and then their directional derivatives along
@@ -2580,24 +2698,26 @@ func AcoshBackward(t *AcoshTape, s float64, dx, dy *float64) {
 // AcoshGrad returns Acosh's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AcoshGrad(x, y float64) (float64, float64, float64) {
-	var t AcoshTape
-	t1 := AcoshForward(&t, x, y)
+	t1 := math.Acosh(x)
 	var dx float64
 	var dy float64
-	AcoshBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / math.Sqrt(x*x-1)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // AcoshVJP returns Acosh's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func AcoshVJP(x, y, s float64) (float64, float64, float64) {
-	var t AcoshTape
-	t1 := AcoshForward(&t, x, y)
+	t1 := math.Acosh(x)
 	var dx float64
 	var dy float64
-	AcoshBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / math.Sqrt(x*x-1)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // AcoshJVP returns Acosh's results and then their directional derivatives along
@@ -2667,24 +2787,26 @@ func AtanhBackward(t *AtanhTape, s float64, dx, dy *float64) {
 // AtanhGrad returns Atanh's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AtanhGrad(x, y float64) (float64, float64, float64) {
-	var t AtanhTape
-	t1 := AtanhForward(&t, x, y)
+	t1 := math.Atanh(x)
 	var dx float64
 	var dy float64
-	AtanhBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y / (1 - x*x)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // AtanhVJP returns Atanh's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func AtanhVJP(x, y, s float64) (float64, float64, float64) {
-	var t AtanhTape
-	t1 := AtanhForward(&t, x, y)
+	t1 := math.Atanh(x)
 	var dx float64
 	var dy float64
-	AtanhBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y / (1 - x*x)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // AtanhJVP returns Atanh's results and then their directional derivatives along
@@ -2842,24 +2964,26 @@ func J0Backward(t *J0Tape, s float64, dx, dy *float64) {
 // J0Grad returns J0's result and its gradient with respect to x and y, in that
 // order (dx, dy), computed by reverse-mode automatic differentiation.
 func J0Grad(x, y float64) (float64, float64, float64) {
-	var t J0Tape
-	t1 := J0Forward(&t, x, y)
+	t1 := math.J0(x)
 	var dx float64
 	var dy float64
-	J0Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += -(y * math.J1(x))
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // J0VJP returns J0's results and the vector-Jacobian product with the seeds s:
 // for each of x and y, the sum over the outputs of seed times derivative (dx,
 // dy), computed by reverse-mode automatic differentiation.
 func J0VJP(x, y, s float64) (float64, float64, float64) {
-	var t J0Tape
-	t1 := J0Forward(&t, x, y)
+	t1 := math.J0(x)
 	var dx float64
 	var dy float64
-	J0Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += -(s * y * math.J1(x))
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // J0JVP returns J0's results and then their directional derivatives along the
@@ -2926,24 +3050,26 @@ func J1Backward(t *J1Tape, s float64, dx, dy *float64) {
 // J1Grad returns J1's result and its gradient with respect to x and y, in that
 // order (dx, dy), computed by reverse-mode automatic differentiation.
 func J1Grad(x, y float64) (float64, float64, float64) {
-	var t J1Tape
-	t1 := J1Forward(&t, x, y)
+	t1 := math.J1(x)
 	var dx float64
 	var dy float64
-	J1Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * ((math.Jn(0, x) - math.Jn(2, x)) * 0.5)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // J1VJP returns J1's results and the vector-Jacobian product with the seeds s:
 // for each of x and y, the sum over the outputs of seed times derivative (dx,
 // dy), computed by reverse-mode automatic differentiation.
 func J1VJP(x, y, s float64) (float64, float64, float64) {
-	var t J1Tape
-	t1 := J1Forward(&t, x, y)
+	t1 := math.J1(x)
 	var dx float64
 	var dy float64
-	J1Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * ((math.Jn(0, x) - math.Jn(2, x)) * 0.5)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // J1JVP returns J1's results and then their directional derivatives along the
@@ -3010,24 +3136,26 @@ func Y0Backward(t *Y0Tape, s float64, dx, dy *float64) {
 // Y0Grad returns Y0's result and its gradient with respect to x and y, in that
 // order (dx, dy), computed by reverse-mode automatic differentiation.
 func Y0Grad(x, y float64) (float64, float64, float64) {
-	var t Y0Tape
-	t1 := Y0Forward(&t, x, y)
+	t1 := math.Y0(x)
 	var dx float64
 	var dy float64
-	Y0Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += -(y * math.Y1(x))
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // Y0VJP returns Y0's results and the vector-Jacobian product with the seeds s:
 // for each of x and y, the sum over the outputs of seed times derivative (dx,
 // dy), computed by reverse-mode automatic differentiation.
 func Y0VJP(x, y, s float64) (float64, float64, float64) {
-	var t Y0Tape
-	t1 := Y0Forward(&t, x, y)
+	t1 := math.Y0(x)
 	var dx float64
 	var dy float64
-	Y0Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += -(s * y * math.Y1(x))
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // Y0JVP returns Y0's results and then their directional derivatives along the
@@ -3094,24 +3222,26 @@ func Y1Backward(t *Y1Tape, s float64, dx, dy *float64) {
 // Y1Grad returns Y1's result and its gradient with respect to x and y, in that
 // order (dx, dy), computed by reverse-mode automatic differentiation.
 func Y1Grad(x, y float64) (float64, float64, float64) {
-	var t Y1Tape
-	t1 := Y1Forward(&t, x, y)
+	t1 := math.Y1(x)
 	var dx float64
 	var dy float64
-	Y1Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * ((math.Yn(0, x) - math.Yn(2, x)) * 0.5)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // Y1VJP returns Y1's results and the vector-Jacobian product with the seeds s:
 // for each of x and y, the sum over the outputs of seed times derivative (dx,
 // dy), computed by reverse-mode automatic differentiation.
 func Y1VJP(x, y, s float64) (float64, float64, float64) {
-	var t Y1Tape
-	t1 := Y1Forward(&t, x, y)
+	t1 := math.Y1(x)
 	var dx float64
 	var dy float64
-	Y1Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * ((math.Yn(0, x) - math.Yn(2, x)) * 0.5)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // Y1JVP returns Y1's results and then their directional derivatives along the
@@ -3169,24 +3299,24 @@ func FloorBackward(t *FloorTape, s float64, dx, dy *float64) {
 // FloorGrad returns Floor's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func FloorGrad(x, y float64) (float64, float64, float64) {
-	var t FloorTape
-	t1 := FloorForward(&t, x, y)
+	t1 := math.Floor(x)
 	var dx float64
 	var dy float64
-	FloorBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // FloorVJP returns Floor's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func FloorVJP(x, y, s float64) (float64, float64, float64) {
-	var t FloorTape
-	t1 := FloorForward(&t, x, y)
+	t1 := math.Floor(x)
 	var dx float64
 	var dy float64
-	FloorBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // FloorJVP returns Floor's results and then their directional derivatives along
@@ -3245,24 +3375,24 @@ func CeilBackward(t *CeilTape, s float64, dx, dy *float64) {
 // CeilGrad returns Ceil's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func CeilGrad(x, y float64) (float64, float64, float64) {
-	var t CeilTape
-	t1 := CeilForward(&t, x, y)
+	t1 := math.Ceil(x)
 	var dx float64
 	var dy float64
-	CeilBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // CeilVJP returns Ceil's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CeilVJP(x, y, s float64) (float64, float64, float64) {
-	var t CeilTape
-	t1 := CeilForward(&t, x, y)
+	t1 := math.Ceil(x)
 	var dx float64
 	var dy float64
-	CeilBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // CeilJVP returns Ceil's results and then their directional derivatives along
@@ -3321,24 +3451,24 @@ func TruncBackward(t *TruncTape, s float64, dx, dy *float64) {
 // TruncGrad returns Trunc's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func TruncGrad(x, y float64) (float64, float64, float64) {
-	var t TruncTape
-	t1 := TruncForward(&t, x, y)
+	t1 := math.Trunc(x)
 	var dx float64
 	var dy float64
-	TruncBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // TruncVJP returns Trunc's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func TruncVJP(x, y, s float64) (float64, float64, float64) {
-	var t TruncTape
-	t1 := TruncForward(&t, x, y)
+	t1 := math.Trunc(x)
 	var dx float64
 	var dy float64
-	TruncBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // TruncJVP returns Trunc's results and then their directional derivatives along
@@ -3397,24 +3527,24 @@ func RoundBackward(t *RoundTape, s float64, dx, dy *float64) {
 // RoundGrad returns Round's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func RoundGrad(x, y float64) (float64, float64, float64) {
-	var t RoundTape
-	t1 := RoundForward(&t, x, y)
+	t1 := math.Round(x)
 	var dx float64
 	var dy float64
-	RoundBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // RoundVJP returns Round's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func RoundVJP(x, y, s float64) (float64, float64, float64) {
-	var t RoundTape
-	t1 := RoundForward(&t, x, y)
+	t1 := math.Round(x)
 	var dx float64
 	var dy float64
-	RoundBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // RoundJVP returns Round's results and then their directional derivatives along
@@ -3474,24 +3604,24 @@ func RoundToEvenBackward(t *RoundToEvenTape, s float64, dx, dy *float64) {
 // x and y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func RoundToEvenGrad(x, y float64) (float64, float64, float64) {
-	var t RoundToEvenTape
-	t1 := RoundToEvenForward(&t, x, y)
+	t1 := math.RoundToEven(x)
 	var dx float64
 	var dy float64
-	RoundToEvenBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // RoundToEvenVJP returns RoundToEven's results and the vector-Jacobian product
 // with the seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func RoundToEvenVJP(x, y, s float64) (float64, float64, float64) {
-	var t RoundToEvenTape
-	t1 := RoundToEvenForward(&t, x, y)
+	t1 := math.RoundToEven(x)
 	var dx float64
 	var dy float64
-	RoundToEvenBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // RoundToEvenJVP returns RoundToEven's results and then their directional
@@ -3561,11 +3691,12 @@ func ModBackward(t *ModTape, s float64, dx, dy *float64) {
 // ModGrad returns Mod's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func ModGrad(x, y float64) (float64, float64, float64) {
-	var t ModTape
-	t1 := ModForward(&t, x, y)
+	t1 := math.Mod(x, y)
 	var dx float64
 	var dy float64
-	ModBackward(&t, 1, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += 1
+	dy += -math.Round((x - t1) / y)
 	return t1, dx, dy
 }
 
@@ -3573,11 +3704,12 @@ func ModGrad(x, y float64) (float64, float64, float64) {
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func ModVJP(x, y, s float64) (float64, float64, float64) {
-	var t ModTape
-	t1 := ModForward(&t, x, y)
+	t1 := math.Mod(x, y)
 	var dx float64
 	var dy float64
-	ModBackward(&t, s, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s
+	dy += -(s * math.Round((x-t1)/y))
 	return t1, dx, dy
 }
 
@@ -3648,11 +3780,12 @@ func RemainderBackward(t *RemainderTape, s float64, dx, dy *float64) {
 // and y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func RemainderGrad(x, y float64) (float64, float64, float64) {
-	var t RemainderTape
-	t1 := RemainderForward(&t, x, y)
+	t1 := math.Remainder(x, y)
 	var dx float64
 	var dy float64
-	RemainderBackward(&t, 1, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += 1
+	dy += -math.Round((x - t1) / y)
 	return t1, dx, dy
 }
 
@@ -3660,11 +3793,12 @@ func RemainderGrad(x, y float64) (float64, float64, float64) {
 // the seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func RemainderVJP(x, y, s float64) (float64, float64, float64) {
-	var t RemainderTape
-	t1 := RemainderForward(&t, x, y)
+	t1 := math.Remainder(x, y)
 	var dx float64
 	var dy float64
-	RemainderBackward(&t, s, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s
+	dy += -(s * math.Round((x-t1)/y))
 	return t1, dx, dy
 }
 
@@ -3734,11 +3868,21 @@ func DimBackward(t *DimTape, s float64, dx, dy *float64) {
 // DimGrad returns Dim's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func DimGrad(x, y float64) (float64, float64, float64) {
-	var t DimTape
-	t1 := DimForward(&t, x, y)
+	t1 := math.Dim(x, y)
 	var dx float64
 	var dy float64
-	DimBackward(&t, 1, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := t1 > 0
+	var t2 float64
+	if c1 {
+		t2 = 1
+	}
+	var t3 float64
+	if c1 {
+		t3 = -1
+	}
+	dx += t2
+	dy += t3
 	return t1, dx, dy
 }
 
@@ -3746,11 +3890,21 @@ func DimGrad(x, y float64) (float64, float64, float64) {
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func DimVJP(x, y, s float64) (float64, float64, float64) {
-	var t DimTape
-	t1 := DimForward(&t, x, y)
+	t1 := math.Dim(x, y)
 	var dx float64
 	var dy float64
-	DimBackward(&t, s, &dx, &dy)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := t1 > 0
+	var t2 float64
+	if c1 {
+		t2 = s
+	}
+	var t3 float64
+	if c1 {
+		t3 = -s
+	}
+	dx += t2
+	dy += t3
 	return t1, dx, dy
 }
 
@@ -3830,24 +3984,34 @@ func CopysignBackward(t *CopysignTape, s float64, dx, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func CopysignGrad(x, y float64) (float64, float64, float64) {
-	var t CopysignTape
-	t1 := CopysignForward(&t, x, y)
 	var dx float64
 	var dy float64
-	CopysignBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := -1.0
+	if x == 0 {
+		t1 = 0
+	} else if math.Signbit(x) == math.Signbit(y) {
+		t1 = 1
+	}
+	dx += t1
+	return math.Copysign(x, y), dx, dy
 }
 
 // CopysignVJP returns Copysign's results and the vector-Jacobian product with
 // the seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func CopysignVJP(x, y, s float64) (float64, float64, float64) {
-	var t CopysignTape
-	t1 := CopysignForward(&t, x, y)
 	var dx float64
 	var dy float64
-	CopysignBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := -1.0
+	if x == 0 {
+		t1 = 0
+	} else if math.Signbit(x) == math.Signbit(y) {
+		t1 = 1
+	}
+	dx += s * t1
+	return math.Copysign(x, y), dx, dy
 }
 
 // CopysignJVP returns Copysign's results and then their directional derivatives
@@ -3918,24 +4082,25 @@ func FMABackward(t *FMATape, s float64, dx, dy *float64) {
 // FMAGrad returns FMA's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func FMAGrad(x, y float64) (float64, float64, float64) {
-	var t FMATape
-	t1 := FMAForward(&t, x, y)
 	var dx float64
 	var dy float64
-	FMABackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y + x*2
+	dy += x
+	return math.FMA(x, y, x*x), dx, dy
 }
 
 // FMAVJP returns FMA's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func FMAVJP(x, y, s float64) (float64, float64, float64) {
-	var t FMATape
-	t1 := FMAForward(&t, x, y)
 	var dx float64
 	var dy float64
-	FMABackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := s * x
+	dx += s*y + t1*2
+	dy += t1
+	return math.FMA(x, y, x*x), dx, dy
 }
 
 // FMAJVP returns FMA's results and then their directional derivatives along the
@@ -4001,24 +4166,26 @@ func JnBackward(t *JnTape, s float64, dx, dy *float64) {
 // JnGrad returns Jn's result and its gradient with respect to x and y, in that
 // order (dx, dy), computed by reverse-mode automatic differentiation.
 func JnGrad(x, y float64) (float64, float64, float64) {
-	var t JnTape
-	t1 := JnForward(&t, x, y)
+	t1 := math.Jn(3, x)
 	var dx float64
 	var dy float64
-	JnBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * ((math.Jn(2, x) - math.Jn(4, x)) * 0.5)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // JnVJP returns Jn's results and the vector-Jacobian product with the seeds s:
 // for each of x and y, the sum over the outputs of seed times derivative (dx,
 // dy), computed by reverse-mode automatic differentiation.
 func JnVJP(x, y, s float64) (float64, float64, float64) {
-	var t JnTape
-	t1 := JnForward(&t, x, y)
+	t1 := math.Jn(3, x)
 	var dx float64
 	var dy float64
-	JnBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * ((math.Jn(2, x) - math.Jn(4, x)) * 0.5)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // JnJVP returns Jn's results and then their directional derivatives along the
@@ -4085,24 +4252,26 @@ func YnBackward(t *YnTape, s float64, dx, dy *float64) {
 // YnGrad returns Yn's result and its gradient with respect to x and y, in that
 // order (dx, dy), computed by reverse-mode automatic differentiation.
 func YnGrad(x, y float64) (float64, float64, float64) {
-	var t YnTape
-	t1 := YnForward(&t, x, y)
+	t1 := math.Yn(2, x)
 	var dx float64
 	var dy float64
-	YnBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * ((math.Yn(1, x) - math.Yn(3, x)) * 0.5)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // YnVJP returns Yn's results and the vector-Jacobian product with the seeds s:
 // for each of x and y, the sum over the outputs of seed times derivative (dx,
 // dy), computed by reverse-mode automatic differentiation.
 func YnVJP(x, y, s float64) (float64, float64, float64) {
-	var t YnTape
-	t1 := YnForward(&t, x, y)
+	t1 := math.Yn(2, x)
 	var dx float64
 	var dy float64
-	YnBackward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * ((math.Yn(1, x) - math.Yn(3, x)) * 0.5)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // YnJVP returns Yn's results and then their directional derivatives along the
@@ -4171,24 +4340,26 @@ func Jn0Backward(t *Jn0Tape, s float64, dx, dy *float64) {
 // Jn0Grad returns Jn0's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Jn0Grad(x, y float64) (float64, float64, float64) {
-	var t Jn0Tape
-	t1 := Jn0Forward(&t, x, y)
+	t1 := math.Jn(0, x)
 	var dx float64
 	var dy float64
-	Jn0Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += y * ((math.Jn(-1, x) - math.Jn(1, x)) * 0.5)
+	dy += t1
+	return t1 * y, dx, dy
 }
 
 // Jn0VJP returns Jn0's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func Jn0VJP(x, y, s float64) (float64, float64, float64) {
-	var t Jn0Tape
-	t1 := Jn0Forward(&t, x, y)
+	t1 := math.Jn(0, x)
 	var dx float64
 	var dy float64
-	Jn0Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s * y * ((math.Jn(-1, x) - math.Jn(1, x)) * 0.5)
+	dy += s * t1
+	return t1 * y, dx, dy
 }
 
 // Jn0JVP returns Jn0's results and then their directional derivatives along the
@@ -4257,24 +4428,28 @@ func Sin32Backward(t *Sin32Tape, s float32, dx, dy *float32) {
 // Sin32Grad returns Sin32's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Sin32Grad(x, y float32) (float32, float32, float32) {
-	var t Sin32Tape
-	t1 := Sin32Forward(&t, x, y)
+	t1 := float64(x)
+	t2 := float32(math.Sin(t1))
 	var dx float32
 	var dy float32
-	Sin32Backward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += float32(float64(y) * math.Cos(t1))
+	dy += t2
+	return t2 * y, dx, dy
 }
 
 // Sin32VJP returns Sin32's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Sin32VJP(x, y, s float32) (float32, float32, float32) {
-	var t Sin32Tape
-	t1 := Sin32Forward(&t, x, y)
+	t1 := float64(x)
+	t2 := float32(math.Sin(t1))
 	var dx float32
 	var dy float32
-	Sin32Backward(&t, s, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += float32(float64(s*y) * math.Cos(t1))
+	dy += s * t2
+	return t2 * y, dx, dy
 }
 
 // Sin32JVP returns Sin32's results and then their directional derivatives along

@@ -93,13 +93,33 @@ func ClampBackward(t *ClampTape, s float64, dx, dlo, dhi *float64) {
 // hi, in that order (dx, dlo, dhi), computed by reverse-mode automatic
 // differentiation.
 func ClampGrad(x, lo, hi float64) (float64, float64, float64, float64) {
-	var t ClampTape
-	t1 := ClampForward(&t, x, lo, hi)
+	t1 := max(x, lo)
 	var dx float64
 	var dlo float64
 	var dhi float64
-	ClampBackward(&t, 1, &dx, &dlo, &dhi)
-	return t1, dx, dlo, dhi
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := t1 <= hi || math.IsNaN(t1)
+	var t2 float64
+	if c1 {
+		t2 = 1
+	}
+	t3 := 1.0
+	if c1 {
+		t3 = 0
+	}
+	c2 := x >= lo || math.IsNaN(x)
+	var t4 float64
+	if c2 {
+		t4 = t2
+	}
+	t5 := t2
+	if c2 {
+		t5 = 0
+	}
+	dx += t4
+	dlo += t5
+	dhi += t3
+	return min(t1, hi), dx, dlo, dhi
 }
 
 // ClampVJP returns Clamp's results and the vector-Jacobian product with the
@@ -107,13 +127,33 @@ func ClampGrad(x, lo, hi float64) (float64, float64, float64, float64) {
 // derivative (dx, dlo, dhi), computed by reverse-mode automatic
 // differentiation.
 func ClampVJP(x, lo, hi, s float64) (float64, float64, float64, float64) {
-	var t ClampTape
-	t1 := ClampForward(&t, x, lo, hi)
+	t1 := max(x, lo)
 	var dx float64
 	var dlo float64
 	var dhi float64
-	ClampBackward(&t, s, &dx, &dlo, &dhi)
-	return t1, dx, dlo, dhi
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := t1 <= hi || math.IsNaN(t1)
+	var t2 float64
+	if c1 {
+		t2 = s
+	}
+	t3 := s
+	if c1 {
+		t3 = 0
+	}
+	c2 := x >= lo || math.IsNaN(x)
+	var t4 float64
+	if c2 {
+		t4 = t2
+	}
+	t5 := t2
+	if c2 {
+		t5 = 0
+	}
+	dx += t4
+	dlo += t5
+	dhi += t3
+	return min(t1, hi), dx, dlo, dhi
 }
 
 // ClampJVP returns Clamp's results and then their directional derivatives along
@@ -249,26 +289,111 @@ func SpreadBackward(t *SpreadTape, s float64, da, db, dc *float64) {
 // c, in that order (da, db, dc), computed by reverse-mode automatic
 // differentiation.
 func SpreadGrad(a, b, c float64) (float64, float64, float64, float64) {
-	var t SpreadTape
-	t1 := SpreadForward(&t, a, b, c)
+	t1 := max(a, b)
+	t2 := min(a, b)
+	t3 := max(t1, c) - min(t2, c)
 	var da float64
 	var db float64
 	var dc float64
-	SpreadBackward(&t, 1, &da, &db, &dc)
-	return t1, da, db, dc
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t4 := -a
+	c1 := t2 <= c || math.IsNaN(t2)
+	var t5 float64
+	if c1 {
+		t5 = t4
+	}
+	t6 := t4
+	if c1 {
+		t6 = 0
+	}
+	c2 := math.IsNaN(a)
+	c3 := a <= b || c2
+	var t7 float64
+	if c3 {
+		t7 = t5
+	}
+	t8 := t5
+	if c3 {
+		t8 = 0
+	}
+	c4 := t1 >= c || math.IsNaN(t1)
+	var t9 float64
+	if c4 {
+		t9 = a
+	}
+	t10 := a
+	if c4 {
+		t10 = 0
+	}
+	c5 := a >= b || c2
+	var t11 float64
+	if c5 {
+		t11 = t9
+	}
+	t12 := t9
+	if c5 {
+		t12 = 0
+	}
+	da += t3 + t7 + t11
+	db += t8 + t12
+	dc += t6 + t10
+	return t3 * a, da, db, dc
 }
 
 // SpreadVJP returns Spread's results and the vector-Jacobian product with the
 // seeds s: for each of a, b and c, the sum over the outputs of seed times
 // derivative (da, db, dc), computed by reverse-mode automatic differentiation.
 func SpreadVJP(a, b, c, s float64) (float64, float64, float64, float64) {
-	var t SpreadTape
-	t1 := SpreadForward(&t, a, b, c)
+	t1 := max(a, b)
+	t2 := min(a, b)
+	t3 := max(t1, c) - min(t2, c)
 	var da float64
 	var db float64
 	var dc float64
-	SpreadBackward(&t, s, &da, &db, &dc)
-	return t1, da, db, dc
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t4 := s * a
+	t5 := -t4
+	c1 := t2 <= c || math.IsNaN(t2)
+	var t6 float64
+	if c1 {
+		t6 = t5
+	}
+	t7 := t5
+	if c1 {
+		t7 = 0
+	}
+	c2 := math.IsNaN(a)
+	c3 := a <= b || c2
+	var t8 float64
+	if c3 {
+		t8 = t6
+	}
+	t9 := t6
+	if c3 {
+		t9 = 0
+	}
+	c4 := t1 >= c || math.IsNaN(t1)
+	var t10 float64
+	if c4 {
+		t10 = t4
+	}
+	t11 := t4
+	if c4 {
+		t11 = 0
+	}
+	c5 := a >= b || c2
+	var t12 float64
+	if c5 {
+		t12 = t10
+	}
+	t13 := t10
+	if c5 {
+		t13 = 0
+	}
+	da += s*t3 + t8 + t12
+	db += t9 + t13
+	dc += t7 + t11
+	return t3 * a, da, db, dc
 }
 
 // SpreadJVP returns Spread's results and then their directional derivatives
@@ -777,13 +902,33 @@ func Clamp32Backward(t *Clamp32Tape, s float32, dx, dlo, dhi *float32) {
 // and hi, in that order (dx, dlo, dhi), computed by reverse-mode automatic
 // differentiation.
 func Clamp32Grad(x, lo, hi float32) (float32, float32, float32, float32) {
-	var t Clamp32Tape
-	t1 := Clamp32Forward(&t, x, lo, hi)
+	t1 := max(x, lo)
 	var dx float32
 	var dlo float32
 	var dhi float32
-	Clamp32Backward(&t, 1, &dx, &dlo, &dhi)
-	return t1, dx, dlo, dhi
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := t1 <= hi || math.IsNaN(float64(t1))
+	var t2 float32
+	if c1 {
+		t2 = 1
+	}
+	t3 := float32(1)
+	if c1 {
+		t3 = 0
+	}
+	c2 := x >= lo || math.IsNaN(float64(x))
+	var t4 float32
+	if c2 {
+		t4 = t2
+	}
+	t5 := t2
+	if c2 {
+		t5 = 0
+	}
+	dx += t4
+	dlo += t5
+	dhi += t3
+	return min(t1, hi), dx, dlo, dhi
 }
 
 // Clamp32JVP returns Clamp32's results and then their directional derivatives

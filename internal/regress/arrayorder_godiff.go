@@ -76,22 +76,54 @@ func CallThenReadBackward(t *CallThenReadTape, s float64, dx *float64) {
 // CallThenReadGrad returns CallThenRead's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func CallThenReadGrad(x float64) (float64, float64) {
-	var t CallThenReadTape
-	t1 := CallThenReadForward(&t, x)
+	b := [3]float64{x, 2 * x, 3}
+	v := b[:]
+	for i := range v {
+		v[i] += x
+	}
+	t1 := b[2]
+	t2 := t1*x + v[0]
 	var dx float64
-	CallThenReadBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var db [3]float64
+	dv := db[:3]
+	v2 := b[:3]
+	var dxSum float64
+	db[2] += x
+	dv[0] += 1
+	t3 := len(v2) - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		dxSum += dv[i2]
+	}
+	dx += t1 + db[0] + db[1]*2 + dxSum
+	return t2, dx
 }
 
 // CallThenReadVJP returns CallThenRead's results and the vector-Jacobian
 // product with the seeds s: for each of x, the sum over the outputs of seed
 // times derivative (dx), computed by reverse-mode automatic differentiation.
 func CallThenReadVJP(x, s float64) (float64, float64) {
-	var t CallThenReadTape
-	t1 := CallThenReadForward(&t, x)
+	b := [3]float64{x, 2 * x, 3}
+	v := b[:]
+	for i := range v {
+		v[i] += x
+	}
+	t1 := b[2]
+	t2 := t1*x + v[0]
 	var dx float64
-	CallThenReadBackward(&t, s, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var db [3]float64
+	dv := db[:3]
+	v2 := b[:3]
+	var dxSum float64
+	db[2] += s * x
+	dv[0] += s
+	t3 := len(v2) - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		dxSum += dv[i2]
+	}
+	dx += s*t1 + db[0] + db[1]*2 + dxSum
+	return t2, dx
 }
 
 // CallThenReadJVP returns CallThenRead's results and then their directional

@@ -64,11 +64,11 @@ func SincosProductBackward(t *SincosProductTape, s float64, dx *float64) {
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func SincosProductGrad(x float64) (float64, float64) {
-	var t SincosProductTape
-	t1 := SincosProductForward(&t, x)
+	t1, t2 := math.Sincos(x)
 	var dx float64
-	SincosProductBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += (1+t2)*t2 - t1*t1
+	return t1*t2 + t1, dx
 }
 
 // SincosProductJVP returns SincosProduct's results and then their directional
@@ -142,11 +142,15 @@ func LgammaFrexpBackward(t *LgammaFrexpTape, s float64, dx *float64) {
 // LgammaFrexpGrad returns LgammaFrexp's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func LgammaFrexpGrad(x float64) (float64, float64) {
-	var t LgammaFrexpTape
-	t1 := LgammaFrexpForward(&t, x)
+	t1, t2 := math.Lgamma(x)
+	t3 := godiffDigamma(x)
+	t4, t5 := math.Frexp(x)
+	t6 := float64(t2)
+	t7 := float64(t5)
 	var dx float64
-	LgammaFrexpBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t7*math.Ldexp(1, -t5) + t6*t3
+	return t1*t6 + t4*t7, dx
 }
 
 // LgammaFrexpJVP returns LgammaFrexp's results and then their directional
@@ -213,11 +217,11 @@ func ModfMixBackward(t *ModfMixTape, s float64, dx *float64) {
 // ModfMixGrad returns ModfMix's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func ModfMixGrad(x float64) (float64, float64) {
-	var t ModfMixTape
-	t1 := ModfMixForward(&t, x)
+	t1, t2 := math.Modf(x)
 	var dx float64
-	ModfMixBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t1 + t2*2
+	return t1*x + t2*t2, dx
 }
 
 // ModfMixJVP returns ModfMix's results and then their directional derivatives
@@ -537,11 +541,11 @@ func SeveralResultsBackward(t *SeveralResultsTape, s float64, dx *float64) {
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func SeveralResultsGrad(x float64) (float64, float64) {
-	var t SeveralResultsTape
-	t1 := SeveralResultsForward(&t, x)
+	t1, t3, t2, t4 := scJVP(x, 1)
 	var dx float64
-	SeveralResultsBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t4 + t2
+	return t1 + t3, dx
 }
 
 // SeveralResultsJVP returns SeveralResults's results and then their directional
@@ -655,12 +659,19 @@ func SeveralResultsMixedBackward(t *SeveralResultsMixedTape, s float64, dx, dy *
 // with respect to x and y, in that order (dx, dy), computed by reverse-mode
 // automatic differentiation.
 func SeveralResultsMixedGrad(x, y float64) (float64, float64, float64) {
-	var t SeveralResultsMixedTape
-	t1 := SeveralResultsMixedForward(&t, x, y)
+	t1 := 2 * y
+	t2, t4, t6, t3, t5, _ := polarCallsJVP(x, t1, 3, 1, 0)
+	_, _, _, t7, t8, _ := polarCallsJVP(x, t1, 3, 0, 1)
+	t9, _, _, t10, _, _ := polarCallsYJVP(3, y, t6, 1)
+	t11, t13, t12, t14 := pairStepJVP(x+y, 4, 1)
+	t15 := float64(t6)
 	var dx float64
 	var dy float64
-	SeveralResultsMixedBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t16 := t11*t14 + t13*t12
+	dx += t16 + t2*t5 + t4*t3
+	dy += t16 + t15*t10 + (t2*t8+t4*t7)*2
+	return t2*t4 + t15*t9 + t11*t13, dx, dy
 }
 
 // SeveralResultsMixedJVP returns SeveralResultsMixed's results and then their

@@ -56,11 +56,15 @@ func CountedWhileBackward(t *CountedWhileTape, s float64, dx *float64) {
 // CountedWhileGrad returns CountedWhile's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func CountedWhileGrad(x float64) (float64, float64) {
-	var t CountedWhileTape
-	t1 := CountedWhileForward(&t, x)
+	j := 0
+	for j < 3 {
+		t1 := countedWhileLoop1(j, x)
+		j = t1
+	}
 	var dx float64
-	CountedWhileBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += x * 2
+	return x*x + float64(j), dx
 }
 
 // CountedRangeTape is what CountedRangeForward keeps of one run of CountedRange
@@ -118,11 +122,17 @@ func CountedRangeBackward(t *CountedRangeTape, s float64, dx *float64) {
 // CountedRangeGrad returns CountedRange's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func CountedRangeGrad(x float64, n int) (float64, float64) {
-	var t CountedRangeTape
-	t1 := CountedRangeForward(&t, x, n)
+	j := 0
+	r := 0.0
+	for i := range n {
+		t1, t2 := countedRangeLoop1(j, r, i)
+		j = t1
+		r = t2
+	}
 	var dx float64
-	CountedRangeBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += r
+	return x*r + float64(j), dx
 }
 
 // countedWhileLoop1 is one iteration of the loop of CountedWhile at

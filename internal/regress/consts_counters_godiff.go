@@ -1200,8 +1200,8 @@ func condScaleGrad(a, b float64) (float64, float64, float64) {
 	var da float64
 	var db float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	da += 1 * b
-	db += 1 * a
+	da += b
+	db += a
 	return a * b, da, db
 }
 

@@ -62,11 +62,12 @@ func PowConstBaseBackward(t *PowConstBaseTape, s float64, dx *float64) {
 // PowConstBaseGrad returns PowConstBase's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func PowConstBaseGrad(x float64) (float64, float64) {
-	var t PowConstBaseTape
-	t1 := PowConstBaseForward(&t, x)
+	t1 := math.Pow(2, x)
+	t2 := math.Pow(2.718281828459045, x)
 	var dx float64
-	PowConstBaseBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t2*math.Log(2.718281828459045) + t1*math.Log(2)
+	return t1 + t2, dx
 }
 
 // PowConstBaseJVP returns PowConstBase's results and then their directional
@@ -138,11 +139,12 @@ func PowConstExponentBackward(t *PowConstExponentTape, s float64, dx *float64) {
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func PowConstExponentGrad(x float64) (float64, float64) {
-	var t PowConstExponentTape
-	t1 := PowConstExponentForward(&t, x)
+	t1 := math.Pow(2, 3)
+	t2 := math.Max(0, 1)
 	var dx float64
-	PowConstExponentBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t2 + t1 + math.Pow(x, 1)*2
+	return math.Pow(x, 2) + t1*x + t2*x, dx
 }
 
 // PowConstExponentJVP returns PowConstExponent's results and then their
@@ -262,11 +264,45 @@ func BinaryRulesOneConstBackward(t *BinaryRulesOneConstTape, s float64, dx *floa
 // with respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func BinaryRulesOneConstGrad(x float64) (float64, float64) {
-	var t BinaryRulesOneConstTape
-	t1 := BinaryRulesOneConstForward(&t, x)
+	s := math.Atan2(1, x) + math.Atan2(x, 2)
+	t1 := math.Hypot(3, x)
+	t2 := math.Hypot(x, 4)
+	s2 := s + (t1 + t2)
+	s3 := s2 + (math.Max(0.5, x) + math.Max(x, -0.25))
+	s4 := s3 + (math.Min(0.5, x) + math.Min(x, -0.25))
+	t3 := math.Pow(3, x)
+	s5 := s4 + (t3 + math.Pow(x, 3) + math.Pow(0, x+5) + math.Pow(x, 0))
+	t4 := 2 / x
+	s6 := s5 + (t4 + x/2 + (2 - x) + (x - 2) + 2*x + x*2 + (2 + x))
 	var dx float64
-	BinaryRulesOneConstBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var t5 float64
+	if x <= -0.25 {
+		t5 = 1
+	}
+	t6 := 1.0
+	if x >= 0.5 {
+		t6 = 0
+	}
+	var t7 float64
+	if x >= -0.25 {
+		t7 = 1
+	}
+	t8 := 1.0
+	if x <= 0.5 {
+		t8 = 0
+	}
+	t9 := 1 / t2
+	if t2 == 0 {
+		t9 = 0
+	}
+	t10 := 1 / t1
+	if t1 == 0 {
+		t10 = 0
+	}
+	t11 := x * x
+	dx += 5.5 - 1/x*t4 + math.Pow(x, 2)*3 + t3*math.Log(3) + t5 + t6 + t7 + t8 + x*t9 + x*t10 + 2/(t11+4) - 1/(1+t11)
+	return s6, dx
 }
 
 // BinaryRulesOneConstJVP returns BinaryRulesOneConst's results and then their
@@ -373,11 +409,12 @@ func UnaryRulesOnConstBackward(t *UnaryRulesOnConstTape, s float64, dx *float64)
 // with respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func UnaryRulesOnConstGrad(x float64) (float64, float64) {
-	var t UnaryRulesOnConstTape
-	t1 := UnaryRulesOnConstForward(&t, x)
+	t1 := math.Sqrt(2) + math.Exp(1) + math.Log(3) + math.Sin(1) + math.Tanh(0.5) + math.Abs(-2)
+	t2 := math.Abs(0)
 	var dx float64
-	UnaryRulesOnConstBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t2 + t1
+	return t1*x + t2*x, dx
 }
 
 // UnaryRulesOnConstJVP returns UnaryRulesOnConst's results and then their
@@ -456,11 +493,29 @@ func DebugIfBackward(t *DebugIfTape, s float64, dx *float64) {
 // DebugIfGrad returns DebugIf's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func DebugIfGrad(x float64) (float64, float64) {
-	var t DebugIfTape
-	t1 := DebugIfForward(&t, x)
+	r := x * x
+	if true {
+		r *= 2
+	}
+	if false {
+		r += x
+	} else {
+		r -= x
+	}
 	var dx float64
-	DebugIfBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	dr += 1
+	if false {
+		dx += dr
+	} else {
+		dx += -dr
+	}
+	if true {
+		dr *= 2
+	}
+	dx += dr * x * 2
+	return r, dx
 }
 
 // DebugIfJVP returns DebugIf's results and then their directional derivatives
@@ -661,11 +716,26 @@ func DebugAndNotBackward(t *DebugAndNotTape, s float64, dx *float64) {
 // DebugAndNotGrad returns DebugAndNot's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func DebugAndNotGrad(x float64) (float64, float64) {
-	var t DebugAndNotTape
-	t1 := DebugAndNotForward(&t, x)
+	r := x * x
+	if false {
+		r *= 2
+	}
+	c1 := x > 0
+	if c1 {
+		r *= 3
+	}
 	var dx float64
-	DebugAndNotBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	dr += 1
+	if c1 {
+		dr *= 3
+	}
+	if false {
+		dr *= 2
+	}
+	dx += dr * x * 2
+	return r, dx
 }
 
 // DebugAndNotJVP returns DebugAndNot's results and then their directional
@@ -1040,11 +1110,13 @@ func IdentitiesBackward(t *IdentitiesTape, s float64, dx *float64) {
 // IdentitiesGrad returns Identities's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func IdentitiesGrad(x float64) (float64, float64) {
-	var t IdentitiesTape
-	t1 := IdentitiesForward(&t, x)
+	y := x * 0
+	z := y * 2
+	t1 := 0 / x
 	var dx float64
-	IdentitiesBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += 4 - 1/x*t1 - 2
+	return y + 0*x + x/1 + 1*x - x*1 + (x - 0) + (0 - x) + t1 + z + x, dx
 }
 
 // IdentitiesJVP returns Identities's results and then their directional
@@ -1299,11 +1371,10 @@ func DivConstZeroBackward(t *DivConstZeroTape, s float64, dx *float64) {
 // DivConstZeroGrad returns DivConstZero's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func DivConstZeroGrad(x float64) (float64, float64) {
-	var t DivConstZeroTape
-	t1 := DivConstZeroForward(&t, x)
 	var dx float64
-	DivConstZeroBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += math.Inf(1)
+	return x / 0, dx
 }
 
 // DivConstZeroJVP returns DivConstZero's results and then their directional
@@ -1369,11 +1440,20 @@ func DebugReturnBackward(t *DebugReturnTape, s float64, dx *float64) {
 // DebugReturnGrad returns DebugReturn's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func DebugReturnGrad(x float64) (float64, float64) {
-	var t DebugReturnTape
-	t1 := DebugReturnForward(&t, x)
+	var r float64
+	if true {
+		r = x * x
+	} else {
+		r = 2 * x
+	}
 	var dx float64
-	DebugReturnBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	if true {
+		dx += x * 2
+	} else {
+		dx += 2
+	}
+	return r, dx
 }
 
 // DebugReturnJVP returns DebugReturn's results and then their directional
@@ -1605,11 +1685,29 @@ func ConstSwitchBackward(t *ConstSwitchTape, s float64, dx *float64) {
 // ConstSwitchGrad returns ConstSwitch's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstSwitchGrad(x float64) (float64, float64) {
-	var t ConstSwitchTape
-	t1 := ConstSwitchForward(&t, x)
+	x2 := x
+	if false {
+		x2 *= 2
+	} else if true {
+		x2 *= 3
+	} else {
+		x2 = 0
+	}
+	y := 2.5
+	y2 := y * 2
 	var dx float64
-	ConstSwitchBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dx2 float64
+	dx2 += y2 - 2.5
+	if false {
+		dx2 *= 2
+	} else if true {
+		dx2 *= 3
+	} else {
+		dx2 = 0
+	}
+	dx += dx2
+	return x2*y2 - 2.5*x2, dx
 }
 
 // ConstSwitchJVP returns ConstSwitch's results and then their directional

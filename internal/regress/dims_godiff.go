@@ -321,22 +321,22 @@ func SplitSplitProductBackward(t *SplitSplitProductTape, s float64, dx *float64)
 // SplitProductGrad returns SplitProduct's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func (e Split) SplitProductGrad(x float64) (float64, float64) {
-	var t SplitSplitProductTape
-	t1 := e.SplitProductForward(&t, x)
+	t1, t3, t2, t4 := splitPartsJVP(x, 1)
 	var dx float64
-	SplitSplitProductBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t1*t4 + t3*t2
+	return t1 * t3, dx
 }
 
 // SplitProductVJP returns SplitProduct's results and the vector-Jacobian
 // product with the seeds s: for each of x, the sum over the outputs of seed
 // times derivative (dx), computed by reverse-mode automatic differentiation.
 func (e Split) SplitProductVJP(x, s float64) (float64, float64) {
-	var t SplitSplitProductTape
-	t1 := e.SplitProductForward(&t, x)
+	t1, t3, t2, t4 := splitPartsJVP(x, 1)
 	var dx float64
-	SplitSplitProductBackward(&t, s, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += s*t1*t4 + s*t3*t2
+	return t1 * t3, dx
 }
 
 // SplitProductJVP returns SplitProduct's results and then their directional

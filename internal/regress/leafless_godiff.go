@@ -228,12 +228,15 @@ func TagMixBackward(t *TagMixTape, s float64, da, db *float64) {
 // TagMixGrad returns TagMix's result and its gradient with respect to a and b,
 // in that order (da, db), computed by reverse-mode automatic differentiation.
 func TagMixGrad(t Tag, c Counts, a, b float64) (float64, float64, float64) {
-	var t2 TagMixTape
-	t1 := TagMixForward(&t2, t, c, a, b)
+	t1, dweighFlat := weighFlatGrad(a)
+	t2, dcountsScale := countsScaleGrad(c.N, c.M, b)
+	t3, dskipFlat := skipFlatGrad(a * b)
 	var da float64
 	var db float64
-	TagMixBackward(&t2, 1, &da, &db)
-	return t1, da, db
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da += dskipFlat*b + dweighFlat
+	db += dskipFlat*a + dcountsScale
+	return t1 + t2 + t3, da, db
 }
 
 // TagMixJVP returns TagMix's results and then their directional derivatives
@@ -373,7 +376,7 @@ func bellSqGrad(v float64, i int) (float64, float64) {
 	t1 := bellY(i)
 	var dv float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dv += 1 * t1 * v * 2
+	dv += t1 * v * 2
 	return v * v * t1, dv
 }
 
@@ -409,7 +412,7 @@ func countsScaleGrad(cN, cM int, v float64) (float64, float64) {
 	t1 := float64(cN - cM)
 	var dv float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dv += 1 * t1
+	dv += t1
 	return v * t1, dv
 }
 
@@ -418,7 +421,7 @@ func countsScaleGrad(cN, cM int, v float64) (float64, float64) {
 func skipFlatGrad(v float64) (float64, float64) {
 	var dv float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dv += 1 * v * 2
+	dv += v * 2
 	return v * v, dv
 }
 

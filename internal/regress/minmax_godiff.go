@@ -81,22 +81,60 @@ func ConstMinMaxBackward(t *ConstMinMaxTape, s float64, dx *float64) {
 // ConstMinMaxGrad returns ConstMinMax's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstMinMaxGrad(x float64) (float64, float64) {
-	var t ConstMinMaxTape
-	t1 := ConstMinMaxForward(&t, x)
+	t1 := x * x
+	t2 := max(0.25, x)
 	var dx float64
-	ConstMinMaxBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var t3 float64
+	if x <= 0.25 {
+		t3 = 0
+	} else if t2 >= 1 || math.IsNaN(t2) {
+		t3 = 1
+	}
+	t4 := 1.0
+	if x >= -5.141592653589793 {
+		t4 = 0
+	}
+	t5 := 1.0
+	if t1 <= 3 {
+		t5 = 0
+	}
+	t6 := 1.0
+	if x >= 0.5 {
+		t6 = 0
+	}
+	dx += t3 + t4 + t5*x*2 + t6
+	return min(0.5, x) + max(3, t1) + min(-5.141592653589793, x) + max(t2, 1), dx
 }
 
 // ConstMinMaxVJP returns ConstMinMax's results and the vector-Jacobian product
 // with the seeds s: for each of x, the sum over the outputs of seed times
 // derivative (dx), computed by reverse-mode automatic differentiation.
 func ConstMinMaxVJP(x, s float64) (float64, float64) {
-	var t ConstMinMaxTape
-	t1 := ConstMinMaxForward(&t, x)
+	t1 := x * x
+	t2 := max(0.25, x)
 	var dx float64
-	ConstMinMaxBackward(&t, s, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var t3 float64
+	if x <= 0.25 {
+		t3 = 0
+	} else if t2 >= 1 || math.IsNaN(t2) {
+		t3 = s
+	}
+	t4 := s
+	if x >= -5.141592653589793 {
+		t4 = 0
+	}
+	t5 := s
+	if t1 <= 3 {
+		t5 = 0
+	}
+	t6 := s
+	if x >= 0.5 {
+		t6 = 0
+	}
+	dx += t3 + t4 + t5*x*2 + t6
+	return min(0.5, x) + max(3, t1) + min(-5.141592653589793, x) + max(t2, 1), dx
 }
 
 // ConstMinMaxJVP returns ConstMinMax's results and then their directional

@@ -64,11 +64,22 @@ func DiscardedBackward(t *DiscardedTape, s float64, dx *float64) {
 // DiscardedGrad returns Discarded's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func DiscardedGrad(x float64, n int) (float64, float64) {
-	var t DiscardedTape
-	t1 := DiscardedForward(&t, x, n)
+	r := x
+	for i := 0; i < n; i++ {
+		r *= r
+	}
+	r = 3 * x
 	var dx float64
-	DiscardedBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	dr += 1
+	t1 := dr * 3
+	dr = 0
+	t2 := n - 1
+	for i2 := t2; i2 >= 0; i2-- {
+	}
+	dx += t1 + dr
+	return r, dx
 }
 
 // DiscardedJVP returns Discarded's results and then their directional
@@ -264,11 +275,20 @@ func KeptBackward(t *KeptTape, s float64, dx *float64) {
 // KeptGrad returns Kept's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func KeptGrad(x float64) (float64, float64) {
-	var t KeptTape
-	t1 := KeptForward(&t, x)
+	t1 := math.Sqrt(x)
+	r := t1
+	for i := 0; i < 3; i++ {
+		r *= 2
+	}
 	var dx float64
-	KeptBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	dr += 1
+	for i2 := 2; i2 >= 0; i2-- {
+		dr *= 2
+	}
+	dx += dr * (0.5 / t1)
+	return r, dx
 }
 
 // KeptJVP returns Kept's results and then their directional derivatives along

@@ -60,11 +60,22 @@ func OverwriteBackward(t *OverwriteTape, s float64, dx *float64) {
 // OverwriteGrad returns Overwrite's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func OverwriteGrad(x float64) (float64, float64) {
-	var t OverwriteTape
-	t1 := OverwriteForward(&t, x)
+	r := 0.0
+	for i := 0; i < 3; i++ {
+		r = 2 * r
+		r = x
+	}
 	var dx float64
-	OverwriteBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	var dxSum float64
+	dr += 1
+	for i2 := 2; i2 >= 0; i2-- {
+		dxSum += dr
+		dr = 0
+	}
+	dx += dxSum
+	return r, dx
 }
 
 // OverwriteJVP returns Overwrite's results and then their directional
@@ -528,12 +539,19 @@ func MoveParamBackward(t *MoveParamTape, s float64, dx, dy *float64) {
 // and y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func MoveParamGrad(x, y float64) (float64, float64, float64) {
-	var t MoveParamTape
-	t1 := MoveParamForward(&t, x, y)
+	r := x
+	r *= 2
+	r = x
+	if y > 0 {
+		r += 1
+	}
 	var dx float64
 	var dy float64
-	MoveParamBackward(&t, 1, &dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	dr += 1
+	dx += dr
+	return r, dx, dy
 }
 
 // MoveParamJVP returns MoveParam's results and then their directional

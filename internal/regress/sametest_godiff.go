@@ -75,22 +75,62 @@ func NaNGuardBackward(t *NaNGuardTape, s float64, dx *float64) {
 // NaNGuardGrad returns NaNGuard's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func NaNGuardGrad(x float64) (float64, float64) {
-	var t NaNGuardTape
-	t1 := NaNGuardForward(&t, x)
+	var r float64
+	c1 := math.IsNaN(x)
+	c2 := math.IsInf(x, 0)
+	if c1 || c2 {
+		panic("regress: x is not finite")
+	}
+	if c2 || c1 {
+		panic("regress: x is not finite")
+	}
+	c3 := math.Signbit(x) && x < 10
+	if c3 {
+		r = -x * x
+	} else {
+		r = x * x
+	}
 	var dx float64
-	NaNGuardBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	if c3 {
+		t1 := -x
+		dx += t1
+		dx += t1
+	} else {
+		dx += x * 2
+	}
+	return r, dx
 }
 
 // NaNGuardVJP returns NaNGuard's results and the vector-Jacobian product with
 // the seeds s: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func NaNGuardVJP(x, s float64) (float64, float64) {
-	var t NaNGuardTape
-	t1 := NaNGuardForward(&t, x)
+	var r float64
+	c1 := math.IsNaN(x)
+	c2 := math.IsInf(x, 0)
+	if c1 || c2 {
+		panic("regress: x is not finite")
+	}
+	if c2 || c1 {
+		panic("regress: x is not finite")
+	}
+	c3 := math.Signbit(x) && x < 10
+	if c3 {
+		r = -x * x
+	} else {
+		r = x * x
+	}
 	var dx float64
-	NaNGuardBackward(&t, s, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	if c3 {
+		t1 := -(s * x)
+		dx += t1
+		dx += t1
+	} else {
+		dx += s * x * 2
+	}
+	return r, dx
 }
 
 // NaNGuardJVP returns NaNGuard's results and then their directional derivatives

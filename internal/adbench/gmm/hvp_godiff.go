@@ -407,184 +407,183 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 		t99[0] = t106
 		dres22 = 0
 	}
-	t107 := 1 * t64
 	dslse2 += 1
-	t108 := -t107 / semx2
-	dsemx22 += t108
-	ddsemx2 -= dsemx2 / semx2 * t108
+	t107 := -t64 / semx2
+	dsemx22 += t107
+	ddsemx2 -= dsemx2 / semx2 * t107
 	for i62 := t85; i62 >= 0; i62-- {
 		nexp--
-		t109 := t.exp[nexp]
-		t110 := dsemx22 * t109
-		t111 := t109*ddsemx2 + dsemx22*dt.exp[nexp]
-		dtmp -= t110
-		ddtmp -= t111
-		t112 := ddalphas[i62] + t111
-		dalphas2[i62] += t110
-		ddalphas[i62] = t112
+		t108 := t.exp[nexp]
+		t109 := dsemx22 * t108
+		t110 := t108*ddsemx2 + dsemx22*dt.exp[nexp]
+		dtmp -= t109
+		ddtmp -= t110
+		t111 := ddalphas[i62] + t110
+		dalphas2[i62] += t109
+		ddalphas[i62] = t111
 	}
-	dm22 += dtmp - t107
+	dm22 += dtmp - t64
 	ddm2 += ddtmp
 	if t59 >= 0 {
-		t113 := ddalphas[t59] + ddm2
+		t112 := ddalphas[t59] + ddm2
 		dalphas2[t59] += dm22
-		ddalphas[t59] = t113
+		ddalphas[t59] = t112
 		dm22 = 0
 		ddm2 = 0
 	}
-	t114 := ddalphas[0] + ddm2
+	t113 := ddalphas[0] + ddm2
 	dalphas2[0] += dm22
-	ddalphas[0] = t114
-	t115 := n - 1
-	for ix2 := t115; ix2 >= 0; ix2-- {
-		t116 := ix2
+	ddalphas[0] = t113
+	t114 := n - 1
+	for ix2 := t114; ix2 >= 0; ix2-- {
+		t115 := ix2
 		nsemx--
-		t117 := t.semx[nsemx]
+		t116 := t.semx[nsemx]
 		var dtmp2 float64
 		ddtmp2 := 0.0
 		nmAt--
-		t118 := t.mAt[nmAt]
-		t119 := dslse2
-		t120 := t119 / t117
-		dsemx3 += t120
-		ddsemx -= dt.semx[nsemx] / t117 * t120
+		t117 := t.mAt[nmAt]
+		t118 := dslse2
+		t119 := t118 / t116
+		dsemx3 += t119
+		ddsemx -= dt.semx[nsemx] / t116 * t119
 		dslse2 = 0
 		for i42 := t85; i42 >= 0; i42-- {
 			nexp2--
-			t121 := t.exp2[nexp2]
-			t122 := dsemx3 * t121
-			t123 := t121*ddsemx + dsemx3*dt.exp2[nexp2]
-			dtmp2 -= t122
-			ddtmp2 -= t123
-			t124 := t80[i42] + t123
-			t79[i42] += t122
-			t80[i42] = t124
+			t120 := t.exp2[nexp2]
+			t121 := dsemx3 * t120
+			t122 := t120*ddsemx + dsemx3*dt.exp2[nexp2]
+			dtmp2 -= t121
+			ddtmp2 -= t122
+			t123 := t80[i42] + t122
+			t79[i42] += t121
+			t80[i42] = t123
 		}
-		dm3 += t119 + dtmp2
+		dm3 += t118 + dtmp2
 		ddm += ddtmp2
 		dsemx3 = 0
 		ddsemx = 0
-		if t118 >= 0 {
-			t125 := t80[t118] + ddm
-			t79[t118] += dm3
-			t80[t118] = t125
+		if t117 >= 0 {
+			t124 := t80[t117] + ddm
+			t79[t117] += dm3
+			t80[t117] = t124
 			dm3 = 0
 			ddm = 0
 		}
-		t126 := t80[0] + ddm
+		t125 := t80[0] + ddm
 		t79[0] += dm3
-		t80[0] = t126
-		dslse2 += t119
+		t80[0] = t125
+		dslse2 += t118
 		dm3 = 0
 		ddm = 0
 		for ik22 := t85; ik22 >= 0; ik22-- {
 			nelem2--
-			t127 := t.elem2[nelem2]
-			t128 := dt.elem2[nelem2]
-			t129 := ik22*icfSz + d
-			t130 := icf[t129:t74]
-			t131 := vicf[t129:t74]
+			t126 := t.elem2[nelem2]
+			t127 := dt.elem2[nelem2]
+			t128 := ik22*icfSz + d
+			t129 := icf[t128:t74]
+			t130 := vicf[t128:t74]
 			lparamsIdx2 := t55
-			t132 := x[t116*d:]
-			t133 := ik22 * d
-			t134 := means[t133:t73]
-			t135 := vmeans[t133:t73]
-			t136 := dicf2[t129:t74]
-			t137 := ddicf[t129:t74]
-			t138 := len(t2)
-			t139 := t2[t133:t138]
-			t140 := t3[t133:t138]
-			t141 := t77[t133:t138]
-			t142 := t78[t133:t138]
-			t143 := dmeans2[t133:t73]
-			t144 := ddmeans[t133:t73]
-			t145 := t79[ik22]
-			t146 := t80[ik22]
-			dres4 -= t145 * 0.5
-			ddres -= t146 * 0.5
+			t131 := x[t115*d:]
+			t132 := ik22 * d
+			t133 := means[t132:t73]
+			t134 := vmeans[t132:t73]
+			t135 := dicf2[t128:t74]
+			t136 := ddicf[t128:t74]
+			t137 := len(t2)
+			t138 := t2[t132:t137]
+			t139 := t3[t132:t137]
+			t140 := t77[t132:t137]
+			t141 := t78[t132:t137]
+			t142 := dmeans2[t132:t73]
+			t143 := ddmeans[t132:t73]
+			t144 := t79[ik22]
+			t145 := t80[ik22]
+			dres4 -= t144 * 0.5
+			ddres -= t145 * 0.5
 			t79[ik22] = 0
 			t80[ik22] = 0
 			for i22 := t21; i22 >= 1; i22-- {
 				nelem--
-				t147 := t.elem[nelem]
-				t148 := t82[i22] + (t147*ddres+dres4*dt.elem[nelem])*2
-				t81[i22] += dres4 * t147 * 2
-				t82[i22] = t148
+				t146 := t.elem[nelem]
+				t147 := t82[i22] + (t146*ddres+dres4*dt.elem[nelem])*2
+				t81[i22] += dres4 * t146 * 2
+				t82[i22] = t147
 			}
-			t149 := t82[0] + (t127*ddres+dres4*t128)*2
-			t81[0] += dres4 * t127 * 2
-			t82[0] = t149
-			t150 := t76[ik22] + t146
-			t75[ik22] += t145
-			t76[ik22] = t150
-			t151 := ddalphas[ik22] + t146
-			dalphas2[ik22] += t145
-			ddalphas[ik22] = t151
+			t148 := t82[0] + (t126*ddres+dres4*t127)*2
+			t81[0] += dres4 * t126 * 2
+			t82[0] = t148
+			t149 := t76[ik22] + t145
+			t75[ik22] += t144
+			t76[ik22] = t149
+			t150 := ddalphas[ik22] + t145
+			dalphas2[ik22] += t144
+			ddalphas[ik22] = t150
 			dres4 = 0
 			ddres = 0
 			for i9 := t21; i9 >= 0; i9-- {
-				t152 := i9
-				t153 := t152 + 1
-				t154 := t135[t152]
-				t155 := t132[t152] - t134[t152]
-				if t21 >= t153 {
-					dxcenteredElem := t83[t152]
-					ddxcenteredElem := t84[t152]
-					for j2 := t21; j2 >= t153; j2-- {
-						t156 := lparamsIdx2 - 1
-						t157 := t130[t156]
+				t151 := i9
+				t152 := t151 + 1
+				t153 := t134[t151]
+				t154 := t131[t151] - t133[t151]
+				if t21 >= t152 {
+					dxcenteredElem := t83[t151]
+					ddxcenteredElem := t84[t151]
+					for j2 := t21; j2 >= t152; j2-- {
+						t155 := lparamsIdx2 - 1
+						t156 := t129[t155]
 						lparamsIdx2--
-						t158 := t81[j2]
-						t159 := t82[j2]
-						dxcenteredElem += t158 * t157
-						ddxcenteredElem += t157*t159 + t158*t131[t156]
-						t160 := t137[t156] + (t155*t159 - t158*t154)
-						t136[t156] += t158 * t155
-						t137[t156] = t160
+						t157 := t81[j2]
+						t158 := t82[j2]
+						dxcenteredElem += t157 * t156
+						ddxcenteredElem += t156*t158 + t157*t130[t155]
+						t159 := t136[t155] + (t154*t158 - t157*t153)
+						t135[t155] += t157 * t154
+						t136[t155] = t159
 					}
-					t83[t152] = dxcenteredElem
-					t84[t152] = ddxcenteredElem
+					t83[t151] = dxcenteredElem
+					t84[t151] = ddxcenteredElem
 				}
 			}
 			// 2 loops over the same range, fused into one.
 			for id32 := t21; id32 >= 0; id32-- {
-				t161 := t139[id32]
-				t162 := t132[id32] - t134[id32]
-				t163 := t81[id32]
-				t164 := t82[id32]
-				t165 := t83[id32] + t163*t161
-				t166 := t84[id32] + (t161*t164 + t163*t140[id32])
-				t167 := t142[id32] + (t162*t164 - t163*t135[id32])
-				t141[id32] += t163 * t162
-				t142[id32] = t167
+				t160 := t138[id32]
+				t161 := t131[id32] - t133[id32]
+				t162 := t81[id32]
+				t163 := t82[id32]
+				t164 := t83[id32] + t162*t160
+				t165 := t84[id32] + (t160*t163 + t162*t139[id32])
+				t166 := t141[id32] + (t161*t163 - t162*t134[id32])
+				t140[id32] += t162 * t161
+				t141[id32] = t166
 				t81[id32] = 0
 				t82[id32] = 0
-				t168 := t144[id32] - t166
-				t143[id32] -= t165
-				t144[id32] = t168
+				t167 := t143[id32] - t165
+				t142[id32] -= t164
+				t143[id32] = t167
 				t83[id32] = 0
 				t84[id32] = 0
 			}
 		}
 	}
 	for ik4 := t85; ik4 >= 0; ik4-- {
-		t169 := ik4
+		t168 := ik4
 		for id4 := t21; id4 >= 0; id4-- {
-			t170 := t169*d + id4
+			t169 := t168*d + id4
 			nexp3--
-			t171 := t.exp3[nexp3]
-			t172 := t169*icfSz + id4
-			t173 := t77[t170]
-			dq2 := t173*t171 + t75[t169]
-			ddq := t171*t78[t170] + t173*dt.exp3[nexp3] + t76[t169]
-			t174 := ddicf[t172] + ddq
-			dicf2[t172] += dq2
-			ddicf[t172] = t174
-			t77[t170] = 0
-			t78[t170] = 0
+			t170 := t.exp3[nexp3]
+			t171 := t168*icfSz + id4
+			t172 := t77[t169]
+			dq2 := t172*t170 + t75[t168]
+			ddq := t170*t78[t169] + t172*dt.exp3[nexp3] + t76[t168]
+			t173 := ddicf[t171] + ddq
+			dicf2[t171] += dq2
+			ddicf[t171] = t173
+			t77[t169] = 0
+			t78[t169] = 0
 		}
-		t75[t169] = 0
-		t76[t169] = 0
+		t75[t168] = 0
+		t76[t168] = 0
 	}
 	t.release()
 	dt.release()

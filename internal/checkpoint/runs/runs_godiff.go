@@ -1098,13 +1098,35 @@ func ForcedRecordedBackward(t *ForcedRecordedTape, s float64, dx0, dv0, dw *floa
 // respect to x0, v0 and w, in that order (dx0, dv0, dw), computed by
 // reverse-mode automatic differentiation.
 func ForcedRecordedGrad(x0, v0, w float64, steps int) (float64, float64, float64, float64) {
-	var t ForcedRecordedTape
-	t1 := ForcedRecordedForward(&t, x0, v0, w, steps)
+	x := x0
+	v := v0
+	dt := 0.02
+	for i := 0; i < steps; i++ {
+		a := -x + 0.3*math.Sin(w*float64(i)*dt)
+		v += dt * a
+		x += dt * v
+	}
 	var dx0 float64
 	var dv0 float64
 	var dw float64
-	ForcedRecordedBackward(&t, 1, &dx0, &dv0, &dw)
-	return t1, dx0, dv0, dw
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	var dwSum float64
+	dv -= 1
+	dx += x * 2
+	t1 := steps - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		t2 := float64(i2)
+		dv += dx * 0.02
+		da := dv * 0.02
+		dwSum += da * 0.3 * math.Cos(w*t2*0.02) * 0.02 * t2
+		dx -= da
+	}
+	dx0 += dx
+	dv0 += dv
+	dw += dwSum
+	return x*x - v, dx0, dv0, dw
 }
 
 // forcedTickLoop1CallNoDtTape is what forcedTickLoop1CallNoDtForward keeps of

@@ -50,11 +50,10 @@ func SquareBackward(t *SquareTape, s float64, dx *float64) {
 // SquareGrad returns Square's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func SquareGrad(x float64) (float64, float64) {
-	var t SquareTape
-	t1 := SquareForward(&t, x)
 	var dx float64
-	SquareBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += x * 2
+	return x * x, dx
 }
 
 // CubeTape is what CubeForward keeps of one run of Cube for CubeBackward: the
@@ -109,9 +108,9 @@ func CubeBackward(t *CubeTape, s float64, dx *float64) {
 // CubeGrad returns Cube's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func CubeGrad(x float64) (float64, float64) {
-	var t CubeTape
-	t1 := CubeForward(&t, x)
+	t1 := x * x
 	var dx float64
-	CubeBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += t1 + t1*2
+	return t1 * x, dx
 }
