@@ -176,18 +176,6 @@ func ExtRosenHessianTo(h [][]float64, x []float64) (float64, []float64) {
 	return r1, dx
 }
 
-// ExtRosenHVPTape is what ExtRosenHVP records in its forward sweep, inside
-// loops and branches, for its backward sweep.
-type ExtRosenHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// ExtRosenHVPTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *ExtRosenHVPTape) Bytes() int {
-	return 0
-}
-
 // ExtRosenHessianVec runs the reverse sweep of ExtRosen with respect to x,
 // adding the gradients of the slices into dx (which the caller zeroes) and
 // returning ExtRosen's result and the floats' gradients, and computes its

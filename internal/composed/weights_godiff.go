@@ -3198,18 +3198,6 @@ func checkpointedLoop1CallNoXYFixedWXBackward(t *checkpointedLoop1CallNoXYFixedW
 	*deta += detaSum
 }
 
-// QuadGradCallHVPTape is what QuadGradCallHVP records in its forward sweep,
-// inside loops and branches, for its backward sweep.
-type QuadGradCallHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// QuadGradCallHVPTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *QuadGradCallHVPTape) Bytes() int {
-	return 0
-}
-
 // QuadGradCallHVP returns Quad's result, its gradient with respect to w and a,
 // and the Hessian-vector product H·v for the direction (vw, va), in that
 // order: H·v is the directional derivative of the gradient along v, computed

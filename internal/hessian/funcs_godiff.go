@@ -260,18 +260,6 @@ func LossHessianTo(h [][]float64, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2
 	return r1, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
 }
 
-// LossHVPTape is what LossHVP records in its forward sweep, inside loops and
-// branches, for its backward sweep.
-type LossHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in LossHVPTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *LossHVPTape) Bytes() int {
-	return 0
-}
-
 // LossHessianVec runs LossHVP and computes, by forward-mode automatic
 // differentiation in vector mode, its directional derivatives along 9
 // directions at once: the tangents dw11, dw12, dw21, dw22, dw3, dw4, db1, db2,
@@ -831,18 +819,6 @@ func RosenHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
 	return r1, dx, dy
 }
 
-// RosenHVPTape is what RosenHVP records in its forward sweep, inside loops and
-// branches, for its backward sweep.
-type RosenHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in RosenHVPTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *RosenHVPTape) Bytes() int {
-	return 0
-}
-
 // RosenHessianVec runs RosenHVP and computes, by forward-mode automatic
 // differentiation in vector mode, its directional derivatives along 2
 // directions at once: the tangents dx, dy of x, y hold, for each float, one
@@ -992,18 +968,6 @@ func ExtRosenGrad(x []float64) (float64, []float64) {
 	dx := make([]float64, len(x))
 	ExtRosenBackward(&t, 1, dx)
 	return t1, dx
-}
-
-// ExtRosenHVPTape is what ExtRosenHVP records in its forward sweep, inside
-// loops and branches, for its backward sweep.
-type ExtRosenHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// ExtRosenHVPTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *ExtRosenHVPTape) Bytes() int {
-	return 0
 }
 
 // ExtRosenHVP returns ExtRosen's result, its gradient with respect to x, and
@@ -2023,18 +1987,6 @@ func SingleHessianTo(h [][]float64, x, y float32) (float32, float32, float32) {
 		}
 	}
 	return r1, dx, dy
-}
-
-// SingleHVPTape is what SingleHVP records in its forward sweep, inside loops
-// and branches, for its backward sweep.
-type SingleHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// SingleHVPTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *SingleHVPTape) Bytes() int {
-	return 0
 }
 
 // SingleHessianVec runs SingleHVP and computes, by forward-mode automatic
@@ -4426,18 +4378,6 @@ func QuarticHessianTo(h [][]float64, x []float64, y float64) (float64, []float64
 		}
 	}
 	return r1, dx, dy
-}
-
-// QuarticHVPTape is what QuarticHVP records in its forward sweep, inside loops
-// and branches, for its backward sweep.
-type QuarticHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// QuarticHVPTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *QuarticHVPTape) Bytes() int {
-	return 0
 }
 
 // QuarticHessianVec runs the reverse sweep of Quartic with respect to x and y,

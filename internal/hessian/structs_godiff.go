@@ -1540,18 +1540,6 @@ func ScaledHessianTo(h [][]float64, p Act, x float64) (float64, Act) {
 	return r1, dp
 }
 
-// ScaledHVPTape is what ScaledHVP records in its forward sweep, inside loops
-// and branches, for its backward sweep.
-type ScaledHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// ScaledHVPTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *ScaledHVPTape) Bytes() int {
-	return 0
-}
-
 // ScaledHessianVec runs ScaledHVP and computes, by forward-mode automatic
 // differentiation in vector mode, its directional derivatives along 2
 // directions at once: the tangents dpScale, dpShift of p hold, for each float,

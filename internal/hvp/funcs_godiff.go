@@ -89,18 +89,6 @@ func RosenGrad(x, y float64) (float64, float64, float64) {
 	return a*a + t1*b, dx, dy
 }
 
-// RosenHVPTape is what RosenHVP records in its forward sweep, inside loops and
-// branches, for its backward sweep.
-type RosenHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in RosenHVPTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *RosenHVPTape) Bytes() int {
-	return 0
-}
-
 // RosenHVP returns Rosen's result, its gradient with respect to x and y, and
 // the Hessian-vector product H·v for the direction (vx, vy), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
@@ -244,18 +232,6 @@ func TrigGrad(x, y, z float64) (float64, float64, float64, float64) {
 	dy += t6/t4*y*2 + t10*x
 	dz += t9*z*2 - t5*math.Sin(z) + t7*t2
 	return math.Sin(t1) + t3*x + t5*t6 + t8, dx, dy, dz
-}
-
-// TrigHVPTape is what TrigHVP records in its forward sweep, inside loops and
-// branches, for its backward sweep.
-type TrigHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in TrigHVPTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *TrigHVPTape) Bytes() int {
-	return 0
 }
 
 // TrigHVP returns Trig's result, its gradient with respect to x, y and z, and
@@ -402,18 +378,6 @@ func TrigXGrad(x, y, z float64) (float64, float64, float64) {
 	return math.Sin(t1) + t3*x + t4*math.Cos(z) + t6, dx, dz
 }
 
-// TrigXHVPTape is what TrigXHVP records in its forward sweep, inside loops and
-// branches, for its backward sweep.
-type TrigXHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in TrigXHVPTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *TrigXHVPTape) Bytes() int {
-	return 0
-}
-
 // TrigXHVP returns TrigX's result, its gradient with respect to x and z, and
 // the Hessian-vector product H·v for the direction (vx, vz), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
@@ -511,18 +475,6 @@ func SumCubesGrad(x []float64) (float64, []float64) {
 	dx := make([]float64, len(x))
 	SumCubesBackward(&t, 1, dx)
 	return t1, dx
-}
-
-// SumCubesHVPTape is what SumCubesHVP records in its forward sweep, inside
-// loops and branches, for its backward sweep.
-type SumCubesHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// SumCubesHVPTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *SumCubesHVPTape) Bytes() int {
-	return 0
 }
 
 // SumCubesHVP returns SumCubes's result, its gradient with respect to x, and
@@ -633,18 +585,6 @@ func ExtRosenGrad(x []float64) (float64, []float64) {
 	dx := make([]float64, len(x))
 	ExtRosenBackward(&t, 1, dx)
 	return t1, dx
-}
-
-// ExtRosenHVPTape is what ExtRosenHVP records in its forward sweep, inside
-// loops and branches, for its backward sweep.
-type ExtRosenHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// ExtRosenHVPTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *ExtRosenHVPTape) Bytes() int {
-	return 0
 }
 
 // ExtRosenHVP returns ExtRosen's result, its gradient with respect to x, and
@@ -766,18 +706,6 @@ func QuadGrad(a, x []float64) (float64, []float64) {
 	dx := make([]float64, len(x))
 	QuadBackward(&t, 1, dx)
 	return t1, dx
-}
-
-// QuadHVPTape is what QuadHVP records in its forward sweep, inside loops and
-// branches, for its backward sweep.
-type QuadHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in QuadHVPTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *QuadHVPTape) Bytes() int {
-	return 0
 }
 
 // QuadHVP returns Quad's result, its gradient with respect to x, and the
@@ -2983,18 +2911,6 @@ func PolarGrad(x, y float64) (float64, float64, float64) {
 	return t9 * t10, dx, dy
 }
 
-// PolarHVPTape is what PolarHVP records in its forward sweep, inside loops and
-// branches, for its backward sweep.
-type PolarHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in PolarHVPTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *PolarHVPTape) Bytes() int {
-	return 0
-}
-
 // PolarHVP returns Polar's result, its gradient with respect to x and y, and
 // the Hessian-vector product H·v for the direction (vx, vy), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
@@ -4979,18 +4895,6 @@ func SpringGrad(p, rest Pair) (float64, Pair) {
 	var dp Pair
 	SpringBackward(&t, 1, &dp)
 	return t1, dp
-}
-
-// SpringHVPTape is what SpringHVP records in its forward sweep, inside loops
-// and branches, for its backward sweep.
-type SpringHVPTape struct{}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// SpringHVPTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *SpringHVPTape) Bytes() int {
-	return 0
 }
 
 // SpringHVP returns Spring's result, its gradient with respect to p, and the
