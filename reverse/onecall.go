@@ -26,8 +26,8 @@ import (
 // It refuses what it cannot yet inline, naming it: a callee's tape (a
 // call passing slices: reverse.Inline inlines such calls first), a
 // return from inside a loop (leaveLoops rewrites them first), a scalar
-// parameter written through a pointer, and an F whose result is not one
-// float.
+// parameter written through a pointer, an array's adjoint, and an F whose
+// result is not one float.
 func (sp *Split) OneCall(name string) (*ir.Func, error) { return sp.oneCall(name, false) }
 
 // OneCallSeeded is OneCall with the seed a last parameter of the
