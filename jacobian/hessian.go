@@ -241,7 +241,7 @@ func (hg *hgen) vectorSweep(h *ir.Value) []*ir.Value {
 func (hg *hgen) columns(h *ir.Value, vars []*ir.Var) {
 	b, s := hg.b, hg.s
 	dirs := hg.directions()
-	scratch := hg.outBuffers(1)
+	scratch := hg.outBuffers(0)
 	hg.loop(hg.max(hg.n, hg.int(1)), "j", func(j *ir.Value) {
 		hg.restoreWritten()
 		hg.seed(dirs, j, 1)

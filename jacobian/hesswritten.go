@@ -52,14 +52,16 @@ func (hg *hgen) restoreWritten() {
 }
 
 // outBuffers makes the buffers of the derivatives of the slices F writes
-// (HessianSpec.Outs), k per float: FHVP's with k 1, the vector JVP's
-// tangents else. Their contents are not read.
+// (HessianSpec.Outs): FHVP's, a float per float, with k 0; the vector
+// JVP's tangents, k per float, else (also with k 1, a Hessian of one
+// input: [][1]float64, which it said was []float64, fuzzing's seed 951).
+// Their contents are not read.
 func (hg *hgen) outBuffers(k int) []*ir.Value {
 	b := hg.b
 	var bufs []*ir.Value
 	for _, i := range hg.s.Outs {
 		t := hg.s.F.Params[i].Type
-		if k > 1 {
+		if k > 0 {
 			t = ir.Slice{Elem: ir.Array{Len: k, Elem: ir.Elem(t)}}
 		}
 		d := b.Make(t, b.Len(hg.args[i]))

@@ -41,6 +41,20 @@ func (m *MLP) Fit(x, y []float64) float64 {
 	return s
 }
 
+// Damp writes into out and has one input, c: its Hessian's one sweep
+// passes the vector JVP the tangents of out as [][1]float64 (it passed
+// []float64, which did not build: fuzzing's seed 951).
+//
+//godiff:hessian c
+func Damp(c float64, out []float64) float64 {
+	s := 0.0
+	for i := range out {
+		out[i] = math.Sin(c * float64(i+1))
+		s += out[i] * out[i] * c
+	}
+	return s
+}
+
 // Relax updates x in place, each entry pulled towards its neighbour's
 // square scaled by c, and writes exp of each into out; it returns a
 // weighted sum. Its Hessian is of Relax as it runs once on the x passed.

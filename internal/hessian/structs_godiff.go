@@ -886,6 +886,269 @@ func (m *MLP) FitHessianVec(x, y, dmW1, dmB1, dmW2 []float64, dmW12, dmB12 [][8]
 	return s, dmActScale2, dmActShift2, dmB22
 }
 
+// DampHessian returns Damp's result, its gradient with respect to c, and its
+// Hessian with respect to them in a fresh n×n matrix (see DampHessianTo, which
+// fills it).
+func DampHessian(c float64, out []float64) (float64, float64, [][]float64) {
+	data := make([]float64, 1)
+	h := make([][]float64, 1)
+	h[0] = data[:1]
+	t1, t2 := DampHessianTo(h, c, out)
+	return t1, t2, h
+}
+
+// DampHessianTo writes into h the Hessian of Damp with respect to c, and
+// returns Damp's result and its gradient as DampHVP does. Row and column i of h
+// are the i-th input: the parameters in that order, a float one input, a slice
+// one per element.
+//
+// h must be n×n for n inputs (DampHessian allocates one). All n columns come
+// from one call of DampHessianVec, the gradient's JVP along the n unit vectors
+// at once (vector forward mode over the reverse sweep), which shares one
+// forward and one backward sweep among them; the matrix is made exactly
+// symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.
+//
+// Damp writes into out: each sweep runs it from a copy of the values passed, so
+// that h is the Hessian of Damp as it runs once, and they end as one run leaves
+// them.
+func DampHessianTo(h [][]float64, c float64, out []float64) (float64, float64) {
+	t1 := len(h)
+	if t1 != 1 {
+		panic(fmt.Sprintf("DampHessianTo: h has %d rows, want %d: one per input", t1, 1))
+	}
+	for i := range h {
+		t2 := len(h[i])
+		if t2 != 1 {
+			panic(fmt.Sprintf("DampHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, 1))
+		}
+	}
+	var r1 float64
+	var dc float64
+	var vc [1]float64
+	vc[0] = 1
+	dout := make([][1]float64, len(out))
+	var dres [2][1]float64
+	t3, t4 := DampHessianVec(c, out, vc, dout, &dres)
+	h[0][0] = dres[1][0]
+	r1 = t3
+	dc = t4
+	return r1, dc
+}
+
+// DampHVPTape is what DampHVP records in its forward sweep, inside loops and
+// branches, for its backward sweep.
+type DampHVPTape struct {
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in DampHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *DampHVPTape) Bytes() int {
+	n := 0
+	n += len(t.elem) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *DampHVPTape) clearRefs() {}
+
+// poolDampHVPTape holds the DampHVPTapes that DampHessianVec and DampHVP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolDampHVPTape = sync.Pool{New: func() any {
+	return new(DampHVPTape)
+}}
+
+// release gives t back to poolDampHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *DampHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolDampHVPTape.Put(t)
+}
+
+// DampHessianVecTape holds the tangents, 1 per value (one per direction), of
+// the values DampHessianVec records in its DampHVPTape for its backward sweep.
+type DampHessianVecTape struct {
+	// the tangents of elem, 1 per entry
+	elem [][1]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// DampHessianVecTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *DampHessianVecTape) Bytes() int {
+	n := 0
+	n += len(t.elem) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *DampHessianVecTape) clearRefs() {}
+
+// poolDampHessianVecTape holds the DampHessianVecTapes that DampHessianVec
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolDampHessianVecTape = sync.Pool{New: func() any {
+	return new(DampHessianVecTape)
+}}
+
+// release gives t back to poolDampHessianVecTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *DampHessianVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolDampHessianVecTape.Put(t)
+}
+
+// DampHessianVec runs DampHVP and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 1
+// directions at once: the tangents dc of c hold, for each float, one entry per
+// direction.
+//
+// It returns DampHVP's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+//
+// It writes the derivatives of what DampHVP writes into its output slice into
+// dout.
+func DampHessianVec(c float64, out []float64, dc [1]float64, dout [][1]float64, dres *[2][1]float64) (float64, float64) {
+	t := poolDampHVPTape.Get().(*DampHVPTape)
+	dt := poolDampHessianVecTape.Get().(*DampHessianVecTape)
+	t.elem = t.elem[:0]
+	dt.elem = dt.elem[:0]
+	s := 0.0
+	var ds [1]float64
+	t1 := len(out)
+	t.elem = slices.Grow(t.elem, t1)
+	dt.elem = slices.Grow(dt.elem, t1)
+	for i := range out {
+		t2 := float64(i + 1)
+		t3 := c * t2
+		out[i] = math.Sin(t3)
+		dout[i][0] = math.Cos(t3) * t2 * dc[0]
+		t4 := out[i]
+		var t5 [1]float64
+		t5[0] = dout[i][0]
+		t.elem = append(t.elem, t4)
+		dt.elem = append(dt.elem, t5)
+		t6 := t4 * t4
+		s += t6 * c
+		ds[0] = ds[0] + c*(t4*2)*t5[0] + t6*dc[0]
+	}
+	var dc2 float64
+	var ddc [1]float64
+	dout2 := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	nelem := len(t.elem)
+	var dcSum float64
+	var ddcSum [1]float64
+	ds2 += 1
+	t7 := t1 - 1
+	for i2 := t7; i2 >= 0; i2-- {
+		nelem--
+		t8 := dt.elem
+		t9 := nelem
+		t10 := t.elem[t9]
+		t11 := float64(i2 + 1)
+		t12 := c * t11
+		t13 := ds2 * c
+		dcSum += ds2 * (t10 * t10)
+		ddcSum[0] += ds2 * (t10 * 2) * t8[t9][0]
+		t14 := dout2[i2] + t13*t10*2
+		t15 := math.Cos(t12)
+		dcSum += t14 * t15 * t11
+		ddcSum[0] = ddcSum[0] + t11*(t15*(t10*ds2*2)-t14*(math.Sin(t12)*t11))*dc[0] + t11*(t15*(t13*2))*t8[t9][0]
+		dout2[i2] = 0
+	}
+	dc2 += dcSum
+	ddc[0] += ddcSum[0]
+	dres[0] = ds
+	dres[1] = ddc
+	t.release()
+	dt.release()
+	return s, dc2
+}
+
+// DampHVP returns Damp's result, its gradient with respect to c, and the
+// Hessian-vector product H·v for the direction (vc), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+//
+// dout receives the derivative along v of what Damp writes into out.
+func DampHVP(c float64, out []float64, vc float64, dout []float64) (float64, float64, float64) {
+	t := poolDampHVPTape.Get().(*DampHVPTape)
+	dt := poolDampHVPTape.Get().(*DampHVPTape)
+	t.elem = t.elem[:0]
+	dt.elem = dt.elem[:0]
+	s := 0.0
+	t1 := len(out)
+	t.elem = slices.Grow(t.elem, t1)
+	dt.elem = slices.Grow(dt.elem, t1)
+	for i := range out {
+		t2 := float64(i + 1)
+		t3 := c * t2
+		out[i] = math.Sin(t3)
+		dout[i] = math.Cos(t3) * (t2 * vc)
+		t4 := out[i]
+		t.elem = append(t.elem, t4)
+		dt.elem = append(dt.elem, dout[i])
+		s += t4 * t4 * c
+	}
+	var dc2 float64
+	ddc := 0.0
+	dout2 := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	nelem := len(t.elem)
+	var dcSum float64
+	ddcSum := 0.0
+	ds2 += 1
+	t5 := t1 - 1
+	for i2 := t5; i2 >= 0; i2-- {
+		nelem--
+		t6 := t.elem[nelem]
+		t7 := dt.elem[nelem]
+		t8 := float64(i2 + 1)
+		t9 := c * t8
+		t10 := ds2 * c
+		dcSum += ds2 * (t6 * t6)
+		ddcSum += ds2 * (t6 * t7 * 2)
+		t11 := dout2[i2] + t10*t6*2
+		t12 := math.Cos(t9)
+		dcSum += t11 * t12 * t8
+		ddcSum += t8 * (t12*((t6*(ds2*vc)+t10*t7)*2) - t11*(math.Sin(t9)*(t8*vc)))
+		dout2[i2] = 0
+	}
+	dc2 += dcSum
+	ddc += ddcSum
+	t.release()
+	dt.release()
+	return s, dc2, ddc
+}
+
 // RelaxHVPTape is what RelaxHVP records in its forward sweep, inside loops and
 // branches, for its backward sweep.
 type RelaxHVPTape struct {

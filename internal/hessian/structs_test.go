@@ -93,6 +93,25 @@ var structCases = []hcase{
 			_, _, hv := ScaledHVP(Act{p[0], p[1]}, 0.7, Act{v[0], v[1]})
 			return []float64{hv.Scale, hv.Shift}
 		}},
+	// Damp's one input is c; it writes a buffer of 5.
+	{name: "Damp", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 1, -1.5, 1.5) },
+		grad: func(p []float64) (float64, []float64) {
+			f, g, _ := DampHVP(p[0], make([]float64, 5), 0, make([]float64, 5))
+			return f, []float64{g}
+		},
+		hess: func(p []float64) (float64, []float64, [][]float64) {
+			f, g, h := DampHessian(p[0], make([]float64, 5))
+			return f, []float64{g}, h
+		},
+		to: func(h [][]float64, p []float64) (float64, []float64) {
+			f, g := DampHessianTo(h, p[0], make([]float64, 5))
+			return f, []float64{g}
+		},
+		hvp: func(p, v []float64) []float64 {
+			_, _, hv := DampHVP(p[0], make([]float64, 5), v[0], make([]float64, 5))
+			return []float64{hv}
+		}},
 	// Relax's inputs are x then c; each call runs on a copy of x, which
 	// Relax updates.
 	{name: "Relax", sizes: []int{1, 4, 11},
