@@ -24,6 +24,9 @@ type reached struct {
 	once   bool
 	argmax bool // a tape field holding the index of a running maximum's or minimum's winner (reverse/argmax.go)
 	fused  bool // a backward loop doing the work of several (ir/fuseloops.go)
+	// tapeless: the program's FGrad or FVJP is one function, the
+	// forward sweep's code then the backward sweep's (tapeless.go).
+	tapeless bool
 }
 
 var (
@@ -37,6 +40,10 @@ var (
 	stepRE   = regexp.MustCompile(`(?m)^\t\t+// Backward sweep: the chain rule`)
 	argmaxRE = regexp.MustCompile(`the index of the element the (maximum|minimum) came from`)
 	fusedRE  = regexp.MustCompile(`loops over the same range, fused into one`)
+	// An exported FGrad or FVJP holding the backward sweep's code in its
+	// own body (a callee's gradient is lower-case).
+	tapelessNameRE = regexp.MustCompile(`^F\d+\w*(Grad|VJP)$`)
+	tapelessRE     = regexp.MustCompile(`(?m)^\t// Backward sweep: the chain rule`)
 )
 
 // markPaths records, for each live program, what its declarations in
@@ -75,6 +82,9 @@ func markPaths(out []byte, live map[string]*result) {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
 			r.paths.local = r.paths.local || localRE.Match(text)
 		}
+		if fd, ok := d.(*ast.FuncDecl); ok && tapelessNameRE.MatchString(fd.Name.Name) {
+			r.paths.tapeless = r.paths.tapeless || tapelessRE.Match(text)
+		}
 	}
 }
 
@@ -88,6 +98,7 @@ type pathCounts struct {
 	blockEndTri, fixedOnce, localOnce, stepStep, inlinedOnce int
 	argmax, argmaxMax                                        int
 	fused, fusedTri                                          int
+	tapeless                                                 int // FGrad or FVJP as one function
 	dstGiven, dstChecked                                     int // triangle helpers returning their output
 	dstCallGiven, dstCallChecked                             int // through a second helper
 }
@@ -121,6 +132,7 @@ func (c *pathCounts) add(r *result) {
 		c.stepStep += b2i(p == PathStep)
 	}
 	c.fused += b2i(r.paths.fused)
+	c.tapeless += b2i(r.paths.tapeless)
 	c.fusedTri += b2i(r.paths.fused && p == PathTriangle)
 	if r.paths.argmax {
 		c.argmax++
@@ -129,9 +141,9 @@ func (c *pathCounts) add(r *result) {
 }
 
 func (c pathCounts) line() string {
-	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d (%d of the triangle's); triangle helpers returning the slice they write %d (checked %d), %d of them through a second helper (checked %d)",
+	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d (%d of the triangle's); triangle helpers returning the slice they write %d (checked %d), %d of them through a second helper (checked %d); FGrad or FVJP written as one function %d",
 		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep], c.given[PathMax], c.accepted[PathMax],
-		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused, c.fusedTri, c.dstGiven, c.dstChecked, c.dstCallGiven, c.dstCallChecked)
+		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused, c.fusedTri, c.dstGiven, c.dstChecked, c.dstCallGiven, c.dstCallChecked, c.tapeless)
 }
 
 // check fails t when a path's construct, given to at least five programs
@@ -150,6 +162,15 @@ func (c pathCounts) check(t *testing.T) {
 		if c.accepted[p.path] >= 5 && p.reached == 0 {
 			t.Errorf("of %d programs checked with the %v construct, none has %s in its output", c.accepted[p.path], p.path, p.what)
 		}
+	}
+	// Some programs have a forward sweep of single values (about one in
+	// forty: most take slices and loop; those of -srcgen.newer all do).
+	checked := 0
+	for _, n := range c.accepted {
+		checked += n
+	}
+	if !*flagNewer && checked >= 300 && c.tapeless == 0 {
+		t.Errorf("of %d programs checked, none has its FGrad or FVJP written as one function", checked)
 	}
 	// Half the triangle helpers have the loops FuseLoops merges.
 	if c.accepted[PathTriangle] >= 10 && c.fusedTri == 0 {
