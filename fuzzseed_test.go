@@ -101,20 +101,27 @@ func fuzzing() bool {
 // each costs a few go list runs, and the full corpus is for fuzzing.
 const replaySeeds = 6
 
-// addSeeds adds the seeds to f's corpus, each through add with its
-// index; all of them when fuzzing, otherwise replaySeeds of them spread
-// over the corpus.
+// flagBaseline cuts the seeds a fuzzing run starts from: go test -fuzz
+// runs every seed before its first mutation (its baseline), and all of
+// them take longer than 10 minutes.
+var flagBaseline = flag.Int("fuzz.baseline", 0, "when fuzzing, how many seeds, spread evenly over them all, the fuzzer's baseline runs (0: all); FuzzMutate's mutations still pick among them all")
+
+// addSeeds adds seeds to f's corpus, each through add with its index in
+// fuzzSeeds: all of them when fuzzing (-fuzz.baseline of them if set),
+// otherwise replaySeeds of them, spread evenly over the corpus.
 func addSeeds(f *testing.F, add func(i int, src []byte)) {
 	seeds := fuzzSeeds(f)
-	if !fuzzing() {
-		var some [][]byte
-		for i := 0; i < replaySeeds; i++ {
-			some = append(some, seeds[i*len(seeds)/replaySeeds])
-		}
-		seeds = some
+	n := len(seeds)
+	switch {
+	case !fuzzing():
+		n = min(replaySeeds, n)
+	case *flagBaseline > 0:
+		n = min(*flagBaseline, n)
 	}
-	for i, s := range seeds {
-		add(i, s)
+	for k := range n {
+		// The index in the whole corpus: FuzzMutate's pick indexes it.
+		i := k * len(seeds) / n
+		add(i, seeds[i])
 	}
 }
 
