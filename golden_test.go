@@ -131,6 +131,19 @@ func compare(t *testing.T, what, got, want string) {
 	}
 }
 
+// generateModule writes src, the text of a file after its package clause,
+// as a.go of package m in a module of its own, in dir, and runs Generate
+// on it.
+func generateModule(t *testing.T, src string) (outs []Output, dir string, err error) {
+	t.Helper()
+	dir = t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	path := filepath.Join(dir, "a.go")
+	writeFile(t, path, "package m\n\n"+src)
+	outs, err = Generate([]string{path}, Options{})
+	return outs, dir, err
+}
+
 func writeFile(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -178,11 +178,7 @@ func F(x float64) float64 { return x * x }
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
-			src := filepath.Join(dir, "a.go")
-			writeFile(t, src, "package m\n\nimport \"math\"\n\nvar _ = math.Pi\n"+tt.src)
-			outs, err := Generate([]string{src}, Options{})
+			outs, dir, err := generateModule(t, "import \"math\"\n\nvar _ = math.Pi\n"+tt.src)
 			if tt.want == "" {
 				if err != nil {
 					t.Fatal(err)

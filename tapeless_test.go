@@ -1,7 +1,6 @@
 package godiff
 
 import (
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -78,11 +77,7 @@ func F(p P, x float64) float64 { return p.A * x * p.B }`,
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
-			src := filepath.Join(dir, "a.go")
-			writeFile(t, src, "package m\n\nimport \"math\"\n\nvar _ = math.Pi\n"+tt.src)
-			outs, err := Generate([]string{src}, Options{})
+			outs, _, err := generateModule(t, "import \"math\"\n\nvar _ = math.Pi\n"+tt.src)
 			if err != nil {
 				t.Fatal(err)
 			}
