@@ -20,6 +20,17 @@ import "math"
 // The int, uint and uintptr types are folded with 64-bit wrapping, the
 // width they have on every 64-bit platform.
 
+// foldInPlace makes v the constant it computes, if its arguments are all
+// unnamed constants and it folds (see foldConst).
+func foldInPlace(v *Value) {
+	if len(v.Args) == 0 {
+		return
+	}
+	if val, ok := foldConst(v.Op, v.Type, v.Args); ok {
+		v.Op, v.Aux, v.Args = OpConst, val, nil
+	}
+}
+
 // foldConst returns the constant value of op on args, in the form Const
 // takes, or false if it does not fold.
 func foldConst(op Op, t Type, args []*Value) (any, bool) {

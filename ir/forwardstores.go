@@ -64,6 +64,11 @@ func ForwardStores(f *Func) {
 				nb.Result = s
 			}
 		}
+		// A constant stored and read back may leave an operation on
+		// constants only (0 * 2, an adjoint reset then doubled:
+		// FuzzMutate), which emit cannot write: fold it, and in
+		// definition order the operations its constant reaches.
+		foldInPlace(v)
 	})
 }
 

@@ -40,6 +40,14 @@ func F(x, y []float64, a float64) float64 {
 	}
 	return a
 }`, 3, 2},
+		{"a constant stored, read back into arithmetic: folded", `
+//godiff:grad a
+func F(x, y []float64, a float64) float64 {
+	y[0] = 0
+	y[0] = y[0] * 2
+	y[0] = y[0] + 1
+	return y[0] * a
+}`, 0, 1},
 		{"a store to another parameter between", `
 //godiff:grad a
 func F(x, y []float64, a float64) float64 {
@@ -144,6 +152,11 @@ func F(x, y []float64, a float64) float64 {
 			if l, s := countOps(f); l != tt.loads || s != tt.stores {
 				t.Errorf("%d loads and %d stores after forwarding, want %d and %d:\n%s", l, s, tt.loads, tt.stores, f)
 			}
+			f.Walk(func(v *ir.Value) {
+				if v.Op.IsBinaryArith() && v.Args[0].IsConst() && v.Args[1].IsConst() {
+					t.Errorf("after forwarding, %v of constants only, which emit cannot write:\n%s", v.Op, f)
+				}
+			})
 		})
 	}
 }
