@@ -185,7 +185,7 @@ func (c *checker) expandWrt(d *Directive, lay sigLayout, params []ir.Param, raws
 			case ir.IsDifferentiable(p.Type):
 				wrt = append(wrt, i)
 			case p.Group == nil && len(raw.names) > 0:
-				c.errorf(raw.comment.Slash, "%v names %s, which has type %s: only struct types declared in the package, or pointers to them, can be differentiated",
+				c.errorf(raw.comment.Slash, "%v names %s, which has type %s: only struct types declared in the package, or pointers to them, can be differentiated; declare the struct type in this package, or take its fields as float parameters",
 					raw, lay.vars[k].Name(), c.typeString(lay.vars[k].Type()))
 			}
 		}
