@@ -7,21 +7,14 @@ import (
 
 // tapelessWrapper returns FGrad or FVJP (mode), whose split-form
 // version is wrapper, as one function with no tape, where F's forward
-// sweep saves only single values once (see tapeless), its results and
-// gradients are floats, and the function so written has wrapper's
-// signature. It computes what wrapper does, bit for bit: the forward
+// sweep saves only single values once (see tapeless) and the function so
+// written has wrapper's signature (no struct of a gradient, no seed of a
+// slice F writes). It computes what wrapper does, bit for bit: the forward
 // sweep's code, then the backward sweep's, the values the tape would
 // carry in local variables. On a function of a dozen operations (the
 // chapter's network) the split form's two calls and the tape's stores
 // and loads cost as much as the arithmetic. Else it returns nil.
 func tapelessWrapper(sp *reverse.Split, wrapper *ir.Func, mode reverse.Mode) *ir.Func {
-	for _, r := range wrapper.Results {
-		if !ir.IsFloat(r.Type) {
-			// A slice's gradient: wrapper allocates them all in one
-			// array (see reverse's sharedResults), OneCall one each.
-			return nil
-		}
-	}
 	one := tapeless(sp, wrapper.Name, mode == reverse.VJP)
 	if one == nil || !sameSignature(one, wrapper) {
 		return nil

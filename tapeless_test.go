@@ -7,8 +7,8 @@ import (
 )
 
 // FGrad and FVJP are one function with no tape where F's forward sweep
-// saves only single values and every result and gradient is a float, and
-// call FForward and FBackward otherwise. (That the one function gives
+// saves only single values, no gradient is a struct and FVJP seeds no
+// slice F writes, and call FForward and FBackward otherwise. (That the one function gives
 // the split form's values and gradient bit for bit, the generated checks
 // of every package test: TestGeneratedChecks.)
 func TestTapelessWrapper(t *testing.T) {
@@ -18,7 +18,8 @@ func TestTapelessWrapper(t *testing.T) {
 		one  []string // the wrappers written as one function
 		// split are those that call the split form, F's Forward and
 		// Backward.
-		split []string
+		split    []string
+		contains []string // in the first of one
 	}{
 		{
 			name: "straight-line scalars, a kink",
@@ -39,11 +40,35 @@ func F(w float64, x []float64) float64 { return w * x[0] * x[1] }`,
 			one: []string{"FGrad"},
 		},
 		{
-			name: "a slice differentiated: its gradient shares an array with the others'",
+			name: "a slice differentiated",
 			src: `
 //godiff:grad
 func F(w []float64, b float64) float64 { return w[0]*w[1] + b }`,
-			split: []string{"FGrad"},
+			one: []string{"FGrad"},
+		},
+		{
+			name: "two slices differentiated: their gradients share one array, as in the split form's FGrad",
+			src: `
+//godiff:grad
+func F(w, v []float64) float64 {
+	s := 0.0
+	for i := range w {
+		s += w[i] * v[i]
+	}
+	return s
+}`,
+			one:      []string{"FGrad"},
+			contains: []string{"mem := make([]float64, t2)", "dw := mem[:t1:t1]", "dv := mem[t1:t2:t2]"},
+		},
+		{
+			name: "a slice F writes, seeded by FVJP",
+			src: `
+//godiff:vjp
+func F(x float64, out []float64) float64 {
+	out[0] = x * x
+	return x
+}`,
+			split: []string{"FVJP"},
 		},
 		{
 			name: "an array differentiated",
@@ -82,6 +107,11 @@ func F(p P, x float64) float64 { return p.A * x * p.B }`,
 				t.Fatal(err)
 			}
 			out := string(outs[0].Content)
+			for _, want := range tt.contains {
+				if body := funcBody(t, out, tt.one[0]); !strings.Contains(body, want) {
+					t.Errorf("%s lacks %q:\n%s", tt.one[0], want, body)
+				}
+			}
 			for _, name := range append(tt.one, tt.split...) {
 				body := funcBody(t, out, name)
 				callsSplit := strings.Contains(body, "FForward(") && strings.Contains(body, "FBackward(")

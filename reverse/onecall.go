@@ -14,8 +14,10 @@ import (
 // loads it; what it records inside loops and branches stays on a tape of
 // the function's own (a local of the split form's tape type, keeping
 // those fields only). The seed is 1, and each adjoint buffer is a
-// variable or a slice of the function's own. Forward mode differentiates
-// this function to get Hessian-vector products (forward over reverse).
+// variable or a slice of the function's own, the slices of one element
+// type in one array as FGrad makes them (sharedResults). Forward mode
+// differentiates this function to get Hessian-vector products (forward
+// over reverse).
 //
 // A slice recorded in a loop or a branch stays on the tape (its tangent
 // memory goes on the tangent tape); a slice parameter F writes into and
@@ -70,7 +72,13 @@ func (sp *Split) oneCall(name string, seeded bool) (*ir.Func, error) {
 	if o.err != nil {
 		return nil, o.err
 	}
-	// The adjoint buffers, as FGrad makes them.
+	// The adjoint buffers, as FGrad makes them: those of one element
+	// type in one array (sharedResults).
+	resultNames := make(map[int]string)
+	for k, i := range sp.wrt {
+		resultNames[i] = results[len(f.Results)+k].Name
+	}
+	shared := sharedResults(b, sp, o.params, resultNames, taken)
 	var bufVals []*ir.Value
 	for _, i := range sp.buffers {
 		p := f.Params[i]
@@ -87,7 +95,10 @@ func (sp *Split) oneCall(name string, seeded bool) (*ir.Func, error) {
 		}
 		r := results[len(f.Results)+indexOf(sp.wrt, i)]
 		if _, ok := p.Type.(ir.Slice); ok {
-			buf := makeLike(b, o.params[i], r.Name)
+			buf := shared[i]
+			if buf == nil {
+				buf = makeLike(b, o.params[i], r.Name)
+			}
 			gradBufs[i] = buf
 			bufVals = append(bufVals, buf)
 			continue

@@ -78,11 +78,31 @@ func ExtRosenBackward(t *ExtRosenTape, s float64, dx []float64) {
 // ExtRosenGrad returns ExtRosen's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func ExtRosenGrad(x []float64) (float64, []float64) {
-	var t ExtRosenTape
-	t1 := ExtRosenForward(&t, x)
+	s := 0.0
+	iTrips := 0
+	for i := 0; i+1 < len(x); i++ {
+		iTrips++
+		t1 := x[i]
+		a := 1 - t1
+		b := x[i+1] - t1*t1
+		s += a*a + 100*b*b
+	}
 	dx := make([]float64, len(x))
-	ExtRosenBackward(&t, 1, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t2 := iTrips - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2 + 1
+		t4 := x[i2]
+		b2 := x[t3] - t4*t4
+		a2 := 1 - t4
+		da := ds * a2 * 2
+		db := ds*(100*b2) + ds*b2*100
+		dx[t3] += db
+		dx[i2] += -(db * t4 * 2) - da
+	}
+	return s, dx
 }
 
 // ExtRosenHessian returns ExtRosen's result, its gradient with respect to x,

@@ -5638,14 +5638,39 @@ func RowsBackward(t *RowsTape, s float64, dw [][]float64) {
 // RowsGrad returns Rows's result and its gradient with respect to w, in that
 // order (dw), computed by reverse-mode automatic differentiation.
 func RowsGrad(w [][]float64, xs []float64) (float64, [][]float64) {
-	var t RowsTape
-	t1 := RowsForward(&t, w, xs)
-	dw := make([][]float64, len(w))
-	for i := range w {
-		dw[i] = make([]float64, len(w[i]))
+	s := 0.0
+	for i := range xs {
+		t1 := rowsLoop1(s, xs, w, i)
+		s = t1
 	}
-	RowsBackward(&t, 1, dw)
-	return t1, dw
+	t2 := len(w)
+	dw := make([][]float64, t2)
+	for i2 := range w {
+		dw[i2] = make([]float64, len(w[i2]))
+	}
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += s * 2
+	t3 := len(xs) - 1
+	for i3 := t3; i3 >= 0; i3-- {
+		ds3 := 0.0
+		x := xs[i3]
+		t4 := i3 % t2
+		r := w[t4]
+		t5 := r[0] * x
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var ds2 float64
+		r2 := w[t4]
+		dr := dw[t4]
+		x2 := xs[i3]
+		ds2 += ds
+		t6 := ds2 * r2[1]
+		dr[1] += ds2 * math.Sin(t5)
+		dr[0] += t6 * math.Cos(t5) * x2
+		ds3 += ds2
+		ds = ds3
+	}
+	return s * s, dw
 }
 
 // RowsRecordedTape is what RowsRecordedForward keeps of one run of RowsRecorded

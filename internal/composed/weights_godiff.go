@@ -2130,11 +2130,36 @@ func QuadBackward(t *QuadTape, s float64, dw []float64) {
 // QuadGrad returns Quad's result and its gradient with respect to w, in that
 // order (dw), computed by reverse-mode automatic differentiation.
 func QuadGrad(w, a []float64) (float64, []float64) {
-	var t QuadTape
-	t1 := QuadForward(&t, w, a)
-	dw := make([]float64, len(w))
-	QuadBackward(&t, 1, dw)
-	return t1, dw
+	s := 0.0
+	for i4 := range w {
+		v := w[i4]
+		s += v * v
+	}
+	s2 := 0.0
+	for i := range w {
+		t1 := w[i]
+		s2 += a[i] * t1 * t1
+	}
+	t2 := 0.25 * s
+	t3 := len(w)
+	dw := make([]float64, t3)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	var ds float64
+	ds2 += 0.5
+	t4 := t3 - 1
+	for i3 := t4; i3 >= 0; i3-- {
+		t5 := a[i3]
+		t6 := w[i3]
+		dw[i3] += ds2*(t5*t6) + ds2*t6*t5
+	}
+	ds += t2 + s*0.25
+	for i2 := t4; i2 >= 0; i2-- {
+		v2 := w[i2]
+		dv := ds * v2 * 2
+		dw[i2] += dv
+	}
+	return 0.5*s2 + t2*s, dw
 }
 
 // QuadPenaltyTape is what QuadPenaltyForward keeps of one run of QuadPenalty
@@ -2552,13 +2577,16 @@ func LogLossGradCallHVP(w, x, y, vw, vx, vy []float64) (float64, []float64, []fl
 		dt.exp = append(dt.exp, t6*(-(z*vy[r])-t5*dz))
 		s += math.Log(1 + t6)
 	}
-	dw2 := make([]float64, d)
-	ddw := make([]float64, d)
-	t7 := len(x)
-	dx2 := make([]float64, t7)
-	ddx := make([]float64, t7)
-	dy2 := make([]float64, t1)
-	ddy := make([]float64, t1)
+	t7 := d + len(x)
+	t8 := t7 + t1
+	mem := make([]float64, t8)
+	dmem := make([]float64, t8)
+	dw2 := mem[:d:d]
+	ddw := dmem[:d]
+	dx2 := mem[d:t7:t7]
+	ddx := dmem[d:t7]
+	dy2 := mem[t7:t8:t8]
+	ddy := dmem[t7:t8]
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	nexp := len(t.exp)
@@ -2566,36 +2594,36 @@ func LogLossGradCallHVP(w, x, y, vw, vx, vy []float64) (float64, []float64, []fl
 	var dz2 float64
 	ddz := 0.0
 	ds2 += 1
-	t8 := t1 - 1
-	for r2 := t8; r2 >= 0; r2-- {
-		t9 := r2
+	t9 := t1 - 1
+	for r2 := t9; r2 >= 0; r2-- {
+		t10 := r2
 		nexp--
-		t10 := t.exp[nexp]
-		t11 := 1 + t10
-		t12 := y[t9]
+		t11 := t.exp[nexp]
+		t12 := 1 + t11
+		t13 := y[t10]
 		nz--
-		t13 := t.z[nz]
-		t14 := ds2 / t11
-		t15 := dt.exp[nexp] / t11
-		t16 := t14 * t10
-		t17 := t15*ds2 - t10*(t15*t14)
-		dz2 -= t16 * t12
-		ddz -= t12*t17 + t16*vy[t9]
-		t18 := ddy[t9] - (t13*t17 + t16*dt.z[nz])
-		dy2[t9] -= t16 * t13
-		ddy[t9] = t18
-		t19 := d - 1
-		for j2 := t19; j2 >= 0; j2-- {
-			t20 := w[j2]
-			t21 := t9*d + j2
-			t22 := x[t21]
-			t23 := t22*ddz + dz2*vx[t21]
-			t24 := ddx[t21] + (t20*ddz + dz2*vw[j2])
-			dx2[t21] += dz2 * t20
-			ddx[t21] = t24
-			t25 := ddw[j2] + t23
-			dw2[j2] += dz2 * t22
-			ddw[j2] = t25
+		t14 := t.z[nz]
+		t15 := ds2 / t12
+		t16 := dt.exp[nexp] / t12
+		t17 := t15 * t11
+		t18 := t16*ds2 - t11*(t16*t15)
+		dz2 -= t17 * t13
+		ddz -= t13*t18 + t17*vy[t10]
+		t19 := ddy[t10] - (t14*t18 + t17*dt.z[nz])
+		dy2[t10] -= t17 * t14
+		ddy[t10] = t19
+		t20 := d - 1
+		for j2 := t20; j2 >= 0; j2-- {
+			t21 := w[j2]
+			t22 := t10*d + j2
+			t23 := x[t22]
+			t24 := t23*ddz + dz2*vx[t22]
+			t25 := ddx[t22] + (t21*ddz + dz2*vw[j2])
+			dx2[t22] += dz2 * t21
+			ddx[t22] = t25
+			t26 := ddw[j2] + t24
+			dw2[j2] += dz2 * t23
+			ddw[j2] = t26
 		}
 		dz2 = 0
 		ddz = 0
@@ -3221,11 +3249,13 @@ func QuadGradCallHVP(w, a, vw, va []float64) (float64, []float64, []float64, []f
 	}
 	t2 := 0.25 * s
 	t3 := len(w)
-	dw2 := make([]float64, t3)
-	ddw := make([]float64, t3)
-	t4 := len(a)
-	da2 := make([]float64, t4)
-	dda := make([]float64, t4)
+	t4 := t3 + len(a)
+	mem := make([]float64, t4)
+	dmem := make([]float64, t4)
+	dw2 := mem[:t3:t3]
+	ddw := dmem[:t3]
+	da2 := mem[t3:t4:t4]
+	dda := dmem[t3:t4]
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds22 float64
 	var ds3 float64

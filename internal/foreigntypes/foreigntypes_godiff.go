@@ -78,10 +78,23 @@ func NormGrad(x []float64, index map[stdkeys.Key]kinds.Val, lookup func(stdkeys.
 	K stdkeys.Key
 	V []kinds.Val
 }, g kinds.Scale[map[stdkeys.ID]kinds.Val]) (float64, []float64) {
-	var t NormTape
-	t1 := NormForward(&t, x, index, lookup, meta, g)
-	dx := make([]float64, len(x))
-	NormBackward(&t, 1, dx)
+	s := 0.0
+	for i2 := range x {
+		v := x[i2]
+		s += v * v
+	}
+	t1 := math.Sqrt(s)
+	t2 := len(x)
+	dx := make([]float64, t2)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 0.5 / t1
+	t3 := t2 - 1
+	for i := t3; i >= 0; i-- {
+		v2 := x[i]
+		dv := ds * v2 * 2
+		dx[i] += dv
+	}
 	return t1, dx
 }
 
@@ -92,10 +105,23 @@ func NormVJP(x []float64, index map[stdkeys.Key]kinds.Val, lookup func(stdkeys.I
 	K stdkeys.Key
 	V []kinds.Val
 }, g kinds.Scale[map[stdkeys.ID]kinds.Val], s float64) (float64, []float64) {
-	var t NormTape
-	t1 := NormForward(&t, x, index, lookup, meta, g)
-	dx := make([]float64, len(x))
-	NormBackward(&t, s, dx)
+	s2 := 0.0
+	for i2 := range x {
+		v := x[i2]
+		s2 += v * v
+	}
+	t1 := math.Sqrt(s2)
+	t2 := len(x)
+	dx := make([]float64, t2)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += s * (0.5 / t1)
+	t3 := t2 - 1
+	for i := t3; i >= 0; i-- {
+		v2 := x[i]
+		dv := ds * v2 * 2
+		dx[i] += dv
+	}
 	return t1, dx
 }
 

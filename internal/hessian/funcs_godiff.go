@@ -963,11 +963,31 @@ func ExtRosenBackward(t *ExtRosenTape, s float64, dx []float64) {
 // ExtRosenGrad returns ExtRosen's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func ExtRosenGrad(x []float64) (float64, []float64) {
-	var t ExtRosenTape
-	t1 := ExtRosenForward(&t, x)
+	s := 0.0
+	iTrips := 0
+	for i := 0; i+1 < len(x); i++ {
+		iTrips++
+		t1 := x[i]
+		a := 1 - t1
+		b := x[i+1] - t1*t1
+		s += a*a + 100*b*b
+	}
 	dx := make([]float64, len(x))
-	ExtRosenBackward(&t, 1, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t2 := iTrips - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2 + 1
+		t4 := x[i2]
+		b2 := x[t3] - t4*t4
+		a2 := 1 - t4
+		da := ds * a2 * 2
+		db := ds*(100*b2) + ds*b2*100
+		dx[t3] += db
+		dx[i2] += -(db * t4 * 2) - da
+	}
+	return s, dx
 }
 
 // ExtRosenHVP returns ExtRosen's result, its gradient with respect to x, and
@@ -4266,12 +4286,45 @@ func QuarticBackward(t *QuarticTape, s float64, dx []float64, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func QuarticGrad(x []float64, y float64) (float64, []float64, float64) {
-	var t QuarticTape
-	t1 := QuarticForward(&t, x, y)
-	dx := make([]float64, len(x))
+	s := 0.0
+	for i := range x {
+		t1 := x[i]
+		s += y*t1*t1*t1 + t1*y*y
+		if i > 0 {
+			s += x[i] * x[i-1] * y
+		}
+	}
+	t2 := len(x)
+	dx := make([]float64, t2)
 	var dy float64
-	QuarticBackward(&t, 1, dx, &dy)
-	return t1, dx, dy
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	var dySum float64
+	ds += 1
+	t3 := t2 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		t4 := i2
+		t5 := x[t4]
+		t6 := y * t5
+		if t4 > 0 {
+			t7 := x[t4]
+			t8 := t4 - 1
+			t9 := x[t8]
+			t10 := ds * y
+			dySum += ds * (t7 * t9)
+			dx[t8] += t10 * t7
+			dx[t4] += t10 * t9
+		}
+		t11 := ds * y
+		dySum += ds * (t5 * y)
+		dySum += t11 * t5
+		t12 := ds * t5
+		t13 := t12 * t5
+		dySum += t13 * t5
+		dx[t4] += t11*y + ds*(t6*t5) + t12*t6 + t13*y
+	}
+	dy += dySum
+	return s, dx, dy
 }
 
 // QuarticHessian returns Quartic's result, its gradient with respect to x and

@@ -470,11 +470,22 @@ func SumCubesBackward(t *SumCubesTape, s float64, dx []float64) {
 // SumCubesGrad returns SumCubes's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func SumCubesGrad(x []float64) (float64, []float64) {
-	var t SumCubesTape
-	t1 := SumCubesForward(&t, x)
-	dx := make([]float64, len(x))
-	SumCubesBackward(&t, 1, dx)
-	return t1, dx
+	s := 0.0
+	for i := range x {
+		t1 := x[i]
+		s += t1 * t1 * t1
+	}
+	t2 := len(x)
+	dx := make([]float64, t2)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t3 := t2 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		t4 := x[i2]
+		dx[i2] += ds*(t4*t4) + ds*t4*t4*2
+	}
+	return s, dx
 }
 
 // SumCubesHVP returns SumCubes's result, its gradient with respect to x, and
@@ -580,11 +591,31 @@ func ExtRosenBackward(t *ExtRosenTape, s float64, dx []float64) {
 // ExtRosenGrad returns ExtRosen's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func ExtRosenGrad(x []float64) (float64, []float64) {
-	var t ExtRosenTape
-	t1 := ExtRosenForward(&t, x)
+	s := 0.0
+	iTrips := 0
+	for i := 0; i+1 < len(x); i++ {
+		iTrips++
+		t1 := x[i]
+		a := 1 - t1
+		b := x[i+1] - t1*t1
+		s += a*a + 100*b*b
+	}
 	dx := make([]float64, len(x))
-	ExtRosenBackward(&t, 1, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t2 := iTrips - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2 + 1
+		t4 := x[i2]
+		b2 := x[t3] - t4*t4
+		a2 := 1 - t4
+		da := ds * a2 * 2
+		db := ds*(100*b2) + ds*b2*100
+		dx[t3] += db
+		dx[i2] += -(db * t4 * 2) - da
+	}
+	return s, dx
 }
 
 // ExtRosenHVP returns ExtRosen's result, its gradient with respect to x, and
@@ -701,11 +732,28 @@ func QuadBackward(t *QuadTape, s float64, dx []float64) {
 // QuadGrad returns Quad's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func QuadGrad(a, x []float64) (float64, []float64) {
-	var t QuadTape
-	t1 := QuadForward(&t, a, x)
-	dx := make([]float64, len(x))
-	QuadBackward(&t, 1, dx)
-	return t1, dx
+	n := len(x)
+	s := 0.0
+	for i := range n {
+		for j := range n {
+			s += x[i] * a[i*n+j] * x[j]
+		}
+	}
+	dx := make([]float64, n)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t1 := n - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		t2 := i2
+		for j2 := t1; j2 >= 0; j2-- {
+			t3 := a[t2*n+j2]
+			t4 := ds * x[j2]
+			dx[j2] += ds * (x[t2] * t3)
+			dx[t2] += t4 * t3
+		}
+	}
+	return s, dx
 }
 
 // QuadHVP returns Quad's result, its gradient with respect to x, and the

@@ -68,11 +68,23 @@ func SumSquaresBackward(t *SumSquaresTape, s float64, dx []float64) {
 // SumSquaresGrad returns SumSquares's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func SumSquaresGrad(x []float64) (float64, []float64) {
-	var t SumSquaresTape
-	t1 := SumSquaresForward(&t, x)
-	dx := make([]float64, len(x))
-	SumSquaresBackward(&t, 1, dx)
-	return t1, dx
+	s := 0.0
+	for i2 := range x {
+		v := x[i2]
+		s += v * v
+	}
+	t1 := len(x)
+	dx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t2 := t1 - 1
+	for i := t2; i >= 0; i-- {
+		v2 := x[i]
+		dv := ds * v2 * 2
+		dx[i] += dv
+	}
+	return s, dx
 }
 
 // SumSquaresJVP returns SumSquares's results and then their directional
@@ -151,11 +163,20 @@ func DotBackward(t *DotTape, s float64, dw []float64) {
 // DotGrad returns Dot's result and its gradient with respect to w, in that
 // order (dw), computed by reverse-mode automatic differentiation.
 func DotGrad(w, x []float64) (float64, []float64) {
-	var t DotTape
-	t1 := DotForward(&t, w, x)
-	dw := make([]float64, len(w))
-	DotBackward(&t, 1, dw)
-	return t1, dw
+	s := 0.0
+	for i := 0; i < len(w); i++ {
+		s += w[i] * x[i]
+	}
+	t1 := len(w)
+	dw := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t2 := t1 - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		dw[i2] += ds * x[i2]
+	}
+	return s, dw
 }
 
 // DotJVP returns Dot's results and then their directional derivatives along the
@@ -1577,15 +1598,33 @@ func TriangleBackward(t *TriangleTape, s float64, dx, dw []float64) {
 // w, in that order (dx, dw), computed by reverse-mode automatic
 // differentiation.
 func TriangleGrad(x, w []float64) (float64, []float64, []float64) {
-	var t TriangleTape
-	t1 := TriangleForward(&t, x, w)
-	t2 := len(x)
-	t3 := t2 + len(w)
-	mem := make([]float64, t3)
-	dx := mem[:t2:t2]
-	dw := mem[t2:t3:t3]
-	TriangleBackward(&t, 1, dx, dw)
-	return t1, dx, dw
+	s := 0.0
+	for i := range x {
+		for j := 0; j <= i; j++ {
+			s += x[i] * x[j] * w[j]
+		}
+	}
+	t1 := len(x)
+	t2 := t1 + len(w)
+	mem := make([]float64, t2)
+	dx := mem[:t1:t1]
+	dw := mem[t1:t2:t2]
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t3 := t1 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		t4 := i2
+		for j2 := t4; j2 >= 0; j2-- {
+			t5 := x[t4]
+			t6 := x[j2]
+			t7 := ds * w[j2]
+			dw[j2] += ds * (t5 * t6)
+			dx[j2] += t7 * t5
+			dx[t4] += t7 * t6
+		}
+	}
+	return s, dx, dw
 }
 
 // TriangleJVP returns Triangle's results and then their directional derivatives
@@ -2305,11 +2344,27 @@ func WindowBackward(t *WindowTape, s float64, dx []float64) {
 // WindowGrad returns Window's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func WindowGrad(x []float64) (float64, []float64) {
-	var t WindowTape
-	t1 := WindowForward(&t, x)
+	s := 0.0
+	iTrips := 0
+	for i := 0; i+3 <= len(x); i++ {
+		iTrips++
+		win := x[i : i+3]
+		s += win[0] * win[2]
+	}
 	dx := make([]float64, len(x))
-	WindowBackward(&t, 1, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t1 := iTrips - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		t2 := i2 + 3
+		win2 := x[i2:t2]
+		dwin := dx[i2:t2]
+		t3 := ds * win2[2]
+		dwin[2] += ds * win2[0]
+		dwin[0] += t3
+	}
+	return s, dx
 }
 
 // WindowJVP returns Window's results and then their directional derivatives
@@ -2472,11 +2527,20 @@ func SingleBackward(t *SingleTape, s float32, dx []float32) {
 // SingleGrad returns Single's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func SingleGrad(x []float32) (float32, []float32) {
-	var t SingleTape
-	t1 := SingleForward(&t, x)
-	dx := make([]float32, len(x))
-	SingleBackward(&t, 1, dx)
-	return t1, dx
+	var s float32
+	for i := range x {
+		s += x[i] * float32(i+1)
+	}
+	t1 := len(x)
+	dx := make([]float32, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float32
+	ds += 1
+	t2 := t1 - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		dx[i2] += ds * float32(i2+1)
+	}
+	return s, dx
 }
 
 // SingleJVP returns Single's results and then their directional derivatives
@@ -2699,12 +2763,48 @@ func SmoothWorkBackward(t *SmoothWorkTape, s float64, dx, dbuf []float64) {
 // SmoothWorkGrad returns SmoothWork's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func SmoothWorkGrad(x, buf []float64, iters int) (float64, []float64) {
-	var t SmoothWorkTape
-	t1 := SmoothWorkForward(&t, x, buf, iters)
+	t1 := copy(buf, x)
+	for it := 0; it < iters; it++ {
+		for i := 1; i < len(buf)-1; i++ {
+			buf[i] = 0.25*buf[i-1] + 0.5*buf[i] + 0.25*buf[i+1]
+		}
+	}
+	s := 0.0
+	for i2 := range buf {
+		v := buf[i2]
+		s += float64(i2+1) * v * v
+	}
 	dx := make([]float64, len(x))
-	dbuf := make([]float64, len(buf))
-	SmoothWorkBackward(&t, 1, dx, dbuf)
-	return t1, dx
+	t2 := len(buf)
+	dbuf := make([]float64, t2)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ds += 1
+	t3 := t2 - 1
+	for i22 := t3; i22 >= 0; i22-- {
+		t4 := float64(i22 + 1)
+		v2 := buf[i22]
+		dv := ds*(t4*v2) + ds*v2*t4
+		dbuf[i22] += dv
+	}
+	t5 := iters - 1
+	for it2 := t5; it2 >= 0; it2-- {
+		t6 := t2 - 2
+		for i3 := t6; i3 >= 1; i3-- {
+			t7 := i3 + 1
+			t8 := i3 - 1
+			t9 := dbuf[i3]
+			t10 := t9 * 0.25
+			dbuf[t7] += t10
+			dbuf[i3] = t9 * 0.5
+			dbuf[t8] += t10
+		}
+	}
+	for k := 0; k < t1; k++ {
+		dx[k] += dbuf[k]
+		dbuf[k] = 0
+	}
+	return s, dx
 }
 
 // RippleTape is what RippleForward keeps of one run of Ripple for

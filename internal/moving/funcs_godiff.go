@@ -296,11 +296,32 @@ func TailBackward(t *TailTape, s float64, dx []float64) {
 // TailGrad returns Tail's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func TailGrad(x []float64) (float64, []float64) {
-	var t TailTape
-	t1 := TailForward(&t, x)
-	dx := make([]float64, len(x))
-	TailBackward(&t, 1, dx)
-	return t1, dx
+	t1 := len(x)
+	xLo := 0
+	xHi := t1
+	s := 0.0
+	t2 := xHi
+	trips := 0
+	for len(x[xLo:xHi]) > 0 {
+		trips++
+		t3 := x[xLo:xHi]
+		s += math.Sin(t3[0]) * float64(len(t3))
+		xLo++
+	}
+	t4 := trips
+	dx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	xLo2 := xLo
+	ds += 1
+	for k := t4; k > 0; k-- {
+		t5 := xLo2 - 1
+		t6 := x[t5:t2]
+		t7 := dx[t5:t2]
+		xLo2--
+		t7[0] += ds * float64(len(t6)) * math.Cos(t6[0])
+	}
+	return s, dx
 }
 
 // TailJVP returns Tail's results and then their directional derivatives along

@@ -575,11 +575,19 @@ func InactiveBackward(t *InactiveTape, s float64, dw []float64) {
 // InactiveGrad returns Inactive's result and its gradient with respect to w, in
 // that order (dw), computed by reverse-mode automatic differentiation.
 func InactiveGrad(w, data []float64) (float64, []float64) {
-	var t InactiveTape
-	t1 := InactiveForward(&t, w, data)
+	c1 := sort.Float64sAreSorted(data)
+	if !c1 {
+		panic("data must be sorted")
+	}
+	n := vecs.Sum(data)
+	vecs.Scale(2, data)
+	i := vecs.MaxIdx(w)
+	t1 := w[i] * n
+	t2 := vecs.Dot(data, data)
 	dw := make([]float64, len(w))
-	InactiveBackward(&t, 1, dw)
-	return t1, dw
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dw[i] += n
+	return t1 + math.Floor(t2), dw
 }
 
 // InactiveJVP returns Inactive's results and then their directional derivatives

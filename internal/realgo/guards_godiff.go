@@ -84,22 +84,44 @@ func RosenBackward(t *RosenTape, s float64, dx []float64) {
 // RosenGrad returns Rosen's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func RosenGrad(x []float64) (float64, []float64) {
-	var t RosenTape
-	t1 := RosenForward(&t, x)
-	dx := make([]float64, len(x))
-	RosenBackward(&t, 1, dx)
-	return t1, dx
+	t1 := len(x)
+	if t1 != 2 {
+		panic("dimension of the problem must be 2")
+	}
+	t2 := x[0]
+	a := 1 - t2
+	b := x[1] - t2*t2
+	t3 := 100 * b
+	dx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da := a * 2
+	db := t3 + b*100
+	t4 := -(db * x[0] * 2)
+	dx[1] += db
+	dx[0] += t4 - da
+	return a*a + t3*b, dx
 }
 
 // RosenVJP returns Rosen's results and the vector-Jacobian product with the
 // seeds s: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func RosenVJP(x []float64, s float64) (float64, []float64) {
-	var t RosenTape
-	t1 := RosenForward(&t, x)
-	dx := make([]float64, len(x))
-	RosenBackward(&t, s, dx)
-	return t1, dx
+	t1 := len(x)
+	if t1 != 2 {
+		panic("dimension of the problem must be 2")
+	}
+	t2 := x[0]
+	a := 1 - t2
+	b := x[1] - t2*t2
+	t3 := 100 * b
+	dx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da := s * a * 2
+	db := s*t3 + s*b*100
+	t4 := -(db * x[0] * 2)
+	dx[1] += db
+	dx[0] += t4 - da
+	return a*a + t3*b, dx
 }
 
 // RosenJVP returns Rosen's results and then their directional derivatives along

@@ -73,22 +73,54 @@ func RunMaxBackward(t *RunMaxTape, s float64, dx []float64) {
 // RunMaxGrad returns RunMax's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func RunMaxGrad(x []float64) (float64, []float64) {
-	var t RunMaxTape
-	t1 := RunMaxForward(&t, x)
+	m := x[0]
+	mAt := -1
+	for i := 1; i < len(x); i++ {
+		t1 := i
+		t2 := x[t1]
+		if !(m >= t2) {
+			mAt = t1
+		}
+		m = math.Max(m, t2)
+	}
+	t3 := mAt
 	dx := make([]float64, len(x))
-	RunMaxBackward(&t, 1, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dm float64
+	dm += 3
+	if t3 >= 0 {
+		dx[t3] += dm
+		dm = 0
+	}
+	dx[0] += dm
+	return 3 * m, dx
 }
 
 // RunMaxVJP returns RunMax's results and the vector-Jacobian product with the
 // seeds s: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func RunMaxVJP(x []float64, s float64) (float64, []float64) {
-	var t RunMaxTape
-	t1 := RunMaxForward(&t, x)
+	m := x[0]
+	mAt := -1
+	for i := 1; i < len(x); i++ {
+		t1 := i
+		t2 := x[t1]
+		if !(m >= t2) {
+			mAt = t1
+		}
+		m = math.Max(m, t2)
+	}
+	t3 := mAt
 	dx := make([]float64, len(x))
-	RunMaxBackward(&t, s, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dm float64
+	dm += s * 3
+	if t3 >= 0 {
+		dx[t3] += dm
+		dm = 0
+	}
+	dx[0] += dm
+	return 3 * m, dx
 }
 
 // RunMaxJVP returns RunMax's results and then their directional derivatives
@@ -314,24 +346,54 @@ func RunMinBackward(t *RunMinTape, s float64, da *float64, dx []float64) {
 // RunMinGrad returns RunMin's result and its gradient with respect to a and x,
 // in that order (da, dx), computed by reverse-mode automatic differentiation.
 func RunMinGrad(a float64, x []float64) (float64, float64, []float64) {
-	var t RunMinTape
-	t1 := RunMinForward(&t, a, x)
+	m := a * a
+	mAt := -1
+	for i := range x {
+		t1 := x[i]
+		if t1 <= m {
+			mAt = i
+		}
+		m = math.Min(t1, m)
+	}
+	t2 := mAt
 	var da float64
 	dx := make([]float64, len(x))
-	RunMinBackward(&t, 1, &da, dx)
-	return t1, da, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dm float64
+	dm += a
+	if t2 >= 0 {
+		dx[t2] += dm
+		dm = 0
+	}
+	da += m + dm*a*2
+	return m * a, da, dx
 }
 
 // RunMinVJP returns RunMin's results and the vector-Jacobian product with the
 // seeds s: for each of a and x, the sum over the outputs of seed times
 // derivative (da, dx), computed by reverse-mode automatic differentiation.
 func RunMinVJP(a float64, x []float64, s float64) (float64, float64, []float64) {
-	var t RunMinTape
-	t1 := RunMinForward(&t, a, x)
+	m := a * a
+	mAt := -1
+	for i := range x {
+		t1 := x[i]
+		if t1 <= m {
+			mAt = i
+		}
+		m = math.Min(t1, m)
+	}
+	t2 := mAt
 	var da float64
 	dx := make([]float64, len(x))
-	RunMinBackward(&t, s, &da, dx)
-	return t1, da, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dm float64
+	dm += s * a
+	if t2 >= 0 {
+		dx[t2] += dm
+		dm = 0
+	}
+	da += s*m + dm*a*2
+	return m * a, da, dx
 }
 
 // RunMinJVP returns RunMin's results and then their directional derivatives
@@ -581,22 +643,90 @@ func BuiltinMaxBackward(t *BuiltinMaxTape, s float64, dx []float64) {
 // BuiltinMaxGrad returns BuiltinMax's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func BuiltinMaxGrad(x []float64) (float64, []float64) {
-	var t BuiltinMaxTape
-	t1 := BuiltinMaxForward(&t, x)
+	m := x[1]
+	mAt := -1
+	for i := 3; i < len(x); i += 2 {
+		t1 := i
+		t2 := x[t1]
+		if !(m >= t2 || math.IsNaN(m)) {
+			mAt = t1
+		}
+		m = max(m, t2)
+	}
+	t3 := mAt
+	lo := x[0]
+	loAt := -1
+	for i2 := 0; i2 < len(x); i2++ {
+		t4 := i2
+		t5 := x[t4]
+		if t5 <= lo || math.IsNaN(t5) {
+			loAt = t4
+		}
+		lo = min(t5, lo)
+	}
+	t6 := loAt
 	dx := make([]float64, len(x))
-	BuiltinMaxBackward(&t, 1, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dlo float64
+	var dm float64
+	dlo -= 2
+	dm += 1
+	if t6 >= 0 {
+		dx[t6] += dlo
+		dlo = 0
+	}
+	dx[0] += dlo
+	if t3 >= 0 {
+		dx[t3] += dm
+		dm = 0
+	}
+	dx[1] += dm
+	return m - 2*lo, dx
 }
 
 // BuiltinMaxVJP returns BuiltinMax's results and the vector-Jacobian product
 // with the seeds s: for each of x, the sum over the outputs of seed times
 // derivative (dx), computed by reverse-mode automatic differentiation.
 func BuiltinMaxVJP(x []float64, s float64) (float64, []float64) {
-	var t BuiltinMaxTape
-	t1 := BuiltinMaxForward(&t, x)
+	m := x[1]
+	mAt := -1
+	for i := 3; i < len(x); i += 2 {
+		t1 := i
+		t2 := x[t1]
+		if !(m >= t2 || math.IsNaN(m)) {
+			mAt = t1
+		}
+		m = max(m, t2)
+	}
+	t3 := mAt
+	lo := x[0]
+	loAt := -1
+	for i2 := 0; i2 < len(x); i2++ {
+		t4 := i2
+		t5 := x[t4]
+		if t5 <= lo || math.IsNaN(t5) {
+			loAt = t4
+		}
+		lo = min(t5, lo)
+	}
+	t6 := loAt
 	dx := make([]float64, len(x))
-	BuiltinMaxBackward(&t, s, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dlo float64
+	var dm float64
+	dlo -= s * 2
+	dm += s
+	if t6 >= 0 {
+		dx[t6] += dlo
+		dlo = 0
+	}
+	dx[0] += dlo
+	if t3 >= 0 {
+		dx[t3] += dm
+		dm = 0
+	}
+	dx[1] += dm
+	return m - 2*lo, dx
 }
 
 // BuiltinMaxJVP returns BuiltinMax's results and then their directional
@@ -1970,22 +2100,84 @@ func IfMaxBackward(t *IfMaxTape, s float64, dx []float64) {
 // IfMaxGrad returns IfMax's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func IfMaxGrad(x []float64) (float64, []float64) {
-	var t IfMaxTape
-	t1 := IfMaxForward(&t, x)
+	m := math.Inf(-1)
+	mAt := -1
+	for i2 := range x {
+		v := x[i2]
+		if v > m {
+			m = v
+			mAt = i2
+		}
+	}
+	t1 := mAt
+	lo := x[0]
+	loAt := -1
+	for i := 1; i < len(x); i++ {
+		t2 := i
+		e := x[t2]
+		if lo >= e {
+			lo = e
+			loAt = t2
+		}
+	}
+	t3 := loAt
 	dx := make([]float64, len(x))
-	IfMaxBackward(&t, 1, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dlo float64
+	var dm float64
+	dlo -= 2
+	dm += 1
+	if t3 >= 0 {
+		dx[t3] += dlo
+		dlo = 0
+	}
+	dx[0] += dlo
+	if t1 >= 0 {
+		dx[t1] += dm
+	}
+	return m - 2*lo, dx
 }
 
 // IfMaxVJP returns IfMax's results and the vector-Jacobian product with the
 // seeds s: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func IfMaxVJP(x []float64, s float64) (float64, []float64) {
-	var t IfMaxTape
-	t1 := IfMaxForward(&t, x)
+	m := math.Inf(-1)
+	mAt := -1
+	for i2 := range x {
+		v := x[i2]
+		if v > m {
+			m = v
+			mAt = i2
+		}
+	}
+	t1 := mAt
+	lo := x[0]
+	loAt := -1
+	for i := 1; i < len(x); i++ {
+		t2 := i
+		e := x[t2]
+		if lo >= e {
+			lo = e
+			loAt = t2
+		}
+	}
+	t3 := loAt
 	dx := make([]float64, len(x))
-	IfMaxBackward(&t, s, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dlo float64
+	var dm float64
+	dlo -= s * 2
+	dm += s
+	if t3 >= 0 {
+		dx[t3] += dlo
+		dlo = 0
+	}
+	dx[0] += dlo
+	if t1 >= 0 {
+		dx[t1] += dm
+	}
+	return m - 2*lo, dx
 }
 
 // IfMaxJVP returns IfMax's results and then their directional derivatives along

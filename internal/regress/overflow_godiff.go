@@ -184,13 +184,41 @@ func SwappedBackward(t *SwappedTape, s float64, dx, dy *float64, dxs []float64) 
 // and xs, in that order (dx, dy, dxs), computed by reverse-mode automatic
 // differentiation.
 func SwappedGrad(x, y float64, xs []float64) (float64, float64, float64, []float64) {
-	var t SwappedTape
-	t1 := SwappedForward(&t, x, y, xs)
+	r := x
+	z := y
+	for range xs {
+		r = math.Pow(r, 2) + xs[0]
+	}
+	if x > 0 {
+		t1 := r
+		r = z
+		z = t1
+	}
+	r = x * y
+	t2 := r + xs[1]
 	var dx float64
 	var dy float64
-	dxs := make([]float64, len(xs))
-	SwappedBackward(&t, 1, &dx, &dy, dxs)
-	return t1, dx, dy, dxs
+	t3 := len(xs)
+	dxs := make([]float64, t3)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	var dz float64
+	dxs[1] += 1
+	dr += 1
+	t4 := dr * y
+	t5 := dr * x
+	dr = 0
+	t6 := t3 - 1
+	if t6 >= 0 {
+		dxsElem := dxs[0]
+		for i := t6; i >= 0; i-- {
+			dxsElem += dr
+		}
+		dxs[0] = dxsElem
+	}
+	dx += t4 + dr
+	dy += t5 + dz
+	return t2, dx, dy, dxs
 }
 
 // SwappedJVP returns Swapped's results and then their directional derivatives

@@ -837,11 +837,41 @@ func SwapElemsBackward(t *SwapElemsTape, s2 float64, ds []float64) {
 // SwapElemsGrad returns SwapElems's result and its gradient with respect to s,
 // in that order (ds), computed by reverse-mode automatic differentiation.
 func SwapElemsGrad(s []float64) (float64, []float64) {
-	var t SwapElemsTape
-	t1 := SwapElemsForward(&t, s)
-	ds := make([]float64, len(s))
-	SwapElemsBackward(&t, 1, ds)
-	return t1, ds
+	for i := 0; i < len(s)-1; i++ {
+		j := i + 1
+		t1 := s[i] * 2
+		s[i] = s[j]
+		s[j] = t1
+	}
+	t2 := s[2]
+	t3 := s[0]
+	t4 := s[1]
+	s[0] = t2 * t3
+	s[2] = t4
+	t5 := s[0]
+	t6 := 3 * s[2]
+	t7 := t5 + 2*s[1] + t6*t5
+	t8 := len(s)
+	ds := make([]float64, t8)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	ds[2] += s[0] * 3
+	ds[1] += 2
+	ds[0] += t6 + 1
+	t9 := ds[2]
+	ds[2] = 0
+	t10 := ds[0]
+	ds[0] = 0
+	ds[1] += t9
+	ds[0] += t10 * t2
+	ds[2] += t10 * t3
+	t11 := t8 - 2
+	for i2 := t11; i2 >= 0; i2-- {
+		j2 := i2 + 1
+		t12 := ds[i2]
+		ds[i2] = ds[j2] * 2
+		ds[j2] = t12
+	}
+	return t7, ds
 }
 
 // SwapElemsJVP returns SwapElems's results and then their directional

@@ -49,22 +49,22 @@ func SqFBackward(t *SqFTape, s float64, dx []float64) {
 // FGrad returns F's result and its gradient with respect to x, in that order
 // (dx), computed by reverse-mode automatic differentiation.
 func (recv Sq) FGrad(x []float64) (float64, []float64) {
-	var t SqFTape
-	t1 := recv.FForward(&t, x)
+	t1 := x[0]
 	dx := make([]float64, len(x))
-	SqFBackward(&t, 1, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx[0] += x[0] * 2
+	return t1 * t1, dx
 }
 
 // FVJP returns F's results and the vector-Jacobian product with the seeds s:
 // for each of x, the sum over the outputs of seed times derivative (dx),
 // computed by reverse-mode automatic differentiation.
 func (recv Sq) FVJP(x []float64, s float64) (float64, []float64) {
-	var t SqFTape
-	t1 := recv.FForward(&t, x)
+	t1 := x[0]
 	dx := make([]float64, len(x))
-	SqFBackward(&t, s, dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx[0] += s * x[0] * 2
+	return t1 * t1, dx
 }
 
 // LmFTape is what FForward keeps of one run of F for LmFBackward: the forward
@@ -119,10 +119,11 @@ func LmFBackward(t *LmFTape, s float64, dx []float64) {
 // FGrad returns F's result and its gradient with respect to x, in that order
 // (dx), computed by reverse-mode automatic differentiation.
 func (b Lm) FGrad(x []float64) (float64, []float64) {
-	var t LmFTape
-	t1 := b.FForward(&t, x)
+	t1 := b.L*x[0]*b.M + x[1]
 	dx := make([]float64, len(x))
-	LmFBackward(&t, 1, dx)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx[1] += 1
+	dx[0] += b.M * b.L
 	return t1, dx
 }
 

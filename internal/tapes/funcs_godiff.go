@@ -95,15 +95,39 @@ func TriangleBackward(t *TriangleTape, s float64, dx, dw []float64) {
 // w, in that order (dx, dw), computed by reverse-mode automatic
 // differentiation.
 func TriangleGrad(x, w []float64) (float64, []float64, []float64) {
-	var t TriangleTape
-	t1 := TriangleForward(&t, x, w)
-	t2 := len(x)
-	t3 := t2 + len(w)
-	mem := make([]float64, t3)
-	dx := mem[:t2:t2]
-	dw := mem[t2:t3:t3]
-	TriangleBackward(&t, 1, dx, dw)
-	return t1, dx, dw
+	n := len(x)
+	s := 0.0
+	k := 0
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			s += w[k] * x[i] * x[j]
+			k++
+		}
+	}
+	t1 := n + len(w)
+	mem := make([]float64, t1)
+	dx := mem[:n:n]
+	dw := mem[n:t1:t1]
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	k2 := k
+	ds += 1
+	t2 := n - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2
+		t4 := t3 + 1
+		for j2 := t2; j2 >= t4; j2-- {
+			t5 := k2 - 1
+			t6 := w[t5]
+			t7 := x[t3]
+			k2--
+			t8 := ds * x[j2]
+			dx[j2] += ds * (t6 * t7)
+			dx[t3] += t8 * t6
+			dw[t5] += t8 * t7
+		}
+	}
+	return s, dx, dw
 }
 
 // TriangleJVP returns Triangle's results and then their directional derivatives
@@ -212,15 +236,38 @@ func CompactBackward(t *CompactTape, s float64, dx, dw []float64) {
 // w, in that order (dx, dw), computed by reverse-mode automatic
 // differentiation.
 func CompactGrad(x, w []float64) (float64, []float64, []float64) {
-	var t CompactTape
-	t1 := CompactForward(&t, x, w)
+	k := 0
+	s := 0.0
+	for i := range x {
+		if x[i] > 0 {
+			t1 := x[i]
+			s += w[k] * t1 * t1
+			k += 2
+		}
+	}
 	t2 := len(x)
 	t3 := t2 + len(w)
 	mem := make([]float64, t3)
 	dx := mem[:t2:t2]
 	dw := mem[t2:t3:t3]
-	CompactBackward(&t, 1, dx, dw)
-	return t1, dx, dw
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	k2 := k
+	ds += 1
+	t4 := t2 - 1
+	for i2 := t4; i2 >= 0; i2-- {
+		t5 := i2
+		if x[t5] > 0 {
+			t6 := k2 - 2
+			t7 := w[t6]
+			t8 := x[t5]
+			k2 -= 2
+			t9 := ds * t8
+			dx[t5] += ds*(t7*t8) + t9*t7
+			dw[t6] += t9 * t8
+		}
+	}
+	return s, dx, dw
 }
 
 // CompactJVP returns Compact's results and then their directional derivatives

@@ -321,22 +321,26 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 		out += 0.5*wishart.Gamma*wishart.Gamma*frobenius - float64(wishart.M)*t4[ik3]
 	}
 	t72 := len(alphas)
-	dalphas2 := make([]float64, t72)
-	ddalphas := make([]float64, t72)
 	t73 := len(means)
-	dmeans2 := make([]float64, t73)
-	ddmeans := make([]float64, t73)
-	t74 := len(icf)
-	dicf2 := make([]float64, t74)
-	ddicf := make([]float64, t74)
+	t74 := t72 + t73
+	t75 := len(icf)
+	t76 := t74 + t75
+	mem := make([]float64, t76)
+	dmem := make([]float64, t76)
+	dalphas2 := mem[:t72:t72]
+	ddalphas := dmem[:t72]
+	dmeans2 := mem[t72:t74:t74]
+	ddmeans := dmem[t72:t74]
+	dicf2 := mem[t74:t76:t76]
+	ddicf := dmem[t74:t76]
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout2 float64
-	t75 := make([]float64, k)
-	t76 := make([]float64, k)
+	t77 := make([]float64, k)
+	t78 := make([]float64, k)
 	var dres32 float64
 	var dres22 float64
-	t77 := make([]float64, t1)
-	t78 := make([]float64, t1)
+	t79 := make([]float64, t1)
+	t80 := make([]float64, t1)
 	var dslse2 float64
 	var dsemx22 float64
 	ddsemx2 := 0.0
@@ -349,241 +353,241 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	var dsemx3 float64
 	ddsemx := 0.0
 	nexp2 := len(t.exp2)
-	t79 := make([]float64, k)
-	t80 := make([]float64, k)
+	t81 := make([]float64, k)
+	t82 := make([]float64, k)
 	var dm3 float64
 	ddm := 0.0
 	nmAt := len(t.mAt)
 	var dres4 float64
 	ddres := 0.0
 	nelem := len(t.elem)
-	t81 := make([]float64, d)
-	t82 := make([]float64, d)
-	nelem2 := len(t.elem2)
 	t83 := make([]float64, d)
 	t84 := make([]float64, d)
+	nelem2 := len(t.elem2)
+	t85 := make([]float64, d)
+	t86 := make([]float64, d)
 	nexp3 := len(t.exp3)
 	dout2 += 1
-	t85 := k - 1
-	for ik32 := t85; ik32 >= 0; ik32-- {
-		t86 := icfSz - d - 1
-		t87 := ik32*icfSz + d
-		t88 := icf[t87:t74]
-		t89 := vicf[t87:t74]
-		t90 := dicf2[t87:t74]
-		t91 := ddicf[t87:t74]
-		t92 := t88[0]
-		t93 := t89[0]
-		t94 := ik32 * d
-		t95 := len(t2)
-		t96 := t2[t94:t95]
-		t97 := t3[t94:t95]
-		t98 := t77[t94:t95]
-		t99 := t78[t94:t95]
-		t100 := t96[0]
-		t101 := t97[0]
-		t102 := t76[ik32]
-		t75[ik32] -= dout2 * float64(wishart.M)
-		t76[ik32] = t102
+	t87 := k - 1
+	for ik32 := t87; ik32 >= 0; ik32-- {
+		t88 := icfSz - d - 1
+		t89 := ik32*icfSz + d
+		t90 := icf[t89:t75]
+		t91 := vicf[t89:t75]
+		t92 := dicf2[t89:t75]
+		t93 := ddicf[t89:t75]
+		t94 := t90[0]
+		t95 := t91[0]
+		t96 := ik32 * d
+		t97 := len(t2)
+		t98 := t2[t96:t97]
+		t99 := t3[t96:t97]
+		t100 := t79[t96:t97]
+		t101 := t80[t96:t97]
+		t102 := t98[0]
+		t103 := t99[0]
+		t104 := t78[ik32]
+		t77[ik32] -= dout2 * float64(wishart.M)
+		t78[ik32] = t104
 		dfrobenius2 := dout2 * (0.5 * wishart.Gamma * wishart.Gamma)
 		dres32 += dfrobenius2
-		for i82 := t86; i82 >= 1; i82-- {
-			t103 := t91[i82] + dres32*t89[i82]*2
-			t90[i82] += dres32 * t88[i82] * 2
-			t91[i82] = t103
+		for i82 := t88; i82 >= 1; i82-- {
+			t105 := t93[i82] + dres32*t91[i82]*2
+			t92[i82] += dres32 * t90[i82] * 2
+			t93[i82] = t105
 		}
-		t104 := t91[0] + dres32*t93*2
-		t90[0] += dres32 * t92 * 2
-		t91[0] = t104
+		t106 := t93[0] + dres32*t95*2
+		t92[0] += dres32 * t94 * 2
+		t93[0] = t106
 		dres22 += dfrobenius2
 		dres32 = 0
 		for i72 := t21; i72 >= 1; i72-- {
-			t105 := t99[i72] + dres22*t97[i72]*2
-			t98[i72] += dres22 * t96[i72] * 2
-			t99[i72] = t105
+			t107 := t101[i72] + dres22*t99[i72]*2
+			t100[i72] += dres22 * t98[i72] * 2
+			t101[i72] = t107
 		}
-		t106 := t99[0] + dres22*t101*2
-		t98[0] += dres22 * t100 * 2
-		t99[0] = t106
+		t108 := t101[0] + dres22*t103*2
+		t100[0] += dres22 * t102 * 2
+		t101[0] = t108
 		dres22 = 0
 	}
 	dslse2 += 1
-	t107 := -t64 / semx2
-	dsemx22 += t107
-	ddsemx2 -= dsemx2 / semx2 * t107
-	for i62 := t85; i62 >= 0; i62-- {
+	t109 := -t64 / semx2
+	dsemx22 += t109
+	ddsemx2 -= dsemx2 / semx2 * t109
+	for i62 := t87; i62 >= 0; i62-- {
 		nexp--
-		t108 := t.exp[nexp]
-		t109 := dsemx22 * t108
-		t110 := t108*ddsemx2 + dsemx22*dt.exp[nexp]
-		dtmp -= t109
-		ddtmp -= t110
-		t111 := ddalphas[i62] + t110
-		dalphas2[i62] += t109
-		ddalphas[i62] = t111
+		t110 := t.exp[nexp]
+		t111 := dsemx22 * t110
+		t112 := t110*ddsemx2 + dsemx22*dt.exp[nexp]
+		dtmp -= t111
+		ddtmp -= t112
+		t113 := ddalphas[i62] + t112
+		dalphas2[i62] += t111
+		ddalphas[i62] = t113
 	}
 	dm22 += dtmp - t64
 	ddm2 += ddtmp
 	if t59 >= 0 {
-		t112 := ddalphas[t59] + ddm2
+		t114 := ddalphas[t59] + ddm2
 		dalphas2[t59] += dm22
-		ddalphas[t59] = t112
+		ddalphas[t59] = t114
 		dm22 = 0
 		ddm2 = 0
 	}
-	t113 := ddalphas[0] + ddm2
+	t115 := ddalphas[0] + ddm2
 	dalphas2[0] += dm22
-	ddalphas[0] = t113
-	t114 := n - 1
-	for ix2 := t114; ix2 >= 0; ix2-- {
-		t115 := ix2
+	ddalphas[0] = t115
+	t116 := n - 1
+	for ix2 := t116; ix2 >= 0; ix2-- {
+		t117 := ix2
 		nsemx--
-		t116 := t.semx[nsemx]
+		t118 := t.semx[nsemx]
 		var dtmp2 float64
 		ddtmp2 := 0.0
 		nmAt--
-		t117 := t.mAt[nmAt]
-		t118 := dslse2
-		t119 := t118 / t116
-		dsemx3 += t119
-		ddsemx -= dt.semx[nsemx] / t116 * t119
+		t119 := t.mAt[nmAt]
+		t120 := dslse2
+		t121 := t120 / t118
+		dsemx3 += t121
+		ddsemx -= dt.semx[nsemx] / t118 * t121
 		dslse2 = 0
-		for i42 := t85; i42 >= 0; i42-- {
+		for i42 := t87; i42 >= 0; i42-- {
 			nexp2--
-			t120 := t.exp2[nexp2]
-			t121 := dsemx3 * t120
-			t122 := t120*ddsemx + dsemx3*dt.exp2[nexp2]
-			dtmp2 -= t121
-			ddtmp2 -= t122
-			t123 := t80[i42] + t122
-			t79[i42] += t121
-			t80[i42] = t123
+			t122 := t.exp2[nexp2]
+			t123 := dsemx3 * t122
+			t124 := t122*ddsemx + dsemx3*dt.exp2[nexp2]
+			dtmp2 -= t123
+			ddtmp2 -= t124
+			t125 := t82[i42] + t124
+			t81[i42] += t123
+			t82[i42] = t125
 		}
-		dm3 += t118 + dtmp2
+		dm3 += t120 + dtmp2
 		ddm += ddtmp2
 		dsemx3 = 0
 		ddsemx = 0
-		if t117 >= 0 {
-			t124 := t80[t117] + ddm
-			t79[t117] += dm3
-			t80[t117] = t124
+		if t119 >= 0 {
+			t126 := t82[t119] + ddm
+			t81[t119] += dm3
+			t82[t119] = t126
 			dm3 = 0
 			ddm = 0
 		}
-		t125 := t80[0] + ddm
-		t79[0] += dm3
-		t80[0] = t125
-		dslse2 += t118
+		t127 := t82[0] + ddm
+		t81[0] += dm3
+		t82[0] = t127
+		dslse2 += t120
 		dm3 = 0
 		ddm = 0
-		for ik22 := t85; ik22 >= 0; ik22-- {
+		for ik22 := t87; ik22 >= 0; ik22-- {
 			nelem2--
-			t126 := t.elem2[nelem2]
-			t127 := dt.elem2[nelem2]
-			t128 := ik22*icfSz + d
-			t129 := icf[t128:t74]
-			t130 := vicf[t128:t74]
+			t128 := t.elem2[nelem2]
+			t129 := dt.elem2[nelem2]
+			t130 := ik22*icfSz + d
+			t131 := icf[t130:t75]
+			t132 := vicf[t130:t75]
 			lparamsIdx2 := t55
-			t131 := x[t115*d:]
-			t132 := ik22 * d
-			t133 := means[t132:t73]
-			t134 := vmeans[t132:t73]
-			t135 := dicf2[t128:t74]
-			t136 := ddicf[t128:t74]
-			t137 := len(t2)
-			t138 := t2[t132:t137]
-			t139 := t3[t132:t137]
-			t140 := t77[t132:t137]
-			t141 := t78[t132:t137]
-			t142 := dmeans2[t132:t73]
-			t143 := ddmeans[t132:t73]
-			t144 := t79[ik22]
-			t145 := t80[ik22]
-			dres4 -= t144 * 0.5
-			ddres -= t145 * 0.5
-			t79[ik22] = 0
-			t80[ik22] = 0
+			t133 := x[t117*d:]
+			t134 := ik22 * d
+			t135 := means[t134:t73]
+			t136 := vmeans[t134:t73]
+			t137 := dicf2[t130:t75]
+			t138 := ddicf[t130:t75]
+			t139 := len(t2)
+			t140 := t2[t134:t139]
+			t141 := t3[t134:t139]
+			t142 := t79[t134:t139]
+			t143 := t80[t134:t139]
+			t144 := dmeans2[t134:t73]
+			t145 := ddmeans[t134:t73]
+			t146 := t81[ik22]
+			t147 := t82[ik22]
+			dres4 -= t146 * 0.5
+			ddres -= t147 * 0.5
+			t81[ik22] = 0
+			t82[ik22] = 0
 			for i22 := t21; i22 >= 1; i22-- {
 				nelem--
-				t146 := t.elem[nelem]
-				t147 := t82[i22] + (t146*ddres+dres4*dt.elem[nelem])*2
-				t81[i22] += dres4 * t146 * 2
-				t82[i22] = t147
+				t148 := t.elem[nelem]
+				t149 := t84[i22] + (t148*ddres+dres4*dt.elem[nelem])*2
+				t83[i22] += dres4 * t148 * 2
+				t84[i22] = t149
 			}
-			t148 := t82[0] + (t126*ddres+dres4*t127)*2
-			t81[0] += dres4 * t126 * 2
-			t82[0] = t148
-			t149 := t76[ik22] + t145
-			t75[ik22] += t144
-			t76[ik22] = t149
-			t150 := ddalphas[ik22] + t145
-			dalphas2[ik22] += t144
-			ddalphas[ik22] = t150
+			t150 := t84[0] + (t128*ddres+dres4*t129)*2
+			t83[0] += dres4 * t128 * 2
+			t84[0] = t150
+			t151 := t78[ik22] + t147
+			t77[ik22] += t146
+			t78[ik22] = t151
+			t152 := ddalphas[ik22] + t147
+			dalphas2[ik22] += t146
+			ddalphas[ik22] = t152
 			dres4 = 0
 			ddres = 0
 			for i9 := t21; i9 >= 0; i9-- {
-				t151 := i9
-				t152 := t151 + 1
-				t153 := t134[t151]
-				t154 := t131[t151] - t133[t151]
-				if t21 >= t152 {
-					dxcenteredElem := t83[t151]
-					ddxcenteredElem := t84[t151]
-					for j2 := t21; j2 >= t152; j2-- {
-						t155 := lparamsIdx2 - 1
-						t156 := t129[t155]
+				t153 := i9
+				t154 := t153 + 1
+				t155 := t136[t153]
+				t156 := t133[t153] - t135[t153]
+				if t21 >= t154 {
+					dxcenteredElem := t85[t153]
+					ddxcenteredElem := t86[t153]
+					for j2 := t21; j2 >= t154; j2-- {
+						t157 := lparamsIdx2 - 1
+						t158 := t131[t157]
 						lparamsIdx2--
-						t157 := t81[j2]
-						t158 := t82[j2]
-						dxcenteredElem += t157 * t156
-						ddxcenteredElem += t156*t158 + t157*t130[t155]
-						t159 := t136[t155] + (t154*t158 - t157*t153)
-						t135[t155] += t157 * t154
-						t136[t155] = t159
+						t159 := t83[j2]
+						t160 := t84[j2]
+						dxcenteredElem += t159 * t158
+						ddxcenteredElem += t158*t160 + t159*t132[t157]
+						t161 := t138[t157] + (t156*t160 - t159*t155)
+						t137[t157] += t159 * t156
+						t138[t157] = t161
 					}
-					t83[t151] = dxcenteredElem
-					t84[t151] = ddxcenteredElem
+					t85[t153] = dxcenteredElem
+					t86[t153] = ddxcenteredElem
 				}
 			}
 			// 2 loops over the same range, fused into one.
 			for id32 := t21; id32 >= 0; id32-- {
-				t160 := t138[id32]
-				t161 := t131[id32] - t133[id32]
-				t162 := t81[id32]
-				t163 := t82[id32]
-				t164 := t83[id32] + t162*t160
-				t165 := t84[id32] + (t160*t163 + t162*t139[id32])
-				t166 := t141[id32] + (t161*t163 - t162*t134[id32])
-				t140[id32] += t162 * t161
-				t141[id32] = t166
-				t81[id32] = 0
-				t82[id32] = 0
-				t167 := t143[id32] - t165
-				t142[id32] -= t164
-				t143[id32] = t167
+				t162 := t140[id32]
+				t163 := t133[id32] - t135[id32]
+				t164 := t83[id32]
+				t165 := t84[id32]
+				t166 := t85[id32] + t164*t162
+				t167 := t86[id32] + (t162*t165 + t164*t141[id32])
+				t168 := t143[id32] + (t163*t165 - t164*t136[id32])
+				t142[id32] += t164 * t163
+				t143[id32] = t168
 				t83[id32] = 0
 				t84[id32] = 0
+				t169 := t145[id32] - t167
+				t144[id32] -= t166
+				t145[id32] = t169
+				t85[id32] = 0
+				t86[id32] = 0
 			}
 		}
 	}
-	for ik4 := t85; ik4 >= 0; ik4-- {
-		t168 := ik4
+	for ik4 := t87; ik4 >= 0; ik4-- {
+		t170 := ik4
 		for id4 := t21; id4 >= 0; id4-- {
-			t169 := t168*d + id4
+			t171 := t170*d + id4
 			nexp3--
-			t170 := t.exp3[nexp3]
-			t171 := t168*icfSz + id4
-			t172 := t77[t169]
-			dq2 := t172*t170 + t75[t168]
-			ddq := t170*t78[t169] + t172*dt.exp3[nexp3] + t76[t168]
-			t173 := ddicf[t171] + ddq
-			dicf2[t171] += dq2
-			ddicf[t171] = t173
-			t77[t169] = 0
-			t78[t169] = 0
+			t172 := t.exp3[nexp3]
+			t173 := t170*icfSz + id4
+			t174 := t79[t171]
+			dq2 := t174*t172 + t77[t170]
+			ddq := t172*t80[t171] + t174*dt.exp3[nexp3] + t78[t170]
+			t175 := ddicf[t173] + ddq
+			dicf2[t173] += dq2
+			ddicf[t173] = t175
+			t79[t171] = 0
+			t80[t171] = 0
 		}
-		t75[t168] = 0
-		t76[t168] = 0
+		t77[t170] = 0
+		t78[t170] = 0
 	}
 	t.release()
 	dt.release()
