@@ -74,11 +74,7 @@ func (sp *Split) oneCall(name string, seeded bool) (*ir.Func, error) {
 	}
 	// The adjoint buffers, as FGrad makes them: those of one element
 	// type in one array (sharedResults).
-	resultNames := make(map[int]string)
-	for k, i := range sp.wrt {
-		resultNames[i] = results[len(f.Results)+k].Name
-	}
-	shared := sharedResults(b, sp, o.params, resultNames, taken)
+	shared := sharedResults(b, sp, o.params, results, taken)
 	var bufVals []*ir.Value
 	for _, i := range sp.buffers {
 		p := f.Params[i]

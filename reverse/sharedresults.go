@@ -12,10 +12,14 @@ import (
 // once per result, and each result is still a slice of its own: its
 // capacity ends where it does, so appending to it reallocates rather than
 // writing into the next. A type with a single such result keeps its own
-// make. It returns the buffers by parameter index; names gives each its
-// result's name.
-func sharedResults(b *ir.Builder, sp *Split, args []*ir.Value, names map[int]string, taken map[string]bool) map[int]*ir.Value {
+// make. It returns the buffers by parameter index, each named as its
+// result: results are F's, then the gradients in sp.wrt's order.
+func sharedResults(b *ir.Builder, sp *Split, args []*ir.Value, results []ir.Result, taken map[string]bool) map[int]*ir.Value {
 	f := sp.f
+	names := make(map[int]string)
+	for k, i := range sp.wrt {
+		names[i] = results[len(f.Results)+k].Name
+	}
 	byElem := make(map[ir.Type][]int)
 	var elems []ir.Type // in parameter order, for a deterministic output
 	for _, i := range sp.wrt {

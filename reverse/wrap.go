@@ -267,11 +267,7 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		bwdArgs = append(bwdArgs, args[len(f.Params):len(f.Params)+len(f.Results)]...)
 	}
 	adjOf := make(map[int]func() *ir.Value)
-	resultNames := make(map[int]string)
-	for k, i := range sp.wrt {
-		resultNames[i] = results[len(f.Results)+k].Name
-	}
-	shared := sharedResults(b, sp, args, resultNames, taken)
+	shared := sharedResults(b, sp, args, results, taken)
 	for _, i := range sp.buffers {
 		p := f.Params[i]
 		// A differentiated parameter's buffer is named like its result;
