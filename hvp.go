@@ -119,9 +119,7 @@ func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, e
 	if err != nil {
 		return nil, nil, hvpError(f, d, err)
 	}
-	if grad.Tape != nil && len(grad.Tape.Fields) == 0 && dropLocalTape(grad) {
-		grad.Tape = nil // it records nothing: no FHVPTape to declare
-	}
+	dropEmptyTape(grad) // it may record nothing: no FHVPTape to declare
 	g := forward.Transform(grad, d.Wrt, name)
 	dropResult(g, len(grad.Results))
 	renameHVP(g, f, d.Wrt)

@@ -61,16 +61,19 @@ func tapeless(sp *reverse.Split, name string, seeded bool) *ir.Func {
 		oneCall = sp.OneCallSeeded
 	}
 	one, err := oneCall(name)
-	if err != nil || one.Tape != nil && len(one.Tape.Fields) > 0 || !dropLocalTape(one) {
+	if err != nil || !dropEmptyTape(one) {
 		return nil
 	}
-	one.Tape = nil // OneCall names an empty one, which nothing uses
 	return one
 }
 
-// dropLocalTape removes f's tapes of its own, and reports whether it
-// could: whether nothing uses them.
-func dropLocalTape(f *ir.Func) bool {
+// dropEmptyTape removes the tape OneCall's function f names and declares
+// where it keeps no field on it and nothing uses it, and reports whether
+// f is left with no tape.
+func dropEmptyTape(f *ir.Func) bool {
+	if f.Tape != nil && len(f.Tape.Fields) > 0 {
+		return false
+	}
 	var tapes []*ir.Value
 	used := false
 	f.Walk(func(v *ir.Value) {
@@ -87,6 +90,7 @@ func dropLocalTape(f *ir.Func) bool {
 	for _, v := range tapes {
 		ir.Remove(v)
 	}
+	f.Tape = nil
 	return true
 }
 
