@@ -36,6 +36,9 @@ type lvalue struct {
 	moves *movingSlice
 	id    *ast.Ident
 	alone bool // the only left-hand side of its statement
+	// field is the leaf of a local struct the statement assigns (p.X):
+	// its variable and its path.
+	field *structField
 }
 
 // assign builds x = e, x := e, a, b = e1, e2, s[i] = e and x op= e.
@@ -50,6 +53,9 @@ func (fb *funcBuilder) assign(s *ast.AssignStmt) {
 	}
 	if len(s.Lhs) != len(s.Rhs) {
 		fb.errorf(s.Pos(), "assigning %d values from one expression is not supported yet; assign each value from its own expression", len(s.Lhs))
+		return
+	}
+	if id, ok := ast.Unparen(s.Lhs[0]).(*ast.Ident); ok && len(s.Lhs) == 1 && fb.localStruct(id, s.Rhs[0]) {
 		return
 	}
 	fb.assignAll(s.Lhs, s.Rhs)
@@ -122,6 +128,9 @@ func (fb *funcBuilder) writeArray(lv lvalue, val *ir.Value, rhs ast.Expr) {
 		_, isArray = val.Type.(ir.Array)
 	}
 	switch {
+	case lv.field != nil && isArray && copiedArray(val.Type, rhs):
+		// p.V = a: a copy of a's elements.
+		fb.write(lv, fb.freshCopy(val))
 	case lv.mem != nil && isArray:
 		// g[i] = row: into the row's elements.
 		fb.copyElements(fb.b.Load(lv.mem, lv.index), val)
@@ -159,6 +168,9 @@ func (fb *funcBuilder) lvalue(lhs, rhs ast.Expr) (lvalue, bool) {
 		mem, index, ok := fb.element(e)
 		return lvalue{mem: mem, index: index}, ok
 	case *ast.SelectorExpr:
+		if f, isLocal, ok := fb.localField(e); isLocal {
+			return lvalue{field: f}, ok
+		}
 		if why := fb.fieldAssignment(e); why != "" {
 			fb.errorf(lhs.Pos(), "%s", why)
 			return lvalue{}, false
@@ -247,6 +259,10 @@ func memoryAssignment(t ir.Type, def bool, rhs ast.Expr) string {
 // any other variable's name is bound to val.
 func (fb *funcBuilder) write(lv lvalue, val *ir.Value) {
 	switch {
+	case lv.field != nil && fb.fieldSlots[lv.field.v][lv.field.path] != nil:
+		fb.b.Set(fb.fieldSlots[lv.field.v][lv.field.path], val)
+	case lv.field != nil:
+		fb.fields[lv.field.v][lv.field.path] = fb.b.Bind(val, lv.field.name())
 	case lv.mem != nil:
 		fb.b.Store(lv.mem, lv.index, val)
 	case lv.v == nil:
@@ -361,6 +377,9 @@ func (fb *funcBuilder) varSpec(vs *ast.ValueSpec) {
 	rhs := vs.Values
 	if len(rhs) == 0 {
 		rhs = make([]ast.Expr, len(lhs))
+	}
+	if len(lhs) == 1 && fb.localStruct(vs.Names[0], rhs[0]) {
+		return
 	}
 	fb.assignAll(lhs, rhs)
 }

@@ -36,6 +36,12 @@ type funcBuilder struct {
 	slots  map[*types.Var]*ir.Var
 	// moving holds the slice variables that move (moving.go).
 	moving map[*types.Var]*movingSlice
+	// crossedStructs holds the local structs a field of which is assigned
+	// outside the region declaring them (localstructs.go).
+	crossedStructs map[*types.Var]bool
+	// fieldSlots holds the ir.Var of each number field of such a struct,
+	// by field path.
+	fieldSlots map[*types.Var]map[string]*ir.Var
 	// branches are the loops and switches enclosing the statement being
 	// built, innermost last: the targets of break and continue.
 	branches []*branchTarget
@@ -69,17 +75,19 @@ func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.
 	}
 	f := ir.NewFunc(fd.Name.Name, params, results)
 	fb := &funcBuilder{
-		checker: c,
-		name:    fd.Name.Name,
-		sig:     sig,
-		lay:     lay,
-		b:       ir.NewBuilder(f),
-		env:     make(map[*types.Var]*ir.Value),
-		fields:  make(map[*types.Var]map[string]*ir.Value),
-		inSlot:  slotVars(c.info, fd, sig),
-		slots:   make(map[*types.Var]*ir.Var),
-		moving:  movingSlices(c.info, fd, sig),
-		body:    fd.Body,
+		checker:        c,
+		name:           fd.Name.Name,
+		sig:            sig,
+		lay:            lay,
+		b:              ir.NewBuilder(f),
+		env:            make(map[*types.Var]*ir.Value),
+		fields:         make(map[*types.Var]map[string]*ir.Value),
+		inSlot:         slotVars(c.info, fd, sig),
+		slots:          make(map[*types.Var]*ir.Var),
+		moving:         movingSlices(c.info, fd, sig),
+		crossedStructs: crossedStructs(c.info, fd, sig),
+		fieldSlots:     make(map[*types.Var]map[string]*ir.Var),
+		body:           fd.Body,
 		// returned is the parameter every return returns, which the
 		// function built returns no longer (see returnsdst.go).
 		returned: returned,

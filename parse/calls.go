@@ -384,14 +384,16 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 // promoted method), as the leaves of struct type st: the arguments a call
 // passes for a parameter of that type.
 func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) ([]*ir.Value, bool) {
+	var root *types.Var
 	var fields map[string]*ir.Value
 	prefix := ""
 	switch x := ast.Unparen(x).(type) {
 	case *ast.Ident:
-		v, _ := fb.info.Uses[x].(*types.Var)
-		fields = fb.fields[v]
+		root, _ = fb.info.Uses[x].(*types.Var)
+		fields = fb.fields[root]
 	case *ast.SelectorExpr:
-		root, path, why := fb.fieldPath(x)
+		var path, why string
+		root, path, why = fb.fieldPath(x)
 		switch {
 		case why == reported:
 			fb.failed = true
@@ -415,7 +417,7 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 	}
 	var args []*ir.Value
 	for _, l := range fb.structLeaves(st, "") {
-		v, found := fields[prefix+l.field]
+		v, found := fb.leaf(root, prefix+l.field)
 		if !found {
 			fb.errorf(x.Pos(), "passing %s to a function is not supported: its field %s is not one godiff reads", types.ExprString(x), l.field)
 			return nil, false

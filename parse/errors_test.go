@@ -859,9 +859,9 @@ func Loss(w float64, n int, s []float64, bs []byte) float64 {
 				"a.go:6:26: make with a capacity is supported only for a slice the function appends to (s = append(s, v)); drop it",
 				"a.go:7:7: making a map[int]float64 is not supported in a differentiated function: godiff computes with numbers, slices and arrays",
 				"a.go:8:17: keyed elements in composite literals are not supported; list every element in order",
-				"a.go:9:7: composite literals of type P are not supported in a differentiated function: godiff computes with numbers, slices and arrays",
 				"a.go:10:11: copy inside a larger expression is not supported: Go leaves unspecified when it writes; call copy in a statement of its own (n := copy(dst, src))",
 				"a.go:11:11: copying from a string is not supported in a differentiated function: godiff computes with numbers only",
+				"a.go:12:12: using the struct p as a whole is not supported in a differentiated function: read its fields (p.X)",
 			},
 		},
 		{

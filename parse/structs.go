@@ -482,7 +482,7 @@ func (fb *funcBuilder) field(e *ast.SelectorExpr) (v *ir.Value, ok, isField bool
 	case root == nil:
 		return nil, false, false
 	}
-	if leaf, ok := fb.fields[root][path]; ok {
+	if leaf, ok := fb.leaf(root, path); ok {
 		return leaf, true, true
 	}
 	t := fb.info.TypeOf(e)

@@ -59,9 +59,36 @@ func Loss(n *Net) float64 {
 }
 `,
 			want: []string{
-				"a.go:21:7: using the struct n.Act as a whole is not supported in a differentiated function: read its fields (n.Act.Scale)",
-				"a.go:22:6: d has type Config: structs are supported only as parameters and receivers, whose fields a differentiated function reads; keep the values in local variables of numeric types",
 				"a.go:23:7: using the struct n as a whole is not supported in a differentiated function: read its fields (n.W)",
+			},
+		},
+		{
+			name: "local structs",
+			src: net + `
+func mk(x float64) Config { return Config{Scale: x} }
+
+//godiff:grad x
+func Loss(x float64, w []float64) float64 {
+	a := mk(x)
+	b := Config{Scale: x, Name: "b" + a.Name}
+	var n Net
+	n.Act = b
+	for i := range w {
+		n.B += w[i]
+		n.W = w
+	}
+	for c := (Config{Scale: x}); c.Scale < 1; {
+		break
+	}
+	return n.B
+}
+`,
+			want: []string{
+				"a.go:23:7: a struct given by mk(x) is not supported: godiff holds a local struct as the values of its fields; build it with a composite literal (Config{...}) or copy a struct variable",
+				"a.go:24:30: the field Name has type string, which godiff does not compute with: give it a constant or leave it out",
+				"a.go:26:2: assigning to n.Act, a struct inside the struct n, is not supported: assign its fields one by one (n.Act.Scale = v)",
+				"a.go:29:3: assigning n.W here is not supported: where a local struct's fields are assigned inside a loop or a branch, only its number fields can be; keep the array or slice in a variable of its own",
+				"a.go:31:6: declaring a struct in a for loop's init statement is not supported; declare c before the loop",
 			},
 		},
 		{

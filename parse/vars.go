@@ -45,6 +45,34 @@ type varScan struct {
 // among them: assigning a whole one after its declaration is refused, and
 // so is declaring one in a three-clause loop's init.
 func slotVars(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) map[*types.Var]bool {
+	s := scanVars(info, fd, sig)
+	slots := s.crossed()
+	for v := range s.forced {
+		slots[v] = true
+	}
+	for v := range slots {
+		if _, ok := basicOf(v.Type()); !ok {
+			delete(slots, v)
+		}
+	}
+	return slots
+}
+
+// crossedStructs returns the local variables of struct type of fd one of
+// whose fields is assigned in a region other than the one declaring the
+// variable: fields godiff cannot hold as SSA values (see localstructs.go).
+func crossedStructs(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) map[*types.Var]bool {
+	crossed := scanVars(info, fd, sig).crossed()
+	for v := range crossed {
+		if _, ok := v.Type().Underlying().(*types.Struct); !ok {
+			delete(crossed, v)
+		}
+	}
+	return crossed
+}
+
+// scanVars records the declarations and assignments of fd's variables.
+func scanVars(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) *varScan {
 	s := &varScan{
 		info:     info,
 		declared: make(map[*types.Var]ast.Node),
@@ -57,7 +85,13 @@ func slotVars(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) map[*typ
 		}
 	}
 	s.walk(fd.Body, fd.Body)
-	slots := make(map[*types.Var]bool)
+	return s
+}
+
+// crossed returns the variables assigned in a region other than the one
+// that declares them.
+func (s *varScan) crossed() map[*types.Var]bool {
+	crossed := make(map[*types.Var]bool)
 	for v, regions := range s.assigned {
 		decl, ok := s.declared[v]
 		if !ok {
@@ -65,19 +99,11 @@ func slotVars(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) map[*typ
 		}
 		for _, r := range regions {
 			if r != decl {
-				slots[v] = true
+				crossed[v] = true
 			}
 		}
 	}
-	for v := range s.forced {
-		slots[v] = true
-	}
-	for v := range slots {
-		if _, ok := basicOf(v.Type()); !ok {
-			delete(slots, v)
-		}
-	}
-	return slots
+	return crossed
 }
 
 // walk records the declarations and assignments of n, which lies in
@@ -171,12 +197,21 @@ func (s *varScan) define(e ast.Expr, region ast.Node) {
 	s.assign(id, region)
 }
 
-// assign records that e, if it names a variable, is assigned in region.
+// assign records that e, if it names a variable or a field of one (p.X,
+// p.A.Mu: a struct's), is assigned in region.
 func (s *varScan) assign(e ast.Expr, region ast.Node) {
 	if e == nil {
 		return
 	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
+	e = ast.Unparen(e)
+	for {
+		sel, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		e = ast.Unparen(sel.X)
+	}
+	id, ok := e.(*ast.Ident)
 	if !ok {
 		return
 	}

@@ -53,10 +53,11 @@ func (g *gen) call(d int) string {
 	case hRec:
 		return fmt.Sprintf("%s(%s, %d)", h.name, g.fexpr(d), g.rng.IntN(4))
 	case hMethod:
-		if g.structVar == "" {
+		recv := g.receiver()
+		if recv == "" {
 			return ""
 		}
-		return fmt.Sprintf("%s.%s(%s)", g.structVar, h.name, g.fexpr(d))
+		return fmt.Sprintf("%s.%s(%s)", recv, h.name, g.fexpr(d))
 	case hStruct:
 		if g.structVar == "" {
 			return ""

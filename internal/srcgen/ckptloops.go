@@ -176,7 +176,7 @@ func (g *gen) restricted(floats bool, f func() string) string {
 			}
 			// godiff refuses a body that reads an array or a struct made
 			// outside it, or reads a sum other than to add to it.
-			if v.kind == kArray || strings.Contains(v.name, ".") || (!floats && v.name == g.acc) {
+			if v.kind == kArray || v.kind == kStruct || strings.Contains(v.name, ".") || (!floats && v.name == g.acc) {
 				v.hidden = true
 			}
 		}

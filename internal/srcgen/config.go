@@ -72,6 +72,7 @@ type Config struct {
 	StructFuncs   bool // functions taking the struct as a parameter
 	WriterInExpr  bool // a helper writing a slice called inside an expression that reads it
 	ArrayHelpers  bool // func h(a [3]float64, b float64) [3]float64, func h(a, b [3]float64) float64, a[:] passed for a slice
+	LocalStructs  bool // a local struct of the parameter's type (composite literal or copy), its float fields assigned (in loops too), its methods called
 
 	// Newer features: checkpointing, second order, composition.
 	Checkpoint      bool // a copy of the function with //godiff:checkpoint on some loops (see Variant)
@@ -111,7 +112,7 @@ func Default() Config {
 		InPlace: true, InPlaceInLoops: true, ConstWrites: true, LocalSlices: true, SubSlices: true,
 		Windows: true, SwapBuffers: true, Guards: true, Arrays: true, ArrayParams: true,
 		NumHelpers: true, SliceHelpers: true, WriterHelpers: true, Recursion: true, MultiResult: true,
-		Methods: true, StructFuncs: true, WriterInExpr: true, ArrayHelpers: true,
+		Methods: true, StructFuncs: true, WriterInExpr: true, ArrayHelpers: true, LocalStructs: true,
 		Checkpoint: true, CheckpointLoops: true, Hessians: true, Derived: true,
 		SliceStateLoops: true, DerivedSlices: true, HessianStructs: true, NewerPaths: true,
 		MaxStmts: 6, MaxDepth: 3, MaxExpr: 3,

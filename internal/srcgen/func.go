@@ -83,6 +83,9 @@ type Func struct {
 	// parameter's field as their length, len(s.W) (Config.NewerPaths;
 	// without it the length is computed into a variable first).
 	FieldLength bool
+	// LocalStructs: the function has a struct parameter and Program let it
+	// declare local structs of its type (Config.LocalStructs).
+	LocalStructs bool
 }
 
 // Output is a slice F writes: parameter Param (its field W when Field),
@@ -254,4 +257,14 @@ func (g *gen) structParam(p Param) {
 	g.declare(&variable{name: p.Name + ".C", kind: kFloat, param: true})
 	g.declare(&variable{name: p.Name + ".W", kind: kSlice, minLen: p.Type.Len, exact: true, writable: g.cfg.InPlace, param: true})
 	g.declare(&variable{name: p.Name + ".N", kind: kInt, bound: p.Type.N + 1, value: p.Type.N, known: true, param: true})
+}
+
+// HasStruct reports whether f takes a struct parameter.
+func (f *Func) HasStruct() bool {
+	for _, p := range f.Params {
+		if p.Kind == Struct || p.Kind == StructPtr {
+			return true
+		}
+	}
+	return false
 }

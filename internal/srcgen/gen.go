@@ -13,6 +13,10 @@ const (
 	kSlice
 	kInt
 	kArray // [minLen]float64, a value
+	// kStruct is a local struct of the struct parameter's type, whose
+	// float fields are variables of their own (ls1.B, ls1.C) and whose
+	// methods may be called (localstructs.go).
+	kStruct
 )
 
 // variable is a name in scope with what the generator knows of it

@@ -101,16 +101,29 @@ type pathCounts struct {
 	tapeless                                                 int // FGrad or FVJP as one function
 	dstGiven, dstChecked                                     int // triangle helpers returning their output
 	dstCallGiven, dstCallChecked                             int // through a second helper
+	// Programs declaring a local struct, and of those, programs assigning
+	// one of its fields (localstructs.go).
+	localStructGiven, localStructChecked, fieldSetGiven, fieldSetChecked int
 }
+
+var (
+	localStructRE = regexp.MustCompile(`\bls\d+ := `)
+	fieldSetRE    = regexp.MustCompile(`\bls\d+\.[BC] [-+*/]?= `)
+)
 
 func (c *pathCounts) add(r *result) {
 	p := r.fn.Path
 	c.given[p]++
 	c.dstGiven += b2i(r.fn.ReturnsDst)
 	c.dstCallGiven += b2i(r.fn.ReturnsDstCall)
+	local, set := localStructRE.MatchString(r.fn.Decls), fieldSetRE.MatchString(r.fn.Decls)
+	c.localStructGiven += b2i(local)
+	c.fieldSetGiven += b2i(set)
 	if r.out != ok {
 		return
 	}
+	c.localStructChecked += b2i(local)
+	c.fieldSetChecked += b2i(set)
 	c.dstChecked += b2i(r.fn.ReturnsDst)
 	c.dstCallChecked += b2i(r.fn.ReturnsDstCall)
 	c.accepted[p]++
@@ -141,9 +154,10 @@ func (c *pathCounts) add(r *result) {
 }
 
 func (c pathCounts) line() string {
-	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d (%d of the triangle's); triangle helpers returning the slice they write %d (checked %d), %d of them through a second helper (checked %d); FGrad or FVJP written as one function %d",
+	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's), backward loops fused %d (%d of the triangle's); triangle helpers returning the slice they write %d (checked %d), %d of them through a second helper (checked %d); FGrad or FVJP written as one function %d; local structs %d (checked %d), their fields assigned %d (checked %d)",
 		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep], c.given[PathMax], c.accepted[PathMax],
-		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused, c.fusedTri, c.dstGiven, c.dstChecked, c.dstCallGiven, c.dstCallChecked, c.tapeless)
+		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax, c.fused, c.fusedTri, c.dstGiven, c.dstChecked, c.dstCallGiven, c.dstCallChecked, c.tapeless,
+		c.localStructGiven, c.localStructChecked, c.fieldSetGiven, c.fieldSetChecked)
 }
 
 // check fails t when a path's construct, given to at least five programs
@@ -171,6 +185,9 @@ func (c pathCounts) check(t *testing.T) {
 	}
 	if !*flagNewer && checked >= 300 && c.tapeless == 0 {
 		t.Errorf("of %d programs checked, none has its FGrad or FVJP written as one function", checked)
+	}
+	if !*flagNewer && checked >= 300 && (c.localStructChecked == 0 || c.fieldSetChecked == 0) {
+		t.Errorf("of %d programs checked, %d declare a local struct and %d assign one's field: the construct no longer reaches godiff", checked, c.localStructChecked, c.fieldSetChecked)
 	}
 	// Half the triangle helpers have the loops FuseLoops merges.
 	if c.accepted[PathTriangle] >= 10 && c.fusedTri == 0 {

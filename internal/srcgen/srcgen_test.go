@@ -29,7 +29,7 @@ var (
 	flagTimeout = flag.Duration("srcgen.timeout", 2*time.Minute, "time limit of one batch's checks")
 	flagVerbose = flag.Bool("srcgen.v", false, "print the time each phase of a batch takes")
 	flagKeep    = flag.String("srcgen.keep", "", "write the batches' modules under this directory and keep them")
-	flagNewer   = flag.Bool("srcgen.newer", false, "of the -srcgen.n programs, check only those given a newer construct (slice state, a G of slices, a Hessian over a struct, a Path, a field as swapped buffers' length)")
+	flagNewer   = flag.Bool("srcgen.newer", false, "of the -srcgen.n programs, check only those given a newer construct (slice state, a G of slices, a Hessian over a struct, a Path, a field as swapped buffers' length, local structs)")
 )
 
 // testConfig is Default with the features of -srcgen.off and -srcgen.on
@@ -129,7 +129,7 @@ func runAll(t *testing.T, cfg Config) []*result {
 		fs := make([]*Func, 0, size)
 		for i := first; i < min(*flagFirst+n, first+size); i++ {
 			f := funcAt(*flagSeed, i, cfg)
-			if *flagNewer && !f.SliceStateLoop && !f.DerivedSlices && !f.HessianWide && f.Path == NoPath && !f.FieldLength {
+			if *flagNewer && !f.SliceStateLoop && !f.DerivedSlices && !f.HessianWide && f.Path == NoPath && !f.FieldLength && !f.LocalStructs {
 				continue
 			}
 			fs = append(fs, f)

@@ -29,6 +29,7 @@ func (g *gen) stmt() string {
 		{6, nest && len(g.loops) < 2, g.loopStmt},
 		{3, g.cfg.LocalSlices, g.localSlice},
 		{4, g.cfg.Arrays, g.arrayStmt},
+		{4, g.cfg.LocalStructs && g.structVar != "", g.localStruct},
 		{2, nest && len(g.loops) < 2 && g.cfg.Windows, g.windowLoop},
 		{2, nest && len(g.loops) < 2 && g.cfg.SwapBuffers, g.swapBuffers},
 		{1, g.cfg.Guards, g.guardStmt},

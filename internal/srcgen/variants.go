@@ -62,6 +62,11 @@ const sideSalt = 0x5eed_13
 // the tests cite (citedPrograms), so those keep their text.
 const newSalt = 0x999deb
 
+// localSalt seeds the stream that gives local structs (Config.LocalStructs)
+// to half the programs: the first salt from 0x10ca1 that gives them to none
+// of the cited programs with a struct parameter, so those keep their text.
+const localSalt = 0x10ce0
+
 // Program writes program number index of seed: Generate's function, or,
 // when the side stream says so and cfg allows, a function generated with
 // loops godiff can checkpoint, with no helpers (the subset of Hessians),
@@ -91,7 +96,9 @@ func Program(seed uint64, index int, cfg Config) *Func {
 		c.DerivedCalls = true
 		c.DerivedOfSlices = half && cfg.DerivedSlices
 	}
+	c.LocalStructs = cfg.LocalStructs && localStructs(seed, index)
 	f := Generate(rng, name, c)
+	f.LocalStructs = c.LocalStructs && f.HasStruct()
 	if cfg.NewerPaths {
 		if p, paths := drawPath(seed, index); p != NoPath {
 			addPath(f, paths, p)
@@ -385,4 +392,10 @@ func Rederive(f, g *Func) []*Variant {
 		}
 	}
 	return out
+}
+
+// localStructs reports whether program index of seed may declare local
+// structs.
+func localStructs(seed uint64, index int) bool {
+	return rand.New(rand.NewPCG(seed^localSalt, uint64(index))).IntN(2) == 0
 }

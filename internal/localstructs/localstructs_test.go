@@ -1,0 +1,106 @@
+package localstructs
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/godiff/godiff/internal/fdcheck"
+)
+
+func problems() []fdcheck.Problem {
+	return []fdcheck.Problem{
+		{
+			Name:  "NormalNLL",
+			Point: func(rng *rand.Rand) []float64 { return []float64{rng.Float64() - 0.5, 0.5 + rng.Float64()} },
+			F:     func(p []float64) float64 { return NormalNLL(p[0], p[1], samples) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dmu, dsigma := NormalNLLGrad(p[0], p[1], samples)
+				return y, []float64{dmu, dsigma}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return NormalNLLJVP(p[0], p[1], samples, v[0], v[1]) },
+		},
+		{
+			Name: "Oscillator",
+			Point: func(rng *rand.Rand) []float64 {
+				return []float64{rng.Float64(), rng.Float64() - 0.5, 1 + rng.Float64(), 0.05 + 0.1*rng.Float64()}
+			},
+			F: func(p []float64) float64 { return Oscillator(p[0], p[1], p[2], p[3], 7) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx0, dv0, dk, dh := OscillatorGrad(p[0], p[1], p[2], p[3], 7)
+				return y, []float64{dx0, dv0, dk, dh}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return OscillatorJVP(p[0], p[1], p[2], p[3], 7, v[0], v[1], v[2], v[3])
+			},
+		},
+		{
+			Name:  "Spring",
+			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 6, -1, 1), 0.5) },
+			F:     func(p []float64) float64 { return Spring(p[0], p[1], p[2], p[3], p[4], p[5], p[6]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c, d, e, f, g := SpringGrad(p[0], p[1], p[2], p[3], p[4], p[5], p[6])
+				return y, []float64{a, b, c, d, e, f, g}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return SpringJVP(p[0], p[1], p[2], p[3], p[4], p[5], p[6], v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+			},
+		},
+		{
+			Name:  "Variance",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 6, -2, 2) },
+			F:     Variance,
+			Grad:  VarianceGrad,
+			JVP:   VarianceJVP,
+		},
+		{
+			// p holds w (3) and b; x holds 2 rows of 3.
+			Name:  "LinearLoss",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 4, -1, 1) },
+			F:     func(p []float64) float64 { return LinearLoss(p[:3], p[3], rows, samples[:2]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dw, db := LinearLossGrad(p[:3], p[3], rows, samples[:2])
+				return y, append(dw, db)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return LinearLossJVP(p[:3], p[3], rows, samples[:2], v[:3], v[3])
+			},
+		},
+		{
+			Name: "Pairs",
+			Point: func(rng *rand.Rand) []float64 {
+				return []float64{rng.Float64() - 0.3, 0.5 + rng.Float64(), rng.Float64() - 0.5}
+			},
+			F: func(p []float64) float64 { return Pairs(p[0], p[1], p[2]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, da, db, dc := PairsGrad(p[0], p[1], p[2])
+				return y, []float64{da, db, dc}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return PairsJVP(p[0], p[1], p[2], v[0], v[1], v[2]) },
+		},
+	}
+}
+
+// The derivatives of functions keeping values in local structs: values
+// bit for bit, the gradient against central differences, and JVP against
+// VJP, at random points (Pairs on both sides of its branch).
+func TestLocalStructs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, pr := range problems() {
+		t.Run(pr.Name, func(t *testing.T) { fdcheck.Check(t, pr, rng, 8, 1e-6) })
+	}
+}
+
+// Go copies a struct's array field with the struct: writing the copy's
+// leaves the original's as it was, in the generated code as in Pairs.
+func TestStructCopyKeepsArrays(t *testing.T) {
+	a, b, c := 0.5, 1.5, -0.25
+	s := Scaled{Gain: Normal{Mu: a, Sigma: b}, K: [2]float64{c, a * c}}
+	t2 := s
+	t2.K[0] = b
+	t2.Gain.Mu = c
+	t2.K[1] = t2.Gain.LogProb(a)
+	want := s.K[0]*s.Gain.Mu + t2.K[0]*t2.K[1] + t2.Gain.Mu*s.Gain.Sigma
+	if got, _, _, _ := PairsGrad(a, b, c); got != want {
+		t.Errorf("PairsGrad's value %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,257 @@
+package parse
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/godiff/godiff/ir"
+)
+
+// A local variable of a struct type of the package (d := Normal{Mu: mu,
+// Sigma: sigma}, var p Point, e := d) is held as its leaves, like a struct
+// parameter (see structs.go): fb.fields maps each field path to the value
+// its declaration gives it, so that d.Mu is that value and a call d.LogProb(x)
+// passes the leaves. Nothing of the struct itself reaches the IR.
+//
+// The leaves are SSA values, as a number variable's are (see vars.go): an
+// assignment to the variable (p = Point{...}) or to one of its fields (p.X
+// = v, p.X += v) binds new values, in order. That is right while every
+// assignment lies in the region that declares the variable; one inside a
+// loop or a branch of its own is refused (crossedStructs), with what to
+// write instead. An array field is copied as Go copies it; a slice field
+// refers to the memory it was given, whose elements may be written as a
+// parameter's are.
+
+// localStructType returns the struct type of a local variable godiff holds
+// as its leaves: a struct type of the package, not a pointer.
+func (fb *funcBuilder) localStructType(v *types.Var) (*types.Struct, bool) {
+	if v == nil || isPackageLevel(v) || fb.inSignature(v) {
+		return nil, false
+	}
+	named, st, pointer := fb.structType(v.Type())
+	if named == nil || pointer {
+		return nil, false
+	}
+	return st, true
+}
+
+// localStruct builds the declaration of id, a local variable of a struct
+// type, from rhs (nil for var p Point). It reports whether id is such a
+// variable: if not, the caller builds the assignment as any other.
+func (fb *funcBuilder) localStruct(id *ast.Ident, rhs ast.Expr) (handled bool) {
+	v, def := fb.info.Defs[id].(*types.Var)
+	if !def {
+		v, _ = fb.info.Uses[id].(*types.Var)
+	}
+	st, ok := fb.localStructType(v)
+	if !ok {
+		return false
+	}
+	if fb.inForInit {
+		fb.errorf(id.Pos(), "declaring a struct in a for loop's init statement is not supported; declare %s before the loop", id.Name)
+		return true
+	}
+	leaves, ok := fb.structValue(rhs, st, "")
+	switch {
+	case !ok:
+	case fb.crossedStructs[v] && !def:
+		for _, l := range fb.structLeaves(st, "") {
+			f := &structField{v: v, path: l.field}
+			if !fb.assignable(f, id) {
+				return true
+			}
+			fb.write(lvalue{field: f}, leaves[l.field])
+		}
+	case fb.crossedStructs[v]:
+		fb.nameLeaves(v, st, leaves)
+		fb.fields[v] = leaves
+		fb.fieldSlots[v] = make(map[string]*ir.Var)
+		for _, l := range fb.structLeaves(st, "") {
+			if _, basic := l.typ.(ir.Basic); basic {
+				slot := &ir.Var{Name: (&structField{v: v, path: l.field}).name(), Type: l.typ}
+				fb.b.Declare(slot, leaves[l.field])
+				fb.fieldSlots[v][l.field] = slot
+			}
+		}
+	default:
+		fb.nameLeaves(v, st, leaves)
+		fb.fields[v] = leaves
+	}
+	return true
+}
+
+// nameLeaves names the values of v's leaves that have no name yet after
+// their fields (vX, vA), those an ir.Var of their own holds aside.
+func (fb *funcBuilder) nameLeaves(v *types.Var, st *types.Struct, leaves map[string]*ir.Value) {
+	for _, l := range fb.structLeaves(st, "") {
+		_, basic := l.typ.(ir.Basic)
+		if x := leaves[l.field]; !x.IsConst() && !(basic && fb.crossedStructs[v]) {
+			leaves[l.field] = fb.b.Bind(x, (&structField{v: v, path: l.field}).name())
+		}
+	}
+}
+
+// leaf returns the value the field path of the struct variable root holds
+// now.
+func (fb *funcBuilder) leaf(root *types.Var, path string) (*ir.Value, bool) {
+	if slot := fb.fieldSlots[root][path]; slot != nil {
+		return fb.b.Get(slot), true
+	}
+	v, ok := fb.fields[root][path]
+	return v, ok
+}
+
+// assignable reports whether the leaf f of a local struct, written at e,
+// may be assigned: in a struct whose fields are assigned in a loop or a
+// branch of their own (an ir.Var each), only numbers can be.
+func (fb *funcBuilder) assignable(f *structField, e ast.Expr) bool {
+	if fb.crossedStructs[f.v] && fb.fieldSlots[f.v][f.path] == nil {
+		fb.errorf(e.Pos(), "assigning %s.%s here is not supported: where a local struct's fields are assigned inside a loop or a branch, only its number fields can be; keep the array or slice in a variable of its own",
+			f.v.Name(), f.path)
+		return false
+	}
+	return true
+}
+
+// structValue returns the leaves of a value of struct type st given by e,
+// their paths starting with prefix: zeros for a nil e, the fields of a
+// composite literal, or those of a struct variable, parameter or field
+// (a copy: both are never changed afterwards).
+func (fb *funcBuilder) structValue(e ast.Expr, st *types.Struct, prefix string) (map[string]*ir.Value, bool) {
+	out := make(map[string]*ir.Value)
+	if e == nil {
+		for _, l := range fb.structLeaves(st, prefix) {
+			out[l.field] = fb.zeroLeaf(l.typ)
+		}
+		return out, true
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return fb.structLit(x, st, prefix)
+	case *ast.Ident, *ast.SelectorExpr:
+		leaves := fb.structLeaves(st, "")
+		args, ok := fb.structArg(x, "", st)
+		if !ok {
+			return nil, false
+		}
+		for i, l := range leaves {
+			if _, isArray := l.typ.(ir.Array); isArray {
+				args[i] = fb.freshCopy(args[i]) // Go copies the array
+			}
+			out[join(prefix, l.field)] = args[i]
+		}
+		return out, true
+	}
+	fb.errorf(e.Pos(), "a struct given by %s is not supported: godiff holds a local struct as the values of its fields; build it with a composite literal (%s{...}) or copy a struct variable",
+		types.ExprString(e), fb.typeString(fb.info.TypeOf(e)))
+	return nil, false
+}
+
+// structLit returns the leaves of the composite literal lit of struct type
+// st: each field's value, or its zero value where lit leaves it out.
+func (fb *funcBuilder) structLit(lit *ast.CompositeLit, st *types.Struct, prefix string) (map[string]*ir.Value, bool) {
+	given := make(map[string]ast.Expr) // the field's name: its value
+	for i, elt := range lit.Elts {
+		if kv, keyed := elt.(*ast.KeyValueExpr); keyed {
+			given[kv.Key.(*ast.Ident).Name] = kv.Value
+		} else {
+			given[st.Field(i).Name()] = elt
+		}
+	}
+	out := make(map[string]*ir.Value)
+	ok := true
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		path := join(prefix, f.Name())
+		value := given[f.Name()]
+		if t, isLocal := localType(f.Type()); isLocal && f.Name() != "_" && (f.Exported() || fb.inPackage(f)) {
+			if value == nil {
+				out[path] = fb.zeroLeaf(t)
+				continue
+			}
+			x, okX := fb.expr(value)
+			if okX && copiedArray(t, value) {
+				x = fb.freshCopy(x) // Go copies the array
+			}
+			out[path], ok = x, ok && okX
+			continue
+		}
+		if inner, isStruct := types.Unalias(f.Type()).Underlying().(*types.Struct); isStruct {
+			leaves, okL := fb.structValue(value, inner, path)
+			for k, x := range leaves {
+				out[k] = x
+			}
+			ok = ok && okL
+			continue
+		}
+		if value != nil && !fb.constantOrNil(value) {
+			fb.errorf(value.Pos(), "the field %s has type %s, which godiff does not compute with: give it a constant or leave it out", f.Name(), fb.typeString(f.Type()))
+			ok = false
+		}
+	}
+	return out, ok
+}
+
+// constantOrNil reports whether e is a constant or nil: a value of a field
+// the body cannot read, dropped with nothing lost.
+func (fb *funcBuilder) constantOrNil(e ast.Expr) bool {
+	tv := fb.info.Types[e]
+	return tv.Value != nil || tv.IsNil()
+}
+
+// zeroLeaf returns the zero value of a leaf: a constant for a number or a
+// bool, nil for a slice, a zeroed array.
+func (fb *funcBuilder) zeroLeaf(t ir.Type) *ir.Value {
+	switch t := t.(type) {
+	case ir.Basic:
+		return fb.b.Const(t, zeroValue(t))
+	case ir.Array:
+		return fb.b.Make(t, fb.b.Const(ir.Int, int64(t.Len)))
+	case ir.Slice:
+		return fb.b.Nil(t)
+	}
+	panic(fmt.Sprintf("parse: zero value of the leaf type %s", t)) // localType gives no other
+}
+
+// join returns the field path prefix.name, or name at the top.
+func join(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+// structField is a leaf of a local struct that a statement assigns.
+type structField struct {
+	v    *types.Var
+	path string // "X", "A.Mu"
+}
+
+// name returns the name the assigned value takes: pX, qAMu.
+func (f *structField) name() string {
+	return f.v.Name() + strings.ReplaceAll(f.path, ".", "")
+}
+
+// localField returns the leaf that assigning to the selector e writes,
+// if e is a field of a local struct (isLocal); ok is false where that
+// assignment is refused, and reported.
+func (fb *funcBuilder) localField(e *ast.SelectorExpr) (f *structField, isLocal, ok bool) {
+	root, path, why := fb.fieldPath(e)
+	if why != "" || root == nil || fb.inSignature(root) {
+		return nil, false, false
+	}
+	name := types.ExprString(e)
+	if _, isLeaf := fb.fields[root][path]; !isLeaf {
+		if _, isStruct := fb.info.TypeOf(e).Underlying().(*types.Struct); isStruct {
+			fb.errorf(e.Pos(), "assigning to %s, a struct inside the struct %s, is not supported: assign its fields one by one (%s.%s = v)",
+				name, root.Name(), name, firstField(fb.info.TypeOf(e)))
+		} else {
+			fb.errorf(e.Pos(), "the field %s has type %s", name, fb.unsupportedType(fb.info.TypeOf(e)))
+		}
+		return nil, true, false
+	}
+	f = &structField{v: root, path: path}
+	return f, true, fb.assignable(f, e)
+}
