@@ -5,5 +5,6 @@
 // running mean and variance updated field by field, a model struct
 // holding the caller's slices. localstructs_test.go checks the generated
 // derivatives three ways: against central differences, mode against mode,
-// and the values against the function's bit for bit.
+// and the values against the function's bit for bit; and Oscillator's
+// Hessian and Variance's Hessian-vector product, through the same structs.
 package localstructs

@@ -44,6 +44,7 @@ func (s State) Energy(k float64) float64 { return 0.5*s.V*s.V + 0.5*k*s.X*s.X }
 //
 //godiff:grad x0 v0 k h
 //godiff:jvp x0 v0 k h
+//godiff:hessian x0 v0 k h
 func Oscillator(x0, v0, k, h float64, steps int) float64 {
 	s := State{X: x0, V: v0}
 	for range steps {
@@ -87,6 +88,7 @@ type Stats struct {
 //
 //godiff:grad
 //godiff:jvp
+//godiff:hvp
 func Variance(xs []float64) float64 {
 	var s Stats
 	for _, x := range xs {

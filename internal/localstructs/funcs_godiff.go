@@ -3,6 +3,7 @@
 package localstructs
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -362,6 +363,440 @@ func OscillatorJVP(x0, v0, k, h float64, steps int, dx0, dv0, dk, dh float64) (f
 	return t2, t3
 }
 
+// OscillatorHessian returns Oscillator's result, its gradient with respect to
+// x0, v0, k and h, and its Hessian with respect to them in a fresh n×n matrix
+// (see OscillatorHessianTo, which fills it).
+func OscillatorHessian(x0, v0, k, h float64, steps int) (float64, float64, float64, float64, float64, [][]float64) {
+	data := make([]float64, 16)
+	h2 := make([][]float64, 4)
+	for i := range 4 {
+		t1 := i * 4
+		h2[i] = data[t1 : t1+4]
+	}
+	t2, t3, t4, t5, t6 := OscillatorHessianTo(h2, x0, v0, k, h, steps)
+	return t2, t3, t4, t5, t6, h2
+}
+
+// OscillatorHessianTo writes into h the Hessian of Oscillator with respect to
+// x0, v0, k and h, and returns Oscillator's result and its gradient as
+// OscillatorHVP does. Row and column i of h are the i-th input: the parameters
+// in that order, a float one input, a slice one per element.
+//
+// h2 must be n×n for n inputs (OscillatorHessian allocates one). All n columns
+// come from one call of OscillatorHessianVec, the gradient's JVP along the n
+// unit vectors at once (vector forward mode over the reverse sweep), which
+// shares one forward and one backward sweep among them; the matrix is made
+// exactly symmetric by averaging h[i][j] and h[j][i], which differ by rounding
+// only.
+func OscillatorHessianTo(h2 [][]float64, x0, v0, k, h float64, steps int) (float64, float64, float64, float64, float64) {
+	t1 := len(h2)
+	if t1 != 4 {
+		panic(fmt.Sprintf("OscillatorHessianTo: h has %d rows, want %d: one per input", t1, 4))
+	}
+	for i := range h2 {
+		t2 := len(h2[i])
+		if t2 != 4 {
+			panic(fmt.Sprintf("OscillatorHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, 4))
+		}
+	}
+	var r1 float64
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	var dh float64
+	var vx0 [4]float64
+	vx0[0] = 1
+	var vv0 [4]float64
+	vv0[1] = 1
+	var vk [4]float64
+	vk[2] = 1
+	var vh [4]float64
+	vh[3] = 1
+	var dres [5][4]float64
+	t3, t4, t5, t6, t7 := OscillatorHessianVec(x0, v0, k, h, steps, vx0, vv0, vk, vh, &dres)
+	for i2 := range 4 {
+		t8 := i2 + 1
+		t9 := h2[i2]
+		for j := range 4 {
+			t9[j] = dres[t8][j]
+		}
+	}
+	r1 = t3
+	dx0 = t4
+	dv0 = t5
+	dk = t6
+	dh = t7
+	for i3 := range 4 {
+		t10 := i3 + 1
+		for e := range 4 - t10 {
+			t11 := t10 + e
+			t12 := h2[i3]
+			t13 := h2[t11]
+			m := (t12[t11] + t13[i3]) * 0.5
+			t12[t11] = m
+			t13[i3] = m
+		}
+	}
+	return r1, dx0, dv0, dk, dh
+}
+
+// OscillatorHVPTape is what OscillatorHVP records in its forward sweep, inside
+// loops and branches, for its backward sweep.
+type OscillatorHVPTape struct {
+	// sX2: the value of sX the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	sX2 []float64
+	// sV2: the value of sV the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	sV2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OscillatorHVPTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OscillatorHVPTape) Bytes() int {
+	n := 0
+	n += len(t.sX2) * 8
+	n += len(t.sV2) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OscillatorHVPTape) clearRefs() {}
+
+// poolOscillatorHVPTape holds the OscillatorHVPTapes that OscillatorHessianVec
+// and OscillatorHVP finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolOscillatorHVPTape = sync.Pool{New: func() any {
+	return new(OscillatorHVPTape)
+}}
+
+// release gives t back to poolOscillatorHVPTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OscillatorHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOscillatorHVPTape.Put(t)
+}
+
+// OscillatorHessianVecTape holds the tangents, 4 per value (one per direction),
+// of the values OscillatorHessianVec records in its OscillatorHVPTape for its
+// backward sweep.
+type OscillatorHessianVecTape struct {
+	// the tangents of sX2, 4 per entry
+	sX2 [][4]float64
+	// the tangents of sV2, 4 per entry
+	sV2 [][4]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OscillatorHessianVecTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *OscillatorHessianVecTape) Bytes() int {
+	n := 0
+	n += len(t.sX2) * 32
+	n += len(t.sV2) * 32
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OscillatorHessianVecTape) clearRefs() {}
+
+// poolOscillatorHessianVecTape holds the OscillatorHessianVecTapes that
+// OscillatorHessianVec finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolOscillatorHessianVecTape = sync.Pool{New: func() any {
+	return new(OscillatorHessianVecTape)
+}}
+
+// release gives t back to poolOscillatorHessianVecTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OscillatorHessianVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOscillatorHessianVecTape.Put(t)
+}
+
+// OscillatorHessianVec runs OscillatorHVP and computes, by forward-mode
+// automatic differentiation in vector mode, its directional derivatives along 4
+// directions at once: the tangents dx0, dv0, dk, dh of x0, v0, k, h hold, for
+// each float, one entry per direction.
+//
+// It returns OscillatorHVP's results and writes the derivatives of its float
+// results into dres, row i for the i-th.
+func OscillatorHessianVec(x0, v0, k, h float64, steps int, dx0, dv0, dk, dh [4]float64, dres *[5][4]float64) (float64, float64, float64, float64, float64) {
+	t := poolOscillatorHVPTape.Get().(*OscillatorHVPTape)
+	dt := poolOscillatorHessianVecTape.Get().(*OscillatorHessianVecTape)
+	t.sV2 = t.sV2[:0]
+	dt.sV2 = dt.sV2[:0]
+	t.sX2 = t.sX2[:0]
+	dt.sX2 = dt.sX2[:0]
+	sX := x0
+	dsX := dx0
+	sV := v0
+	dsV := dv0
+	t1 := max(steps, 0)
+	t.sV2 = slices.Grow(t.sV2, t1)
+	dt.sV2 = slices.Grow(dt.sV2, t1)
+	t.sX2 = slices.Grow(t.sX2, t1)
+	dt.sX2 = slices.Grow(dt.sX2, t1)
+	for range steps {
+		t.sX2 = append(t.sX2, sX)
+		dt.sX2 = append(dt.sX2, dsX)
+		t2 := -k * sX
+		t3 := h * sX
+		t4 := h * k
+		sV += h * t2
+		dsV[0] = dsV[0] + t2*dh[0] - t3*dk[0] - t4*dsX[0]
+		dsV[1] = dsV[1] + t2*dh[1] - t3*dk[1] - t4*dsX[1]
+		dsV[2] = dsV[2] + t2*dh[2] - t3*dk[2] - t4*dsX[2]
+		dsV[3] = dsV[3] + t2*dh[3] - t3*dk[3] - t4*dsX[3]
+		t.sV2 = append(t.sV2, sV)
+		dt.sV2 = append(dt.sV2, dsV)
+		sX += h * sV
+		dsX[0] = dsX[0] + sV*dh[0] + h*dsV[0]
+		dsX[1] = dsX[1] + sV*dh[1] + h*dsV[1]
+		dsX[2] = dsX[2] + sV*dh[2] + h*dsV[2]
+		dsX[3] = dsX[3] + sV*dh[3] + h*dsV[3]
+	}
+	t5 := 0.5 * sV
+	var t6 [4]float64
+	t6[0] = dsV[0] * 0.5
+	t6[1] = dsV[1] * 0.5
+	t6[2] = dsV[2] * 0.5
+	t6[3] = dsV[3] * 0.5
+	t7 := 0.5 * k
+	var t8 [4]float64
+	t8[0] = dk[0] * 0.5
+	t8[1] = dk[1] * 0.5
+	t8[2] = dk[2] * 0.5
+	t8[3] = dk[3] * 0.5
+	t9 := t7 * sX
+	var t10 [4]float64
+	t10[0] = sX*t8[0] + t7*dsX[0]
+	t10[1] = sX*t8[1] + t7*dsX[1]
+	t10[2] = sX*t8[2] + t7*dsX[2]
+	t10[3] = sX*t8[3] + t7*dsX[3]
+	var dx02 float64
+	var ddx0 [4]float64
+	var dv02 float64
+	var ddv0 [4]float64
+	var dk2 float64
+	var ddk [4]float64
+	var dh2 float64
+	var ddh [4]float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dsV2 float64
+	var ddsV [4]float64
+	var dsX2 float64
+	var ddsX [4]float64
+	nsV2 := len(t.sV2)
+	var dhSum float64
+	var ddhSum [4]float64
+	nsX2 := len(t.sX2)
+	var dkSum float64
+	var ddkSum [4]float64
+	t11 := sX * 2 * 0.5
+	dsV2 += t5 + sV*0.5
+	ddsV[0] = ddsV[0] + t6[0] + dsV[0]*0.5
+	ddsV[1] = ddsV[1] + t6[1] + dsV[1]*0.5
+	ddsV[2] = ddsV[2] + t6[2] + dsV[2]*0.5
+	ddsV[3] = ddsV[3] + t6[3] + dsV[3]*0.5
+	dsX2 += t9 + sX*t7
+	ddsX[0] = ddsX[0] + t10[0] + t7*dsX[0] + sX*t8[0]
+	ddsX[1] = ddsX[1] + t10[1] + t7*dsX[1] + sX*t8[1]
+	ddsX[2] = ddsX[2] + t10[2] + t7*dsX[2] + sX*t8[2]
+	ddsX[3] = ddsX[3] + t10[3] + t7*dsX[3] + sX*t8[3]
+	t12 := steps - 1
+	for i := t12; i >= 0; i-- {
+		nsV2--
+		t13 := dt.sV2
+		t14 := nsV2
+		t15 := t.sV2[t14]
+		nsX2--
+		t16 := dt.sX2
+		t17 := nsX2
+		t18 := t.sX2[t17]
+		t19 := -k * t18
+		dhSum += dsX2 * t15
+		ddhSum[0] = ddhSum[0] + t15*ddsX[0] + dsX2*t13[t14][0]
+		ddhSum[1] = ddhSum[1] + t15*ddsX[1] + dsX2*t13[t14][1]
+		ddhSum[2] = ddhSum[2] + t15*ddsX[2] + dsX2*t13[t14][2]
+		ddhSum[3] = ddhSum[3] + t15*ddsX[3] + dsX2*t13[t14][3]
+		dsV2 += dsX2 * h
+		ddsV[0] = ddsV[0] + h*ddsX[0] + dsX2*dh[0]
+		ddsV[1] = ddsV[1] + h*ddsX[1] + dsX2*dh[1]
+		ddsV[2] = ddsV[2] + h*ddsX[2] + dsX2*dh[2]
+		ddsV[3] = ddsV[3] + h*ddsX[3] + dsX2*dh[3]
+		t20 := dsV2 * t18
+		t21 := dsV2 * k
+		t22 := dsV2 * h
+		var t23 [4]float64
+		t23[0] = h*ddsV[0] + dsV2*dh[0]
+		t23[1] = h*ddsV[1] + dsV2*dh[1]
+		t23[2] = h*ddsV[2] + dsV2*dh[2]
+		t23[3] = h*ddsV[3] + dsV2*dh[3]
+		dhSum += dsV2 * t19
+		ddhSum[0] = ddhSum[0] + t19*ddsV[0] - t20*dk[0] - t21*t16[t17][0]
+		ddhSum[1] = ddhSum[1] + t19*ddsV[1] - t20*dk[1] - t21*t16[t17][1]
+		ddhSum[2] = ddhSum[2] + t19*ddsV[2] - t20*dk[2] - t21*t16[t17][2]
+		ddhSum[3] = ddhSum[3] + t19*ddsV[3] - t20*dk[3] - t21*t16[t17][3]
+		dkSum -= t22 * t18
+		ddkSum[0] = ddkSum[0] - t18*t23[0] - t22*t16[t17][0]
+		ddkSum[1] = ddkSum[1] - t18*t23[1] - t22*t16[t17][1]
+		ddkSum[2] = ddkSum[2] - t18*t23[2] - t22*t16[t17][2]
+		ddkSum[3] = ddkSum[3] - t18*t23[3] - t22*t16[t17][3]
+		dsX2 -= t22 * k
+		ddsX[0] = ddsX[0] - k*t23[0] - t22*dk[0]
+		ddsX[1] = ddsX[1] - k*t23[1] - t22*dk[1]
+		ddsX[2] = ddsX[2] - k*t23[2] - t22*dk[2]
+		ddsX[3] = ddsX[3] - k*t23[3] - t22*dk[3]
+	}
+	dx02 += dsX2
+	ddx0[0] += ddsX[0]
+	ddx0[1] += ddsX[1]
+	ddx0[2] += ddsX[2]
+	ddx0[3] += ddsX[3]
+	dv02 += dsV2
+	ddv0[0] += ddsV[0]
+	ddv0[1] += ddsV[1]
+	ddv0[2] += ddsV[2]
+	ddv0[3] += ddsV[3]
+	dk2 += sX*sX*0.5 + dkSum
+	ddk[0] = ddk[0] + t11*dsX[0] + ddkSum[0]
+	ddk[1] = ddk[1] + t11*dsX[1] + ddkSum[1]
+	ddk[2] = ddk[2] + t11*dsX[2] + ddkSum[2]
+	ddk[3] = ddk[3] + t11*dsX[3] + ddkSum[3]
+	dh2 += dhSum
+	ddh[0] += ddhSum[0]
+	ddh[1] += ddhSum[1]
+	ddh[2] += ddhSum[2]
+	ddh[3] += ddhSum[3]
+	dres[0][0] = sV*t6[0] + t5*dsV[0] + sX*t10[0] + t9*dsX[0]
+	dres[0][1] = sV*t6[1] + t5*dsV[1] + sX*t10[1] + t9*dsX[1]
+	dres[0][2] = sV*t6[2] + t5*dsV[2] + sX*t10[2] + t9*dsX[2]
+	dres[0][3] = sV*t6[3] + t5*dsV[3] + sX*t10[3] + t9*dsX[3]
+	dres[1] = ddx0
+	dres[2] = ddv0
+	dres[3] = ddk
+	dres[4] = ddh
+	t.release()
+	dt.release()
+	return t5*sV + t9*sX, dx02, dv02, dk2, dh2
+}
+
+// OscillatorHVP returns Oscillator's result, its gradient with respect to x0,
+// v0, k and h, and the Hessian-vector product H·v for the direction (vx0, vv0,
+// vk, vh), in that order: H·v is the directional derivative of the gradient
+// along v, computed by forward-mode differentiation of the reverse sweep, in a
+// small constant times the gradient's time.
+func OscillatorHVP(x0, v0, k, h float64, steps int, vx0, vv0, vk, vh float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64) {
+	t := poolOscillatorHVPTape.Get().(*OscillatorHVPTape)
+	dt := poolOscillatorHVPTape.Get().(*OscillatorHVPTape)
+	t.sV2 = t.sV2[:0]
+	dt.sV2 = dt.sV2[:0]
+	t.sX2 = t.sX2[:0]
+	dt.sX2 = dt.sX2[:0]
+	sX := x0
+	dsX := vx0
+	sV := v0
+	dsV := vv0
+	t1 := max(steps, 0)
+	t.sV2 = slices.Grow(t.sV2, t1)
+	dt.sV2 = slices.Grow(dt.sV2, t1)
+	t.sX2 = slices.Grow(t.sX2, t1)
+	dt.sX2 = slices.Grow(dt.sX2, t1)
+	for range steps {
+		t.sX2 = append(t.sX2, sX)
+		dt.sX2 = append(dt.sX2, dsX)
+		t2 := -k * sX
+		sV += h * t2
+		dsV += t2*vh + h*(-(sX*vk)-k*dsX)
+		t.sV2 = append(t.sV2, sV)
+		dt.sV2 = append(dt.sV2, dsV)
+		sX += h * sV
+		dsX += sV*vh + h*dsV
+	}
+	t3 := 0.5 * sV
+	t4 := 0.5 * k
+	t5 := t4 * sX
+	t6 := sX * (vk * 0.5)
+	t7 := t4 * dsX
+	var dx02 float64
+	ddx0 := 0.0
+	var dv02 float64
+	ddv0 := 0.0
+	var dk2 float64
+	ddk := 0.0
+	var dh2 float64
+	ddh := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dsV2 float64
+	ddsV := 0.0
+	var dsX2 float64
+	ddsX := 0.0
+	nsV2 := len(t.sV2)
+	var dhSum float64
+	ddhSum := 0.0
+	nsX2 := len(t.sX2)
+	var dkSum float64
+	ddkSum := 0.0
+	dsV2 += t3 + sV*0.5
+	ddsV += dsV * 0.5 * 2
+	dsX2 += t5 + sX*t4
+	ddsX += t6 + t7 + (t7 + t6)
+	t8 := steps - 1
+	for i := t8; i >= 0; i-- {
+		nsV2--
+		t9 := t.sV2[nsV2]
+		nsX2--
+		t10 := t.sX2[nsX2]
+		t11 := dt.sX2[nsX2]
+		t12 := -k * t10
+		dhSum += dsX2 * t9
+		ddhSum += t9*ddsX + dsX2*dt.sV2[nsV2]
+		dsV2 += dsX2 * h
+		ddsV += h*ddsX + dsX2*vh
+		t13 := dsV2 * h
+		t14 := h*ddsV + dsV2*vh
+		dhSum += dsV2 * t12
+		ddhSum += t12*ddsV + dsV2*(-(t10*vk)-k*t11)
+		dkSum -= t13 * t10
+		ddkSum -= t10*t14 + t13*t11
+		dsX2 -= t13 * k
+		ddsX -= k*t14 + t13*vk
+	}
+	dx02 += dsX2
+	ddx0 += ddsX
+	dv02 += dsV2
+	ddv0 += ddsV
+	dk2 += sX*sX*0.5 + dkSum
+	ddk += sX*dsX*2*0.5 + ddkSum
+	dh2 += dhSum
+	ddh += ddhSum
+	t.release()
+	dt.release()
+	return t3*sV + t5*sX, dx02, dv02, dk2, dh2, ddx0, ddv0, ddk, ddh
+}
+
 // SpringTape is what SpringForward keeps of one run of Spring for
 // SpringBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of SpringForward overwrites
@@ -656,6 +1091,136 @@ func VarianceJVP(xs, dxs []float64) (float64, float64) {
 	}
 	t2 := sN - 1
 	return sM2 / t2, dsM2 / t2
+}
+
+// VarianceHVPTape is what VarianceHVP records in its forward sweep, inside
+// loops and branches, for its backward sweep.
+type VarianceHVPTape struct {
+	// sMean: the value of sMean the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	sMean []float64
+	// sN: the value of sN the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	sN []float64
+	// sMean2: the value of sMean the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	sMean2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// VarianceHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *VarianceHVPTape) Bytes() int {
+	n := 0
+	n += len(t.sMean) * 8
+	n += len(t.sN) * 8
+	n += len(t.sMean2) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *VarianceHVPTape) clearRefs() {}
+
+// poolVarianceHVPTape holds the VarianceHVPTapes that VarianceHVP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolVarianceHVPTape = sync.Pool{New: func() any {
+	return new(VarianceHVPTape)
+}}
+
+// release gives t back to poolVarianceHVPTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *VarianceHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolVarianceHVPTape.Put(t)
+}
+
+// VarianceHVP returns Variance's result, its gradient with respect to xs, and
+// the Hessian-vector product H·v for the direction (vxs), in that order: H·v
+// is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func VarianceHVP(xs, vxs []float64) (float64, []float64, []float64) {
+	t := poolVarianceHVPTape.Get().(*VarianceHVPTape)
+	dt := poolVarianceHVPTape.Get().(*VarianceHVPTape)
+	t.sMean = t.sMean[:0]
+	dt.sMean = dt.sMean[:0]
+	t.sMean2 = t.sMean2[:0]
+	dt.sMean2 = dt.sMean2[:0]
+	t.sN = t.sN[:0]
+	sN := 0.0
+	sMean := 0.0
+	dsMean := 0.0
+	sM2 := 0.0
+	t1 := len(xs)
+	t.sMean = slices.Grow(t.sMean, t1)
+	dt.sMean = slices.Grow(dt.sMean, t1)
+	t.sMean2 = slices.Grow(t.sMean2, t1)
+	dt.sMean2 = slices.Grow(dt.sMean2, t1)
+	t.sN = slices.Grow(t.sN, t1)
+	for i2 := range xs {
+		x := xs[i2]
+		dx := vxs[i2]
+		sN += 1
+		t.sMean = append(t.sMean, sMean)
+		dt.sMean = append(dt.sMean, dsMean)
+		d := x - sMean
+		dd := dx - dsMean
+		t.sN = append(t.sN, sN)
+		sMean += d / sN
+		dsMean += dd / sN
+		t.sMean2 = append(t.sMean2, sMean)
+		dt.sMean2 = append(dt.sMean2, dsMean)
+		sM2 += d * (x - sMean)
+	}
+	t2 := sN - 1
+	dxs2 := make([]float64, t1)
+	ddxs := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dsM22 float64
+	nsMean := len(t.sMean)
+	nsMean2 := len(t.sMean2)
+	var dsMean2 float64
+	ddsMean := 0.0
+	nsN := len(t.sN)
+	dsM22 += 1 / t2
+	t3 := t1 - 1
+	for i := t3; i >= 0; i-- {
+		x2 := xs[i]
+		dx2 := vxs[i]
+		nsMean--
+		d2 := x2 - t.sMean[nsMean]
+		dd2 := dx2 - dt.sMean[nsMean]
+		nsMean2--
+		nsN--
+		t4 := t.sN[nsN]
+		t5 := dsM22 * d2
+		t6 := dsM22 * dd2
+		dsMean2 -= t5
+		ddsMean -= t6
+		dd3 := dsM22*(x2-t.sMean2[nsMean2]) + dsMean2/t4
+		ddd := dsM22*(dx2-dt.sMean2[nsMean2]) + ddsMean/t4
+		dsMean2 -= dd3
+		ddsMean -= ddd
+		dx3 := t5 + dd3
+		ddx := t6 + ddd
+		t7 := ddxs[i] + ddx
+		dxs2[i] += dx3
+		ddxs[i] = t7
+	}
+	t.release()
+	dt.release()
+	return sM2 / t2, dxs2, ddxs
 }
 
 // LinearLossTape is what LinearLossForward keeps of one run of LinearLoss for

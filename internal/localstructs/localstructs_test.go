@@ -104,3 +104,30 @@ func TestStructCopyKeepsArrays(t *testing.T) {
 		t.Errorf("PairsGrad's value %v, want %v", got, want)
 	}
 }
+
+// Second order through local structs: Oscillator's Hessian against
+// central differences of its gradient, and Variance's H·v against the
+// closed form, H = 2/(n-1)·(I − 11ᵀ/n).
+func TestLocalStructsSecondOrder(t *testing.T) {
+	x := []float64{0.3, 0.2, 1.5, 0.1}
+	grad := func(p []float64) []float64 {
+		_, a, b, c, d := OscillatorGrad(p[0], p[1], p[2], p[3], 5)
+		return []float64{a, b, c, d}
+	}
+	_, _, _, _, _, h := OscillatorHessian(x[0], x[1], x[2], x[3], 5)
+	fd := fdcheck.Jacobian(grad, x)
+	for i := range h {
+		if m := fdcheck.Mismatch(h[i], fd[i], 1e-6); m != "" {
+			t.Errorf("Hessian row %d against differences of the gradient: %s", i, m)
+		}
+	}
+	xs := []float64{0.3, 1, -2, 0.5}
+	v := []float64{0.1, -0.4, 0.2, 0.7}
+	_, _, hv := VarianceHVP(xs, v)
+	mean := (v[0] + v[1] + v[2] + v[3]) / 4
+	for i := range v {
+		if want := 2.0 / 3 * (v[i] - mean); !fdcheck.Close(hv[i], want, 1e-12) {
+			t.Errorf("H·v[%d] = %v, want %v", i, hv[i], want)
+		}
+	}
+}
