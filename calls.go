@@ -60,7 +60,9 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 		case c.Rule != nil && c.Rule.Twin && c.Rule.Err != "":
 			how := "passing a struct's fields" // a method, or a struct argument
 			if c.Rule.Foreign {
-				how = "" // a function the output cannot name
+				// Another package's method, function taking a struct, or
+				// unexported function: its calls go through a copy.
+				how = ""
 			}
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(name, c, how)})
 		case split && c.Rule.Err != "" && isArray(v.Type) && (active || memArg || variedMem):
@@ -285,7 +287,7 @@ func cannotDerive(fname string, c ir.Callee, how string) string {
 		name = c.Name
 	}
 	if how == "" {
-		return fmt.Sprintf("%s calls %s, which godiff cannot read: %s", fname, name, c.Rule.Err)
+		return fmt.Sprintf("%s calls %s, which godiff must copy into the output or differentiate, and cannot: %s", fname, name, c.Rule.Err)
 	}
 	return fmt.Sprintf("%s calls %s %s, but godiff cannot differentiate %s: %s", fname, name, how, name, c.Rule.Err)
 }

@@ -243,6 +243,45 @@ func F(x float64) float64 { return g(x) }
 `,
 			want: "a.go:9:36: F calls g with an argument that depends on a differentiated parameter, but godiff cannot differentiate g: godiff would generate gGrad for its derivative, but the package declares gGrad already (a.go:6:6); rename one of them",
 		},
+		{
+			name: "another package's method reading an unexported field",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x float64) float64 { return other.Dist{Mu: x, Sigma: 1}.Named(x) }
+`,
+			want: "a.go:6:36: F calls other.Dist.Named, which godiff must copy into the output or differentiate, and cannot: other/other.go:38:64: the length of a string is not supported in a differentiated function: godiff computes with numbers only",
+		},
+		{
+			name: "another package's method assigning a field",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x float64) float64 {
+	d := other.Dist{Mu: x}
+	return d.Shift(x)
+}
+`,
+			want: "a.go:8:9: F calls other.Dist.Shift, which godiff must copy into the output or differentiate, and cannot: other/other.go:40:43: assigning to the field d.Mu is not supported: a differentiated function may not change a field of its parameters; keep the value in a local variable",
+		},
+		{
+			name: "another package's method reading a package variable",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x float64) float64 { return other.Dist{Mu: x}.Weighted(2) }
+`,
+			want: "a.go:6:36: F calls other.Dist.Weighted, which godiff must copy into the output or differentiate, and cannot: other/other.go:42:52: Weighted reads package variable k; pass it as a parameter",
+		},
+		{
+			name: "another package's struct result",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x float64) float64 { return other.Spread(other.Sum(other.Dist{Mu: x}, other.Dist{Sigma: x})) }
+`,
+			want: "a.go:6:49: passing other.Sum(other.Dist{…}, other.Dist{…}) to a function is not supported: a differentiated function passes a struct variable (a local one, a parameter or the receiver), a struct field of one, or a composite literal; a function's struct result is not followed yet: compute its fields where you need them",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -300,6 +339,21 @@ func ScaledTotal(s []float64) float64 { return k * Total(s) }
 func Counted(s []float64) float64 { t := 0.0; for i := range count(len(s)) { t += s[i] * s[i] }; return t }
 
 func count(n int) int { return n }
+
+type Dist struct {
+	Mu, Sigma float64
+	name      string
+}
+
+func (d Dist) Named(x float64) float64 { return d.Mu * float64(len(d.name)) * x }
+
+func (d *Dist) Shift(x float64) float64 { d.Mu += x; return d.Mu }
+
+func (d Dist) Weighted(x float64) float64 { return k * d.Mu * x }
+
+func Sum(a, b Dist) Dist { return Dist{Mu: a.Mu + b.Mu, Sigma: a.Sigma + b.Sigma} }
+
+func Spread(d Dist) float64 { return d.Sigma }
 `
 
 // TestCalleeInOneOutput checks that the derivative of a function two

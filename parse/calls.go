@@ -109,7 +109,8 @@ func (c *checker) calledFunc(fun ast.Expr) (*types.Func, *receiver) {
 		return nil, nil
 	}
 	if r := fn.Signature().Recv(); r != nil {
-		if named, _, _ := c.structType(r.Type()); named == nil || recv == nil || c.calls.decls[fn] == nil {
+		named, _, _ := namedStruct(r.Type())
+		if named == nil || recv == nil || c.isHome(fn.Pkg()) && (!c.ownsType(named.Obj()) || c.calls.decls[fn] == nil) {
 			return nil, nil
 		}
 	}
@@ -331,7 +332,7 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 			args, ok = append(args, x), ok && okX
 			continue
 		}
-		if _, st, _ := fb.structType(t); st != nil && fb.calls.decls[fn] != nil {
+		if st := fb.passedStruct(t, fn); st != nil {
 			through := ""
 			if i == 0 && recv != nil {
 				through = embedded
@@ -405,11 +406,21 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 			fields, prefix = fb.fields[root], path+"."
 		}
 	}
-	if lit, ok := ast.Unparen(x).(*ast.CompositeLit); ok && len(lit.Elts) == 0 && len(fb.structLeaves(st, "")) == 0 {
-		return nil, true // Gaussian{}.y(i): a struct without leaves passes nothing
+	if lit, ok := ast.Unparen(x).(*ast.CompositeLit); ok && through == "" {
+		// Normal{Mu: m, Sigma: s}.LogProb(x): the literal's fields
+		// (none for Gaussian{}.y(i), a struct without leaves).
+		leaves, ok := fb.structLit(lit, st, "")
+		if !ok {
+			return nil, false
+		}
+		var args []*ir.Value
+		for _, l := range fb.structLeaves(st, "") {
+			args = append(args, leaves[l.field])
+		}
+		return args, true
 	}
 	if fields == nil {
-		fb.errorf(x.Pos(), "passing %s to a function is not supported: a differentiated function passes a struct parameter or receiver, or a struct field of one", types.ExprString(x))
+		fb.errorf(x.Pos(), "passing %s to a function is not supported: a differentiated function passes a struct variable (a local one, a parameter or the receiver), a struct field of one, or a composite literal; a function's struct result is not followed yet: compute its fields where you need them", types.ExprString(x))
 		return nil, false
 	}
 	if through != "" {
@@ -427,6 +438,23 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 	return args, true
 }
 
+// passedStruct returns the struct type of a parameter of fn of type t
+// that a call passes as its fields: a struct of the package to one of its
+// functions, or another package's struct to a function or method of its
+// own package, whose source godiff reads.
+func (c *checker) passedStruct(t types.Type, fn *types.Func) *types.Struct {
+	named, st, _ := namedStruct(t)
+	switch {
+	case named == nil:
+		return nil
+	case c.calls.decls[fn] != nil && c.ownsType(named.Obj()):
+		return st
+	case !c.isHome(fn.Pkg()) && named.Obj().Pkg() == fn.Pkg():
+		return st
+	}
+	return nil
+}
+
 // takesSlice reports whether sig takes a slice.
 func takesSlice(sig *types.Signature) bool {
 	for i := range sig.Params().Len() {
@@ -437,10 +465,14 @@ func takesSlice(sig *types.Signature) bool {
 	return false
 }
 
-// calleeName spells fn as a message names it: f, or math.Lgamma.
+// calleeName spells fn as a message names it: f, math.Lgamma, or
+// dist.Normal.LogProb for another package's method.
 func calleeName(fn *types.Func, pkg *types.Package) string {
-	if fn.Pkg() == nil || fn.Pkg() == pkg {
+	switch named := recvNamed(fn); {
+	case fn.Pkg() == nil || fn.Pkg() == pkg:
 		return fn.Name()
+	case named != nil:
+		return fn.Pkg().Name() + "." + named.Obj().Name() + "." + fn.Name() // dist.Normal.LogProb
 	}
 	return fn.Pkg().Name() + "." + fn.Name()
 }
@@ -641,8 +673,16 @@ func (c *checker) calleeBase(fn *types.Func) (string, bool) {
 	sig := fn.Signature()
 	if !c.isHome(fn.Pkg()) {
 		// Named after its package in the output: vecs.Dot → vecsDot. An
-		// unexported one is called through a copy, its twin.
-		return lowerInitials(fn.Pkg().Name()) + upperFirst(fn.Name()), !fn.Exported()
+		// unexported one is called through a copy, its twin, and so is
+		// a method (dist.Normal.LogProb → distNormalLogProb), which takes
+		// its receiver's fields.
+		// A function taking a struct, too (r3.Norm(v) → r3Norm).
+		if r := sig.Recv(); r != nil {
+			if named, _, _ := namedStruct(r.Type()); named != nil {
+				return lowerInitials(fn.Pkg().Name()) + upperFirst(named.Obj().Name()) + upperFirst(fn.Name()), true
+			}
+		}
+		return lowerInitials(fn.Pkg().Name()) + upperFirst(fn.Name()), !fn.Exported() || takesStruct(sig)
 	}
 	if r := sig.Recv(); r != nil {
 		named, _, _ := c.structType(r.Type())
@@ -657,6 +697,16 @@ func (c *checker) calleeBase(fn *types.Func) (string, bool) {
 		}
 	}
 	return fn.Name(), false
+}
+
+// takesStruct reports whether sig takes a struct, or a pointer to one.
+func takesStruct(sig *types.Signature) bool {
+	for i := range sig.Params().Len() {
+		if named, _, _ := namedStruct(sig.Params().At(i).Type()); named != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // paramWrites returns which of g's parameters g writes into, through the

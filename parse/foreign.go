@@ -75,7 +75,7 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 	c.calls = cs
 	for _, f := range pkg.Syntax {
 		for _, decl := range f.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Recv == nil {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
 				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok {
 					cs.decls[fn] = fd
 				}
@@ -112,7 +112,45 @@ func (c *checker) isHome(pkg *types.Package) bool {
 func (c *checker) isForeign() bool { return !c.isHome(c.calls.pkg) }
 
 // ruleKey names fn across the separate loads of its package.
-func ruleKey(fn *types.Func) string { return fn.Pkg().Path() + "." + fn.Name() }
+func ruleKey(fn *types.Func) string {
+	if named := recvNamed(fn); named != nil {
+		return fn.Pkg().Path() + "." + named.Obj().Name() + "." + fn.Name()
+	}
+	return fn.Pkg().Path() + "." + fn.Name()
+}
+
+// recvNamed returns the named type of fn's receiver, nil for a function.
+func recvNamed(fn *types.Func) *types.Named {
+	if r := fn.Signature().Recv(); r != nil {
+		named, _, _ := namedStruct(r.Type())
+		return named
+	}
+	return nil
+}
+
+// lookupFunc returns the function or method of pkg that fn, from another
+// load of the same package, is: nil if there is none.
+func lookupFunc(pkg *types.Package, fn *types.Func) *types.Func {
+	named := recvNamed(fn)
+	if named == nil {
+		obj, _ := pkg.Scope().Lookup(fn.Name()).(*types.Func)
+		return obj
+	}
+	tn, _ := pkg.Scope().Lookup(named.Obj().Name()).(*types.TypeName)
+	if tn == nil {
+		return nil
+	}
+	other, _ := tn.Type().(*types.Named)
+	if other == nil {
+		return nil
+	}
+	for i := range other.NumMethods() {
+		if m := other.Method(i); m.Name() == fn.Name() {
+			return m
+		}
+	}
+	return nil
+}
 
 // foreignRule returns how a call of fn, a function of another package
 // than the output's, is differentiated: from its source, or not at all
@@ -122,14 +160,14 @@ func (c *checker) foreignRule(fn *types.Func) *ir.CallRule {
 	if r := c.calls.named[ruleKey(fn)]; r != nil {
 		return r
 	}
-	if fn.Pkg().Path() == "math" || fn.Signature().Recv() != nil || !numericParams(fn.Signature()) {
+	if fn.Pkg().Path() == "math" || !numericParams(fn.Signature()) {
 		return nil
 	}
 	cs := c.calls.foreign.callees(c.calls, fn.Pkg().Path())
 	if cs == nil {
 		return nil
 	}
-	obj, _ := cs.pkg.Scope().Lookup(fn.Name()).(*types.Func)
+	obj := lookupFunc(cs.pkg, fn)
 	if obj == nil {
 		return nil
 	}
@@ -148,16 +186,26 @@ func (c *checker) foreignRule(fn *types.Func) *ir.CallRule {
 	return cs.check.derive(obj, fd)
 }
 
-// numericParams reports whether sig takes a float or a slice, the
-// arguments a derivative can flow through.
+// numericParams reports whether sig takes a float, a slice or a struct
+// (its receiver too), the arguments a derivative can flow through.
 func numericParams(sig *types.Signature) bool {
+	vars := []*types.Var{}
+	if r := sig.Recv(); r != nil {
+		vars = append(vars, r)
+	}
 	for i := range sig.Params().Len() {
-		t := sig.Params().At(i).Type()
+		vars = append(vars, sig.Params().At(i))
+	}
+	for _, v := range vars {
+		t := v.Type()
 		if isDifferentiable(t) {
 			return true
 		}
 		if _, ok := t.Underlying().(*types.Slice); ok {
 			return true
+		}
+		if named, _, _ := namedStruct(t); named != nil {
+			return true // its fields may be
 		}
 	}
 	return false

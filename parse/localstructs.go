@@ -30,7 +30,7 @@ func (fb *funcBuilder) localStructType(v *types.Var) (*types.Struct, bool) {
 	if v == nil || isPackageLevel(v) || fb.inSignature(v) {
 		return nil, false
 	}
-	named, st, pointer := fb.structType(v.Type())
+	named, st, pointer := namedStruct(v.Type())
 	if named == nil || pointer {
 		return nil, false
 	}
@@ -144,7 +144,7 @@ func (fb *funcBuilder) structValue(e ast.Expr, st *types.Struct, prefix string) 
 		}
 		return out, true
 	}
-	fb.errorf(e.Pos(), "a struct given by %s is not supported: godiff holds a local struct as the values of its fields; build it with a composite literal (%s{...}) or copy a struct variable",
+	fb.errorf(e.Pos(), "a struct given by %s is not supported: godiff holds a local struct as the values of its fields, and does not follow a function's struct result yet; build it with a composite literal (%s{...}) or copy a struct variable",
 		types.ExprString(e), fb.typeString(fb.info.TypeOf(e)))
 	return nil, false
 }

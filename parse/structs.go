@@ -44,8 +44,28 @@ type sigLayout struct {
 
 // structType returns the named struct type a parameter of type t has, if
 // it is a struct godiff can flatten: a struct type T declared in the
-// package, or a pointer *T to one, not generic.
+// package (or, reading another package's source, in that package), or a
+// pointer *T to one, not generic.
 func (c *checker) structType(t types.Type) (named *types.Named, st *types.Struct, pointer bool) {
+	named, st, pointer = namedStruct(t)
+	if named == nil || !c.ownsType(named.Obj()) {
+		return nil, nil, false
+	}
+	return named, st, pointer
+}
+
+// ownsType reports whether the struct type obj is one whose values the
+// checker's functions take flattened: declared in the package being
+// checked, or, for a checker reading another package's source (whose
+// functions' derivatives take a struct of that package as its fields),
+// in that package.
+func (c *checker) ownsType(obj types.Object) bool {
+	return c.inPackage(obj) || c.isForeign() && obj.Pkg() != nil && obj.Pkg().Path() == c.calls.pkg.Path()
+}
+
+// namedStruct returns the named struct type of t, or of what t points to,
+// if it is one and not generic, whatever its package.
+func namedStruct(t types.Type) (named *types.Named, st *types.Struct, pointer bool) {
 	t = types.Unalias(t)
 	if p, ok := t.(*types.Pointer); ok {
 		t = types.Unalias(p.Elem())
@@ -56,7 +76,7 @@ func (c *checker) structType(t types.Type) (named *types.Named, st *types.Struct
 		return nil, nil, false
 	}
 	st, ok = named.Underlying().(*types.Struct)
-	if !ok || named.TypeArgs().Len() > 0 || !c.inPackage(named.Obj()) {
+	if !ok || named.TypeArgs().Len() > 0 {
 		return nil, nil, false
 	}
 	return named, st, pointer
