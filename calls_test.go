@@ -278,9 +278,12 @@ func F(x float64) float64 { return other.Dist{Mu: x}.Weighted(2) }
 			src: `import "example.com/m/other"
 
 //godiff:grad
-func F(x float64) float64 { return other.Spread(other.Sum(other.Dist{Mu: x}, other.Dist{Sigma: x})) }
+func F(x float64) float64 {
+	b := other.MkBag(x)
+	return other.Spread(other.Sum(other.Dist{Mu: x}, other.Dist{Sigma: b.S}))
+}
 `,
-			want: "a.go:6:49: passing other.Sum(other.Dist{…}, other.Dist{…}) to a function is not supported: a differentiated function passes a struct variable (a local one, a parameter or the receiver), a struct field of one, or a composite literal; a function's struct result is not followed yet: compute its fields where you need them",
+			want: "a.go:7:7: other.MkBag returns a struct whose field W is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into",
 		},
 	}
 	for _, tt := range tests {
@@ -354,6 +357,13 @@ func (d Dist) Weighted(x float64) float64 { return k * d.Mu * x }
 func Sum(a, b Dist) Dist { return Dist{Mu: a.Mu + b.Mu, Sigma: a.Sigma + b.Sigma} }
 
 func Spread(d Dist) float64 { return d.Sigma }
+
+type Bag struct {
+	W []float64
+	S float64
+}
+
+func MkBag(x float64) Bag { return Bag{S: x} }
 `
 
 // TestCalleeInOneOutput checks that the derivative of a function two

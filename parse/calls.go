@@ -249,8 +249,6 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		}
 		results = append(results, t)
 	}
-	_, twin := fb.calleeBase(fn)
-	split := twin || takesSlice(fn.Signature()) // called through its split form
 	lvs := make([]lvalue, len(lhs))
 	ok := true
 	for i := range lhs {
@@ -258,36 +256,48 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		lvs[i], okL = fb.lvalue(lhs[i], call)
 		ok = ok && okL
 	}
-	args, _, okA := fb.callArgs(call, fn, recv, name)
-	if !ok || !okA {
+	values, okI := fb.invokeResults(call, fn, recv, name, results)
+	if !ok || !okI {
 		return
+	}
+	for i, lv := range lvs {
+		fb.write(lv, fb.b.Extract(values, i))
+	}
+}
+
+// invokeResults builds the call of fn, of several results of the types
+// results (numbers: a function's, or a struct's leaves), and returns its
+// tuple: see assignResults and structCall.
+func (fb *funcBuilder) invokeResults(call *ast.CallExpr, fn *types.Func, recv *receiver, name string, results ir.Tuple) (*ir.Value, bool) {
+	_, twin := fb.calleeBase(fn)
+	split := twin || takesSlice(fn.Signature()) // called through its split form
+	args, _, ok := fb.callArgs(call, fn, recv, name)
+	if !ok {
+		return nil, false
 	}
 	if msg := fb.helperTaken(fn); msg != "" {
 		fb.errorf(call.Pos(), "%s", msg)
-		return
+		return nil, false
 	}
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(call.Pos())}
 	if isStub(fb.fset, fn.Pos()) {
 		// A derivative godiff generates: differentiated through the IR
 		// it is built from.
 		callee.Rule = fb.generatedRule(fn)
-	} else if split && fb.calls.decls[fn] != nil {
+	} else if split && (fb.calls.decls[fn] != nil || twin && !fb.isHome(fn.Pkg())) {
 		callee = fb.callee(call, fn)
 	} else if split {
 		fb.errorf(call.Pos(), "%s takes slices or structs and has several results; a differentiated function may pass slices and structs only to functions of one float result, or none", name)
-		return
+		return nil, false
 	} else if path, ok := fb.namable(fn); !ok {
 		fb.errorf(call.Pos(), "%s calls %s, which the generated code, in package %s, cannot name; write a //godiff:rule for %s", fb.name, calleeName(fn, fb.calls.home), fb.calls.home.Name(), fb.name)
-		return
+		return nil, false
 	} else if path != "" {
 		callee.Path = path
 	} else if fb.calls.decls[fn] != nil {
 		callee.Rule = fb.ruleFor(fn) // differentiated through its JVP
 	}
-	values := fb.b.Invoke(callee, results, args...)
-	for i, lv := range lvs {
-		fb.write(lv, fb.b.Extract(values, i))
-	}
+	return fb.b.Invoke(callee, results, args...), true
 }
 
 // helperTaken returns a message if the derivative of a call of fn needs
@@ -406,6 +416,18 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 			fields, prefix = fb.fields[root], path+"."
 		}
 	}
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && through == "" {
+		// Norm(Add(p, q)): the fields of the struct the call returns.
+		leaves, ok := fb.structCall(call, st, "")
+		if !ok {
+			return nil, false
+		}
+		var args []*ir.Value
+		for _, l := range fb.structLeaves(st, "") {
+			args = append(args, leaves[l.field])
+		}
+		return args, true
+	}
 	if lit, ok := ast.Unparen(x).(*ast.CompositeLit); ok && through == "" {
 		// Normal{Mu: m, Sigma: s}.LogProb(x): the literal's fields
 		// (none for Gaussian{}.y(i), a struct without leaves).
@@ -420,7 +442,7 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 		return args, true
 	}
 	if fields == nil {
-		fb.errorf(x.Pos(), "passing %s to a function is not supported: a differentiated function passes a struct variable (a local one, a parameter or the receiver), a struct field of one, or a composite literal; a function's struct result is not followed yet: compute its fields where you need them", types.ExprString(x))
+		fb.errorf(x.Pos(), "passing %s to a function is not supported: a differentiated function passes a struct variable (a local one, a parameter or the receiver), a struct field of one, a composite literal or a call returning a struct", types.ExprString(x))
 		return nil, false
 	}
 	if through != "" {
@@ -520,7 +542,8 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	if sig.Results().Len() == 1 {
 		result, _ = basicOf(sig.Results().At(0).Type())
 	}
-	several := sig.Results().Len() > 1 // numbers: see assignResults
+	// Several numbers (see assignResults), or a struct's (structresults.go).
+	several := sig.Results().Len() > 1 || structResult(sig) != nil
 	// A function returning an array is called through its split form,
 	// whose results are the array's elements (see arrayCall).
 	arrayResult := sig.Results().Len() == 1 && isFloatArray(sig.Results().At(0).Type())
@@ -553,6 +576,9 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		}
 	}
 	notFloat := false
+	if st := structResult(sig); st != nil && msg == "" {
+		msg = c.structResultErr(fn, st)
+	}
 	switch {
 	case msg != "":
 	case several && !r.Split:
@@ -595,7 +621,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		c.unbuiltWrites(fn, fd, r)
 		return r
 	}
-	results := sub.results(sig)
+	results := sub.calleeResults(sig)
 	var g *ir.Func
 	if fd.Type.TypeParams == nil {
 		g = sub.buildFunc(fd, sig, params, lay, results, returned)
@@ -682,7 +708,7 @@ func (c *checker) calleeBase(fn *types.Func) (string, bool) {
 				return lowerInitials(fn.Pkg().Name()) + upperFirst(named.Obj().Name()) + upperFirst(fn.Name()), true
 			}
 		}
-		return lowerInitials(fn.Pkg().Name()) + upperFirst(fn.Name()), !fn.Exported() || takesStruct(sig)
+		return lowerInitials(fn.Pkg().Name()) + upperFirst(fn.Name()), !fn.Exported() || takesStruct(sig) || structResult(sig) != nil
 	}
 	if r := sig.Recv(); r != nil {
 		named, _, _ := c.structType(r.Type())
@@ -695,6 +721,9 @@ func (c *checker) calleeBase(fn *types.Func) (string, bool) {
 		if named, _, _ := c.structType(sig.Params().At(i).Type()); named != nil {
 			return fn.Name() + "Flat", true
 		}
+	}
+	if structResult(sig) != nil {
+		return fn.Name() + "Flat", true
 	}
 	return fn.Name(), false
 }

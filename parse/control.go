@@ -428,7 +428,7 @@ func (fb *funcBuilder) ret(s *ast.ReturnStmt) {
 		fb.errorf(s.Pos(), "returning the %d results of one call is not supported yet; return each value from its own expression", results.Len())
 		return
 	}
-	vals, ok := fb.exprs(s.Results)
+	vals, ok := fb.returnValues(s.Results)
 	if ok {
 		fb.b.Return(fb.flattenResults(vals)...)
 	}

@@ -130,6 +130,8 @@ func (fb *funcBuilder) structValue(e ast.Expr, st *types.Struct, prefix string) 
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return fb.structLit(x, st, prefix)
+	case *ast.CallExpr:
+		return fb.structCall(x, st, prefix)
 	case *ast.Ident, *ast.SelectorExpr:
 		leaves := fb.structLeaves(st, "")
 		args, ok := fb.structArg(x, "", st)
@@ -144,7 +146,7 @@ func (fb *funcBuilder) structValue(e ast.Expr, st *types.Struct, prefix string) 
 		}
 		return out, true
 	}
-	fb.errorf(e.Pos(), "a struct given by %s is not supported: godiff holds a local struct as the values of its fields, and does not follow a function's struct result yet; build it with a composite literal (%s{...}) or copy a struct variable",
+	fb.errorf(e.Pos(), "a struct given by %s is not supported: godiff holds a local struct as the values of its fields; build it with a composite literal (%s{...}), a call returning one, or a copy of a struct variable",
 		types.ExprString(e), fb.typeString(fb.info.TypeOf(e)))
 	return nil, false
 }

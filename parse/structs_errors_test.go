@@ -65,7 +65,7 @@ func Loss(n *Net) float64 {
 		{
 			name: "local structs",
 			src: net + `
-func mk(x float64) Config { return Config{Scale: x} }
+func mk(x float64) Net { return Net{B: x} }
 
 //godiff:grad x
 func Loss(x float64, w []float64) float64 {
@@ -84,7 +84,7 @@ func Loss(x float64, w []float64) float64 {
 }
 `,
 			want: []string{
-				"a.go:23:7: a struct given by mk(x) is not supported: godiff holds a local struct as the values of its fields, and does not follow a function's struct result yet; build it with a composite literal (Config{...}) or copy a struct variable",
+				"a.go:23:7: mk returns a struct whose field W is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into",
 				"a.go:24:30: the field Name has type string, which godiff does not compute with: give it a constant or leave it out",
 				"a.go:26:2: assigning to n.Act, a struct inside the struct n, is not supported: assign its fields one by one (n.Act.Scale = v)",
 				"a.go:29:3: assigning n.W here is not supported: where a local struct's fields are assigned inside a loop or a branch, only its number fields can be; keep the array or slice in a variable of its own",

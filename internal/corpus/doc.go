@@ -1,6 +1,8 @@
 // Package corpus holds real numeric Go, copied as written from gonum
 // v0.17.0 (BSD licence, LICENSE beside): optimize/functions, floats, stat,
-// stat/distuv and integrate, with the pure-Go kernels of gonum's internal
+// stat/distuv and integrate, spatial/r3's vectors and rotations with the
+// num/quat they use (for internal/foreignstructs, which calls them from
+// another package), with the pure-Go kernels of gonum's internal
 // f64 package that floats calls (their build constraints dropped, as
 // their assembly twins are not copied). Only godiff directives were added
 // and gonum's import paths pointed at the copies. models/ holds model code

@@ -47,12 +47,52 @@ func problems() []fdcheck.Problem {
 			},
 			JVP: func(p, v []float64) (float64, float64) { return MixtureJVP(p[0], p[1], p[2], 0.3, v[0], v[1], v[2]) },
 		},
+		{
+			Name:  "SpringEnergy",
+			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 6, -1, 1), 2, 0.5) },
+			F:     func(p []float64) float64 { return SpringEnergy(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c, d, e, f, g, h := SpringEnergyGrad(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7])
+				return y, []float64{a, b, c, d, e, f, g, h}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return SpringEnergyJVP(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7])
+			},
+		},
+		{
+			Name:  "TriangleArea",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 7, -1, 1) },
+			F:     func(p []float64) float64 { return TriangleArea(p[0], p[1], p[2], p[3], p[4], p[5], p[6]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c, d, e, f, g := TriangleAreaGrad(p[0], p[1], p[2], p[3], p[4], p[5], p[6])
+				return y, []float64{a, b, c, d, e, f, g}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return TriangleAreaJVP(p[0], p[1], p[2], p[3], p[4], p[5], p[6], v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+			},
+		},
+		{
+			// p holds x, y, z, vx and gm; vy, vz and h are fixed.
+			Name: "Orbit",
+			Point: func(rng *rand.Rand) []float64 {
+				return []float64{1 + 0.1*rng.Float64(), 0.1 * rng.Float64(), 0, 0.1 * rng.Float64(), 1 + 0.2*rng.Float64()}
+			},
+			F: func(p []float64) float64 { return Orbit(p[0], p[1], p[2], p[3], 1, 0.1, p[4], 0.05, 12) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx, dy, dz, dvx, dgm := OrbitGrad(p[0], p[1], p[2], p[3], 1, 0.1, p[4], 0.05, 12)
+				return y, []float64{dx, dy, dz, dvx, dgm}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return OrbitJVP(p[0], p[1], p[2], p[3], 1, 0.1, p[4], 0.05, 12, v[0], v[1], v[2], v[3], v[4])
+			},
+		},
 	}
 }
 
-// The derivatives of likelihoods built on gonum's distributions, another
-// package's struct types and methods: values bit for bit, the gradient
-// against central differences, JVP against VJP.
+// The derivatives of likelihoods built on gonum's distributions and of
+// geometry built on gonum's r3 vectors, another package's struct types,
+// methods and functions returning structs: values bit for bit, the
+// gradient against central differences, JVP against VJP.
 func TestForeignStructs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, pr := range problems() {

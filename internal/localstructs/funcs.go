@@ -151,3 +151,39 @@ func Pairs(a, b, c float64) float64 {
 	}
 	return s.K[0]*s.Gain.Mu + t.K[0]*t.K[1] + t.Gain.Mu*s.Gain.Sigma
 }
+
+// Step returns s after one step of semi-implicit Euler of length h under
+// a spring of stiffness k.
+func (s State) Step(k, h float64) State {
+	v := s.V + h*s.Accel(k)
+	return State{X: s.X + h*v, V: v}
+}
+
+// Mid returns the midpoint of a and b.
+func Mid(a, b Vec3) Vec3 {
+	var m Vec3
+	m.X, m.Y, m.Z = (a.X+b.X)/2, (a.Y+b.Y)/2, (a.Z+b.Z)/2
+	return m
+}
+
+// Stepped is Oscillator written with a method returning the next state.
+//
+//godiff:grad x0 v0 k h
+//godiff:jvp x0 v0 k h
+func Stepped(x0, v0, k, h float64, steps int) float64 {
+	s := State{X: x0, V: v0}
+	for range steps {
+		s = s.Step(k, h)
+	}
+	return s.Energy(k)
+}
+
+// MidSpring is Spring measured from the midpoint of p and q to r.
+//
+//godiff:grad
+//godiff:jvp
+func MidSpring(px, py, pz, qx, qy, qz float64) float64 {
+	r := Vec3{X: 1, Y: 2, Z: -1}
+	m := Mid(Vec3{px, py, pz}, Vec3{qx, qy, qz})
+	return Norm(Mid(m, r))
+}

@@ -1527,6 +1527,467 @@ func PairsJVP(a, b, c, da, db, dc float64) (float64, float64) {
 	return t5*a + t6*t7 + c*b, a*dsK[0] + t5*da + (t7*dtK[0] + t6*dtK[1]) + (b*dc + c*db)
 }
 
+// SteppedTape is what SteppedForward keeps of one run of Stepped for
+// SteppedBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SteppedForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 64·max(steps, 0) + 32 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	steps            8 bytes per run: the parameter steps
+//	tmp5             8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
+//	tmp              8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
+//	tmp6             8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
+//	tmp2             8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
+//	tmp7             8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
+//	tmp3             8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
+//	tmp8             8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
+//	tmp4             8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
+//	dstateEnergyDSX  8 bytes per run: result 2 of a call of stateEnergyGrad
+//	dstateEnergyDSV  8 bytes per run: result 3 of a call of stateEnergyGrad
+//	dstateEnergyDK   8 bytes per run: result 4 of a call of stateEnergyGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type SteppedTape struct {
+	// steps: the parameter steps.
+	steps int
+	// tmp5: result 3 of a call of stateStepJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	tmp5 []float64
+	// tmp: result 4 of a call of stateStepJVP, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp []float64
+	// tmp6: result 3 of a call of stateStepJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	tmp6 []float64
+	// tmp2: result 4 of a call of stateStepJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	tmp2 []float64
+	// tmp7: result 3 of a call of stateStepJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	tmp7 []float64
+	// tmp3: result 4 of a call of stateStepJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	tmp3 []float64
+	// tmp8: result 3 of a call of stateStepJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	tmp8 []float64
+	// tmp4: result 4 of a call of stateStepJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	tmp4 []float64
+	// dstateEnergyDSX: result 2 of a call of stateEnergyGrad.
+	dstateEnergyDSX float64
+	// dstateEnergyDSV: result 3 of a call of stateEnergyGrad.
+	dstateEnergyDSV float64
+	// dstateEnergyDK: result 4 of a call of stateEnergyGrad.
+	dstateEnergyDK float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SteppedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SteppedTape) Bytes() int {
+	n := 32
+	n += len(t.tmp5) * 8
+	n += len(t.tmp) * 8
+	n += len(t.tmp6) * 8
+	n += len(t.tmp2) * 8
+	n += len(t.tmp7) * 8
+	n += len(t.tmp3) * 8
+	n += len(t.tmp8) * 8
+	n += len(t.tmp4) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SteppedTape) clearRefs() {}
+
+// poolSteppedTape holds the SteppedTapes that SteppedGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolSteppedTape = sync.Pool{New: func() any {
+	return new(SteppedTape)
+}}
+
+// release gives t back to poolSteppedTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SteppedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSteppedTape.Put(t)
+}
+
+// SteppedForward runs Stepped and records in t what SteppedBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SteppedForward(t *SteppedTape, x0, v0, k, h float64, steps int) float64 {
+	t.tmp = t.tmp[:0]
+	t.tmp2 = t.tmp2[:0]
+	t.tmp3 = t.tmp3[:0]
+	t.tmp4 = t.tmp4[:0]
+	t.tmp5 = t.tmp5[:0]
+	t.tmp6 = t.tmp6[:0]
+	t.tmp7 = t.tmp7[:0]
+	t.tmp8 = t.tmp8[:0]
+	t.steps = steps
+	sX := x0
+	sV := v0
+	t1 := max(steps, 0)
+	t.tmp = slices.Grow(t.tmp, t1)
+	t.tmp2 = slices.Grow(t.tmp2, t1)
+	t.tmp3 = slices.Grow(t.tmp3, t1)
+	t.tmp4 = slices.Grow(t.tmp4, t1)
+	t.tmp5 = slices.Grow(t.tmp5, t1)
+	t.tmp6 = slices.Grow(t.tmp6, t1)
+	t.tmp7 = slices.Grow(t.tmp7, t1)
+	t.tmp8 = slices.Grow(t.tmp8, t1)
+	for range steps {
+		t2, t4, t3, t5 := stateStepJVP(sX, sV, k, h, 1, 0, 0, 0)
+		t.tmp5 = append(t.tmp5, t3)
+		t.tmp = append(t.tmp, t5)
+		_, _, t6, t7 := stateStepJVP(sX, sV, k, h, 0, 1, 0, 0)
+		t.tmp6 = append(t.tmp6, t6)
+		t.tmp2 = append(t.tmp2, t7)
+		_, _, t8, t9 := stateStepJVP(sX, sV, k, h, 0, 0, 1, 0)
+		t.tmp7 = append(t.tmp7, t8)
+		t.tmp3 = append(t.tmp3, t9)
+		_, _, t10, t11 := stateStepJVP(sX, sV, k, h, 0, 0, 0, 1)
+		t.tmp8 = append(t.tmp8, t10)
+		t.tmp4 = append(t.tmp4, t11)
+		t12 := t4
+		sX = t2
+		sV = t12
+	}
+	t13, dstateEnergyDSX, dstateEnergyDSV, dstateEnergyDK := stateEnergyGrad(sX, sV, k)
+	t.dstateEnergyDSX = dstateEnergyDSX
+	t.dstateEnergyDSV = dstateEnergyDSV
+	t.dstateEnergyDK = dstateEnergyDK
+	return t13
+}
+
+// SteppedBackward adds to dx0, dv0, dk and dh the vector-Jacobian product of
+// Stepped with the seeds s, at the point recorded in t by SteppedForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func SteppedBackward(t *SteppedTape, s float64, dx0, dv0, dk, dh *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dstateEnergyDSX := t.dstateEnergyDSX
+	dstateEnergyDSV := t.dstateEnergyDSV
+	dstateEnergyDK := t.dstateEnergyDK
+	var dsV float64
+	var dsX float64
+	steps := t.steps
+	ntmp := len(t.tmp)
+	ntmp2 := len(t.tmp2)
+	ntmp3 := len(t.tmp3)
+	ntmp4 := len(t.tmp4)
+	var dkSum float64
+	var dhSum float64
+	ntmp5 := len(t.tmp5)
+	ntmp6 := len(t.tmp6)
+	ntmp7 := len(t.tmp7)
+	ntmp8 := len(t.tmp8)
+	dsV += s * dstateEnergyDSV
+	dsX += s * dstateEnergyDSX
+	t1 := steps - 1
+	for i := t1; i >= 0; i-- {
+		ntmp--
+		ntmp2--
+		ntmp3--
+		ntmp4--
+		ntmp5--
+		ntmp6--
+		ntmp7--
+		ntmp8--
+		t2 := dsV * t.tmp[ntmp]
+		dkSum += dsV * t.tmp3[ntmp3]
+		dhSum += dsV * t.tmp4[ntmp4]
+		dkSum += dsX * t.tmp7[ntmp7]
+		dhSum += dsX * t.tmp8[ntmp8]
+		dsV = dsV*t.tmp2[ntmp2] + dsX*t.tmp6[ntmp6]
+		dsX = t2 + dsX*t.tmp5[ntmp5]
+	}
+	*dx0 += dsX
+	*dv0 += dsV
+	*dk += s*dstateEnergyDK + dkSum
+	*dh += dhSum
+}
+
+// SteppedGrad returns Stepped's result and its gradient with respect to x0, v0,
+// k and h, in that order (dx0, dv0, dk, dh), computed by reverse-mode automatic
+// differentiation.
+func SteppedGrad(x0, v0, k, h float64, steps int) (float64, float64, float64, float64, float64) {
+	t := poolSteppedTape.Get().(*SteppedTape)
+	t1 := SteppedForward(t, x0, v0, k, h, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	var dh float64
+	SteppedBackward(t, 1, &dx0, &dv0, &dk, &dh)
+	t.release()
+	return t1, dx0, dv0, dk, dh
+}
+
+// SteppedJVP returns Stepped's results and then their directional derivatives
+// along the tangents dx0, dv0, dk, dh of x0, v0, k, h, computed by forward-mode
+// automatic differentiation.
+func SteppedJVP(x0, v0, k, h float64, steps int, dx0, dv0, dk, dh float64) (float64, float64) {
+	sX := x0
+	dsX := dx0
+	sV := v0
+	dsV := dv0
+	for range steps {
+		t1, t3, t2, t4 := stateStepJVP(sX, sV, k, h, dsX, dsV, dk, dh)
+		sX = t1
+		dsX = t2
+		sV = t3
+		dsV = t4
+	}
+	t5, t6 := stateEnergyJVP(sX, sV, k, dsX, dsV, dk)
+	return t5, t6
+}
+
+// MidSpringTape is what MidSpringForward keeps of one run of MidSpring for
+// MidSpringBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of MidSpringForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 240 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp22         8 bytes per run: result 4 of a call of MidFlatJVP
+//	tmp16         8 bytes per run: result 5 of a call of MidFlatJVP
+//	tmp10         8 bytes per run: result 6 of a call of MidFlatJVP
+//	tmp23         8 bytes per run: result 4 of a call of MidFlatJVP
+//	tmp17         8 bytes per run: result 5 of a call of MidFlatJVP
+//	tmp11         8 bytes per run: result 6 of a call of MidFlatJVP
+//	tmp24         8 bytes per run: result 4 of a call of MidFlatJVP
+//	tmp18         8 bytes per run: result 5 of a call of MidFlatJVP
+//	tmp12         8 bytes per run: result 6 of a call of MidFlatJVP
+//	tmp25         8 bytes per run: result 4 of a call of MidFlatJVP
+//	tmp19         8 bytes per run: result 5 of a call of MidFlatJVP
+//	tmp13         8 bytes per run: result 6 of a call of MidFlatJVP
+//	tmp26         8 bytes per run: result 4 of a call of MidFlatJVP
+//	tmp20         8 bytes per run: result 5 of a call of MidFlatJVP
+//	tmp14         8 bytes per run: result 6 of a call of MidFlatJVP
+//	tmp27         8 bytes per run: result 4 of a call of MidFlatJVP
+//	tmp21         8 bytes per run: result 5 of a call of MidFlatJVP
+//	tmp15         8 bytes per run: result 6 of a call of MidFlatJVP
+//	tmp7          8 bytes per run: result 4 of a call of MidFlatAXAYAZJVP
+//	tmp4          8 bytes per run: result 5 of a call of MidFlatAXAYAZJVP
+//	tmp           8 bytes per run: result 6 of a call of MidFlatAXAYAZJVP
+//	tmp8          8 bytes per run: result 4 of a call of MidFlatAXAYAZJVP
+//	tmp5          8 bytes per run: result 5 of a call of MidFlatAXAYAZJVP
+//	tmp2          8 bytes per run: result 6 of a call of MidFlatAXAYAZJVP
+//	tmp9          8 bytes per run: result 4 of a call of MidFlatAXAYAZJVP
+//	tmp6          8 bytes per run: result 5 of a call of MidFlatAXAYAZJVP
+//	tmp3          8 bytes per run: result 6 of a call of MidFlatAXAYAZJVP
+//	dNormFlatDAX  8 bytes per run: result 2 of a call of NormFlatGrad
+//	dNormFlatDAY  8 bytes per run: result 3 of a call of NormFlatGrad
+//	dNormFlatDAZ  8 bytes per run: result 4 of a call of NormFlatGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type MidSpringTape struct {
+	// tmp22: result 4 of a call of MidFlatJVP.
+	tmp22 float64
+	// tmp16: result 5 of a call of MidFlatJVP.
+	tmp16 float64
+	// tmp10: result 6 of a call of MidFlatJVP.
+	tmp10 float64
+	// tmp23: result 4 of a call of MidFlatJVP.
+	tmp23 float64
+	// tmp17: result 5 of a call of MidFlatJVP.
+	tmp17 float64
+	// tmp11: result 6 of a call of MidFlatJVP.
+	tmp11 float64
+	// tmp24: result 4 of a call of MidFlatJVP.
+	tmp24 float64
+	// tmp18: result 5 of a call of MidFlatJVP.
+	tmp18 float64
+	// tmp12: result 6 of a call of MidFlatJVP.
+	tmp12 float64
+	// tmp25: result 4 of a call of MidFlatJVP.
+	tmp25 float64
+	// tmp19: result 5 of a call of MidFlatJVP.
+	tmp19 float64
+	// tmp13: result 6 of a call of MidFlatJVP.
+	tmp13 float64
+	// tmp26: result 4 of a call of MidFlatJVP.
+	tmp26 float64
+	// tmp20: result 5 of a call of MidFlatJVP.
+	tmp20 float64
+	// tmp14: result 6 of a call of MidFlatJVP.
+	tmp14 float64
+	// tmp27: result 4 of a call of MidFlatJVP.
+	tmp27 float64
+	// tmp21: result 5 of a call of MidFlatJVP.
+	tmp21 float64
+	// tmp15: result 6 of a call of MidFlatJVP.
+	tmp15 float64
+	// tmp7: result 4 of a call of MidFlatAXAYAZJVP.
+	tmp7 float64
+	// tmp4: result 5 of a call of MidFlatAXAYAZJVP.
+	tmp4 float64
+	// tmp: result 6 of a call of MidFlatAXAYAZJVP.
+	tmp float64
+	// tmp8: result 4 of a call of MidFlatAXAYAZJVP.
+	tmp8 float64
+	// tmp5: result 5 of a call of MidFlatAXAYAZJVP.
+	tmp5 float64
+	// tmp2: result 6 of a call of MidFlatAXAYAZJVP.
+	tmp2 float64
+	// tmp9: result 4 of a call of MidFlatAXAYAZJVP.
+	tmp9 float64
+	// tmp6: result 5 of a call of MidFlatAXAYAZJVP.
+	tmp6 float64
+	// tmp3: result 6 of a call of MidFlatAXAYAZJVP.
+	tmp3 float64
+	// dNormFlatDAX: result 2 of a call of NormFlatGrad.
+	dNormFlatDAX float64
+	// dNormFlatDAY: result 3 of a call of NormFlatGrad.
+	dNormFlatDAY float64
+	// dNormFlatDAZ: result 4 of a call of NormFlatGrad.
+	dNormFlatDAZ float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// MidSpringTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *MidSpringTape) Bytes() int {
+	return 240
+}
+
+// MidSpringForward runs MidSpring and records in t what MidSpringBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func MidSpringForward(t *MidSpringTape, px, py, pz, qx, qy, qz float64) float64 {
+	t1, t3, t5, t2, t4, t6 := MidFlatJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
+	t.tmp22 = t2
+	t.tmp16 = t4
+	t.tmp10 = t6
+	_, _, _, t7, t8, t9 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
+	t.tmp23 = t7
+	t.tmp17 = t8
+	t.tmp11 = t9
+	_, _, _, t10, t11, t12 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
+	t.tmp24 = t10
+	t.tmp18 = t11
+	t.tmp12 = t12
+	_, _, _, t13, t14, t15 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
+	t.tmp25 = t13
+	t.tmp19 = t14
+	t.tmp13 = t15
+	_, _, _, t16, t17, t18 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
+	t.tmp26 = t16
+	t.tmp20 = t17
+	t.tmp14 = t18
+	_, _, _, t19, t20, t21 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
+	t.tmp27 = t19
+	t.tmp21 = t20
+	t.tmp15 = t21
+	t22, t24, t26, t23, t25, t27 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 1, 0, 0)
+	t.tmp7 = t23
+	t.tmp4 = t25
+	t.tmp = t27
+	_, _, _, t28, t29, t30 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 0, 1, 0)
+	t.tmp8 = t28
+	t.tmp5 = t29
+	t.tmp2 = t30
+	_, _, _, t31, t32, t33 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 0, 0, 1)
+	t.tmp9 = t31
+	t.tmp6 = t32
+	t.tmp3 = t33
+	t34, dNormFlatDAX, dNormFlatDAY, dNormFlatDAZ := NormFlatGrad(t22, t24, t26)
+	t.dNormFlatDAX = dNormFlatDAX
+	t.dNormFlatDAY = dNormFlatDAY
+	t.dNormFlatDAZ = dNormFlatDAZ
+	return t34
+}
+
+// MidSpringBackward adds to dpx, dpy, dpz, dqx, dqy and dqz the vector-Jacobian
+// product of MidSpring with the seeds s, at the point recorded in t by
+// MidSpringForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func MidSpringBackward(t *MidSpringTape, s float64, dpx, dpy, dpz, dqx, dqy, dqz *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dNormFlatDAX := t.dNormFlatDAX
+	dNormFlatDAY := t.dNormFlatDAY
+	dNormFlatDAZ := t.dNormFlatDAZ
+	t1 := s * dNormFlatDAX
+	t2 := s * dNormFlatDAY
+	t3 := s * dNormFlatDAZ
+	t4 := t3*t.tmp3 + t2*t.tmp6 + t1*t.tmp9
+	t5 := t3*t.tmp2 + t2*t.tmp5 + t1*t.tmp8
+	t6 := t3*t.tmp + t2*t.tmp4 + t1*t.tmp7
+	*dpx += t4*t.tmp10 + t5*t.tmp16 + t6*t.tmp22
+	*dpy += t4*t.tmp11 + t5*t.tmp17 + t6*t.tmp23
+	*dpz += t4*t.tmp12 + t5*t.tmp18 + t6*t.tmp24
+	*dqx += t4*t.tmp13 + t5*t.tmp19 + t6*t.tmp25
+	*dqy += t4*t.tmp14 + t5*t.tmp20 + t6*t.tmp26
+	*dqz += t4*t.tmp15 + t5*t.tmp21 + t6*t.tmp27
+}
+
+// MidSpringGrad returns MidSpring's result and its gradient with respect to px,
+// py, pz, qx, qy and qz, in that order (dpx, dpy, dpz, dqx, dqy, dqz), computed
+// by reverse-mode automatic differentiation.
+func MidSpringGrad(px, py, pz, qx, qy, qz float64) (float64, float64, float64, float64, float64, float64, float64) {
+	t1, t3, t5, t2, t4, t6 := MidFlatJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
+	_, _, _, t7, t8, t9 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
+	_, _, _, t10, t11, t12 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
+	_, _, _, t13, t14, t15 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
+	_, _, _, t16, t17, t18 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
+	_, _, _, t19, t20, t21 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
+	t22, t24, t26, t23, t25, t27 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 1, 0, 0)
+	_, _, _, t28, t29, t30 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 0, 1, 0)
+	_, _, _, t31, t32, t33 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 0, 0, 1)
+	t34, dNormFlatDAX, dNormFlatDAY, dNormFlatDAZ := NormFlatGrad(t22, t24, t26)
+	var dpx float64
+	var dpy float64
+	var dpz float64
+	var dqx float64
+	var dqy float64
+	var dqz float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t35 := dNormFlatDAZ*t33 + dNormFlatDAY*t32 + dNormFlatDAX*t31
+	t36 := dNormFlatDAZ*t30 + dNormFlatDAY*t29 + dNormFlatDAX*t28
+	t37 := dNormFlatDAZ*t27 + dNormFlatDAY*t25 + dNormFlatDAX*t23
+	dpx += t35*t6 + t36*t4 + t37*t2
+	dpy += t35*t9 + t36*t8 + t37*t7
+	dpz += t35*t12 + t36*t11 + t37*t10
+	dqx += t35*t15 + t36*t14 + t37*t13
+	dqy += t35*t18 + t36*t17 + t37*t16
+	dqz += t35*t21 + t36*t20 + t37*t19
+	return t34, dpx, dpy, dpz, dqx, dqy, dqz
+}
+
+// MidSpringJVP returns MidSpring's results and then their directional
+// derivatives along the tangents dpx, dpy, dpz, dqx, dqy, dqz of px, py, pz,
+// qx, qy, qz, computed by forward-mode automatic differentiation.
+func MidSpringJVP(px, py, pz, qx, qy, qz, dpx, dpy, dpz, dqx, dqy, dqz float64) (float64, float64) {
+	mX, mY, mZ, t1, t2, t3 := MidFlatJVP(px, py, pz, qx, qy, qz, dpx, dpy, dpz, dqx, dqy, dqz)
+	t4, t6, t8, t5, t7, t9 := MidFlatAXAYAZJVP(mX, mY, mZ, 1, 2, -1, t1, t2, t3)
+	t10, t11 := NormFlatJVP(t4, t6, t8, t5, t7, t9)
+	return t10, t11
+}
+
 // normalLogProbGrad returns normalLogProb's result and its gradient with
 // respect to nMu, nSigma and x, in that order (dnMu, dnSigma, dx), computed by
 // reverse-mode automatic differentiation.
@@ -1767,4 +2228,40 @@ func normalLogProbJVP(nMu, nSigma, x, dnMu, dnSigma, dx float64) (float64, float
 	dz := (dx-dnMu)/nSigma - t1*z
 	t2 := -0.5 * z
 	return t2*z - math.Log(nSigma) - 0.5*math.Log(6.283185307179586), z*(dz*-0.5) + t2*dz - t1
+}
+
+// stateStepJVP returns stateStep's results and then their directional
+// derivatives along the tangents dsX, dsV, dk, dh of sX, sV, k, h, computed by
+// forward-mode automatic differentiation.
+func stateStepJVP(sX, sV, k, h, dsX, dsV, dk, dh float64) (float64, float64, float64, float64) {
+	t1, t2 := stateAccelJVP(sX, sV, k, dsX, dsV, dk)
+	v := sV + h*t1
+	dv := dsV + (t1*dh + h*t2)
+	return sX + h*v, v, dsX + (v*dh + h*dv), dv
+}
+
+// MidFlatJVP returns MidFlat's results and then their directional derivatives
+// along the tangents daX, daY, daZ, dbX, dbY, dbZ of aX, aY, aZ, bX, bY, bZ,
+// computed by forward-mode automatic differentiation.
+func MidFlatJVP(aX, aY, aZ, bX, bY, bZ, daX, daY, daZ, dbX, dbY, dbZ float64) (float64, float64, float64, float64, float64, float64) {
+	mX := (aX + bX) / 2
+	dmX := (daX + dbX) * 0.5
+	mY := (aY + bY) / 2
+	dmY := (daY + dbY) * 0.5
+	mZ := (aZ + bZ) / 2
+	dmZ := (daZ + dbZ) * 0.5
+	return mX, mY, mZ, dmX, dmY, dmZ
+}
+
+// MidFlatAXAYAZJVP returns MidFlat's results and then their directional
+// derivatives along the tangents daX, daY, daZ of aX, aY, aZ, computed by
+// forward-mode automatic differentiation.
+func MidFlatAXAYAZJVP(aX, aY, aZ, bX, bY, bZ, daX, daY, daZ float64) (float64, float64, float64, float64, float64, float64) {
+	mX := (aX + bX) / 2
+	dmX := daX * 0.5
+	mY := (aY + bY) / 2
+	dmY := daY * 0.5
+	mZ := (aZ + bZ) / 2
+	dmZ := daZ * 0.5
+	return mX, mY, mZ, dmX, dmY, dmZ
 }

@@ -66,6 +66,32 @@ func problems() []fdcheck.Problem {
 			},
 		},
 		{
+			Name: "Stepped",
+			Point: func(rng *rand.Rand) []float64 {
+				return []float64{rng.Float64(), rng.Float64() - 0.5, 1 + rng.Float64(), 0.05 + 0.1*rng.Float64()}
+			},
+			F: func(p []float64) float64 { return Stepped(p[0], p[1], p[2], p[3], 7) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx0, dv0, dk, dh := SteppedGrad(p[0], p[1], p[2], p[3], 7)
+				return y, []float64{dx0, dv0, dk, dh}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return SteppedJVP(p[0], p[1], p[2], p[3], 7, v[0], v[1], v[2], v[3])
+			},
+		},
+		{
+			Name:  "MidSpring",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 6, -1, 1) },
+			F:     func(p []float64) float64 { return MidSpring(p[0], p[1], p[2], p[3], p[4], p[5]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c, d, e, f := MidSpringGrad(p[0], p[1], p[2], p[3], p[4], p[5])
+				return y, []float64{a, b, c, d, e, f}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return MidSpringJVP(p[0], p[1], p[2], p[3], p[4], p[5], v[0], v[1], v[2], v[3], v[4], v[5])
+			},
+		},
+		{
 			Name: "Pairs",
 			Point: func(rng *rand.Rand) []float64 {
 				return []float64{rng.Float64() - 0.3, 0.5 + rng.Float64(), rng.Float64() - 0.5}
@@ -87,6 +113,17 @@ func TestLocalStructs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, pr := range problems() {
 		t.Run(pr.Name, func(t *testing.T) { fdcheck.Check(t, pr, rng, 8, 1e-6) })
+	}
+}
+
+// A method returning the next state computes what the loop written out
+// does: Stepped's value is Oscillator's bit for bit, its gradient to
+// rounding.
+func TestStructResultEqualsWrittenOut(t *testing.T) {
+	y1, a1, b1, c1, d1 := OscillatorGrad(0.4, -0.2, 1.3, 0.1, 6)
+	y2, a2, b2, c2, d2 := SteppedGrad(0.4, -0.2, 1.3, 0.1, 6)
+	if y1 != y2 || !fdcheck.Close(a1, a2, 1e-14) || !fdcheck.Close(b1, b2, 1e-14) || !fdcheck.Close(c1, c2, 1e-14) || !fdcheck.Close(d1, d2, 1e-14) {
+		t.Errorf("Stepped (%v; %v %v %v %v), Oscillator (%v; %v %v %v %v)", y2, a2, b2, c2, d2, y1, a1, b1, c1, d1)
 	}
 }
 

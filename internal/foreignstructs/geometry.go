@@ -1,0 +1,48 @@
+package foreignstructs
+
+import "github.com/godiff/godiff/internal/corpus/r3"
+
+// SpringEnergy returns the energy of a spring of stiffness k and rest
+// length rest between the points p and q, written with gonum's r3 as a
+// physics code writes it: a difference vector, its norm.
+//
+//godiff:grad
+//godiff:jvp
+func SpringEnergy(px, py, pz, qx, qy, qz, k, rest float64) float64 {
+	p := r3.Vec{X: px, Y: py, Z: pz}
+	q := r3.Vec{X: qx, Y: qy, Z: qz}
+	d := r3.Norm(r3.Sub(p, q)) - rest
+	return 0.5 * k * d * d
+}
+
+// TriangleArea returns the area of the triangle (s·a, b, c), half the
+// norm of the cross product of two of its edges, c fixed.
+//
+//godiff:grad
+//godiff:jvp
+func TriangleArea(ax, ay, az, s, bx, by, bz float64) float64 {
+	a := r3.Scale(s, r3.Vec{X: ax, Y: ay, Z: az})
+	b := r3.Vec{X: bx, Y: by, Z: bz}
+	c := r3.Vec{X: 1, Y: -0.5, Z: 0.25}
+	n := r3.Cross(r3.Sub(b, a), r3.Sub(c, a))
+	return 0.5 * r3.Norm(n)
+}
+
+// Orbit runs steps of semi-implicit Euler for a body around a fixed
+// centre of attraction of strength gm, from position (x, y, z) and
+// velocity (vx, vy, vz), and returns the distance from the centre at the
+// end.
+//
+//godiff:grad x y z vx gm
+//godiff:jvp x y z vx gm
+func Orbit(x, y, z, vx, vy, vz, gm, h float64, steps int) float64 {
+	pos := r3.Vec{X: x, Y: y, Z: z}
+	vel := r3.Vec{X: vx, Y: vy, Z: vz}
+	for range steps {
+		r := r3.Norm(pos)
+		acc := r3.Scale(-gm/(r*r*r), pos)
+		vel = r3.Add(vel, r3.Scale(h, acc))
+		pos = r3.Add(pos, r3.Scale(h, vel))
+	}
+	return r3.Norm(pos)
+}

@@ -1,0 +1,122 @@
+package parse
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/godiff/godiff/ir"
+)
+
+// A function or method returning a struct (r3.Add(p, q) Vec, a method
+// Normal.Shifted(d) Normal) is built, as a callee, as a function of
+// several results: its struct's leaves, in structLeaves order. A return
+// statement returns the leaves of its struct value (structValue), and a
+// call of it (structCall) is an invoke whose extracts are the leaves of
+// the struct it gives: a local struct's declaration or assignment, an
+// argument, a receiver. Such a function is differentiated through its JVP,
+// as any function of several results, and always called through its twin,
+// the copy taking and returning numbers, since the generated code holds a
+// struct only as its fields.
+
+// structResult returns the struct type of sig's one result, if that
+// result is a struct (not a pointer to one).
+func structResult(sig *types.Signature) *types.Struct {
+	if sig.Results().Len() != 1 {
+		return nil
+	}
+	named, st, pointer := namedStruct(sig.Results().At(0).Type())
+	if named == nil || pointer {
+		return nil
+	}
+	return st
+}
+
+// calleeResults returns the IR results of a callee of signature sig: a
+// struct result's leaves, or its results as an annotated function has them.
+func (c *checker) calleeResults(sig *types.Signature) []ir.Result {
+	st := structResult(sig)
+	if st == nil {
+		return c.results(sig)
+	}
+	var out []ir.Result
+	for _, l := range c.structLeaves(st, "") {
+		out = append(out, ir.Result{Type: l.typ})
+	}
+	return out
+}
+
+// structResultErr explains why a callee returning a struct of type st
+// cannot be built, or returns "": each leaf must be a number.
+func (c *checker) structResultErr(fn *types.Func, st *types.Struct) string {
+	for _, l := range c.structLeaves(st, "") {
+		if _, basic := l.typ.(ir.Basic); !basic {
+			return fn.Name() + " returns a struct whose field " + l.field + " is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into"
+		}
+	}
+	return ""
+}
+
+// structCall builds call, of a function returning a struct of type st,
+// and returns the leaves of the struct it gives, their paths starting
+// with prefix.
+func (fb *funcBuilder) structCall(call *ast.CallExpr, st *types.Struct, prefix string) (map[string]*ir.Value, bool) {
+	fn, recv := fb.calledFunc(ast.Unparen(call.Fun))
+	if fn == nil {
+		fb.errorf(call.Pos(), "calls of function values and of methods of other types than structs' (here %s) are not supported in a differentiated function", types.ExprString(call.Fun))
+		return nil, false
+	}
+	name := calleeName(fn, fb.calls.pkg)
+	leaves := fb.structLeaves(st, "")
+	var results ir.Tuple
+	for _, l := range leaves {
+		t, ok := l.typ.(ir.Basic)
+		if !ok {
+			fb.errorf(call.Pos(), "%s returns a struct whose field %s is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into", name, l.field)
+			return nil, false
+		}
+		results = append(results, t)
+	}
+	values, ok := fb.invokeResults(call, fn, recv, name, results)
+	if !ok {
+		return nil, false
+	}
+	out := make(map[string]*ir.Value)
+	for i, l := range leaves {
+		out[join(prefix, l.field)] = fb.b.Extract(values, i)
+	}
+	return out, true
+}
+
+// returnValues builds the values a return statement returns: each
+// expression's, a struct's leaves in its place.
+func (fb *funcBuilder) returnValues(exprs []ast.Expr) ([]*ir.Value, bool) {
+	var out []*ir.Value
+	ok := true
+	for _, e := range exprs {
+		st := structResultOf(fb.info.TypeOf(e))
+		if st == nil {
+			x, okX := fb.expr(e)
+			out, ok = append(out, x), ok && okX
+			continue
+		}
+		leaves, okL := fb.structValue(e, st, "")
+		if !okL {
+			ok = false
+			continue
+		}
+		for _, l := range fb.structLeaves(st, "") {
+			out = append(out, leaves[l.field])
+		}
+	}
+	return out, ok
+}
+
+// structResultOf returns the struct type of a returned value of type t,
+// nil if it is not a struct.
+func structResultOf(t types.Type) *types.Struct {
+	named, st, pointer := namedStruct(t)
+	if named == nil || pointer {
+		return nil
+	}
+	return st
+}
