@@ -3,6 +3,7 @@ package parse
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"github.com/godiff/godiff/ir"
 )
@@ -40,7 +41,9 @@ func (c *checker) calleeResults(sig *types.Signature) []ir.Result {
 	}
 	var out []ir.Result
 	for _, l := range c.structLeaves(st, "") {
-		out = append(out, ir.Result{Type: l.typ})
+		// Named after the field (X, ActScale), for the names of the
+		// partial derivatives of its calls (dr3AddXDPX).
+		out = append(out, ir.Result{Name: strings.ReplaceAll(l.field, ".", ""), Type: l.typ})
 	}
 	return out
 }

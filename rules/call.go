@@ -183,7 +183,9 @@ func jvpCalls(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt []int) []*ir.V
 			if j == 0 {
 				ys = append(ys, b.Extract(call, k))
 			}
-			d[k] = append(d[k], b.Extract(call, m+k))
+			dk := b.Extract(call, m+k)
+			dk.Name = tuplePartialName(c, k, wrt[j])
+			d[k] = append(d[k], dk)
 		}
 	}
 	out := make([]*ir.Value, m)
@@ -216,6 +218,30 @@ func splitCall(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt, fixed []int)
 	filled := b.Get(tape)
 	call.Aux = ir.Callee{Name: names.Forward, Rule: r, Tape: filled, Wrt: ir.WrtString(wrt), Fixed: ir.WrtString(fixed)}
 	return call
+}
+
+// tuplePartialName names the partial derivative of result k of a call
+// of c, a function of several results, with respect to its argument i:
+// dr3ScaleXDF for the field X of the struct r3.Scale returns and its
+// parameter f, dpairR2DA for the second result of pair and its a.
+func tuplePartialName(c ir.Callee, k, i int) string {
+	result := fmt.Sprintf("R%d", k+1)
+	if g := c.Rule.Derived; g != nil && k < len(g.Results) && g.Results[k].Name != "" && g.Results[k].Name != "_" {
+		result = upperFirst(g.Results[k].Name)
+	}
+	p := c.Rule.Params[i]
+	if p == "" || p == "_" {
+		p = fmt.Sprint(i + 1)
+	}
+	return "d" + c.Name + result + "D" + upperFirst(p)
+}
+
+// upperFirst returns s with its first letter upper-case.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // partialName names the partial derivative of a call of callee with

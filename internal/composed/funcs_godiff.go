@@ -102,35 +102,35 @@ func GJVP(x, y, dx, dy float64) (float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp7  8 bytes per run: result 4 of a call of GGradJVP
-//	tmp2  8 bytes per run: result 2 of a call of GGradJVP
-//	tmp5  8 bytes per run: result 5 of a call of GGradJVP
-//	tmp   8 bytes per run: result 3 of a call of GGradJVP
-//	tmp3  8 bytes per run: result 6 of a call of GGradJVP
-//	tmp8  8 bytes per run: result 4 of a call of GGradJVP
-//	tmp6  8 bytes per run: result 5 of a call of GGradJVP
-//	tmp4  8 bytes per run: result 6 of a call of GGradJVP
+//	dGGradR1DX  8 bytes per run: result 4 of a call of GGradJVP
+//	tmp2        8 bytes per run: result 2 of a call of GGradJVP
+//	dGGradDxDX  8 bytes per run: result 5 of a call of GGradJVP
+//	tmp         8 bytes per run: result 3 of a call of GGradJVP
+//	dGGradDyDX  8 bytes per run: result 6 of a call of GGradJVP
+//	dGGradR1DY  8 bytes per run: result 4 of a call of GGradJVP
+//	dGGradDxDY  8 bytes per run: result 5 of a call of GGradJVP
+//	dGGradDyDY  8 bytes per run: result 6 of a call of GGradJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type PenaltyTape struct {
-	// tmp7: result 4 of a call of GGradJVP.
-	tmp7 float64
+	// dGGradR1DX: result 4 of a call of GGradJVP.
+	dGGradR1DX float64
 	// tmp2: result 2 of a call of GGradJVP.
 	tmp2 float64
-	// tmp5: result 5 of a call of GGradJVP.
-	tmp5 float64
+	// dGGradDxDX: result 5 of a call of GGradJVP.
+	dGGradDxDX float64
 	// tmp: result 3 of a call of GGradJVP.
 	tmp float64
-	// tmp3: result 6 of a call of GGradJVP.
-	tmp3 float64
-	// tmp8: result 4 of a call of GGradJVP.
-	tmp8 float64
-	// tmp6: result 5 of a call of GGradJVP.
-	tmp6 float64
-	// tmp4: result 6 of a call of GGradJVP.
-	tmp4 float64
+	// dGGradDyDX: result 6 of a call of GGradJVP.
+	dGGradDyDX float64
+	// dGGradR1DY: result 4 of a call of GGradJVP.
+	dGGradR1DY float64
+	// dGGradDxDY: result 5 of a call of GGradJVP.
+	dGGradDxDY float64
+	// dGGradDyDY: result 6 of a call of GGradJVP.
+	dGGradDyDY float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in PenaltyTape's
@@ -144,17 +144,17 @@ func (t *PenaltyTape) Bytes() int {
 // PenaltyForward runs Penalty and records in t what PenaltyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func PenaltyForward(t *PenaltyTape, x, y float64) float64 {
-	t1, t3, t5, t2, t4, t6 := GGradJVP(x, y, 1, 0)
-	t.tmp7 = t2
-	t.tmp2 = t3
-	t.tmp5 = t4
-	t.tmp = t5
-	t.tmp3 = t6
-	_, _, _, t7, t8, t9 := GGradJVP(x, y, 0, 1)
-	t.tmp8 = t7
-	t.tmp6 = t8
-	t.tmp4 = t9
-	return t1 + t3*t3 + t5*t5
+	t1, t2, t3, dGGradR1DX, dGGradDxDX, dGGradDyDX := GGradJVP(x, y, 1, 0)
+	t.dGGradR1DX = dGGradR1DX
+	t.tmp2 = t2
+	t.dGGradDxDX = dGGradDxDX
+	t.tmp = t3
+	t.dGGradDyDX = dGGradDyDX
+	_, _, _, dGGradR1DY, dGGradDxDY, dGGradDyDY := GGradJVP(x, y, 0, 1)
+	t.dGGradR1DY = dGGradR1DY
+	t.dGGradDxDY = dGGradDxDY
+	t.dGGradDyDY = dGGradDyDY
+	return t1 + t2*t2 + t3*t3
 }
 
 // PenaltyBackward adds to dx and dy the vector-Jacobian product of Penalty with
@@ -164,26 +164,32 @@ func PenaltyForward(t *PenaltyTape, x, y float64) float64 {
 // a mini-batch.
 func PenaltyBackward(t *PenaltyTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dGGradR1DX := t.dGGradR1DX
+	dGGradDxDX := t.dGGradDxDX
+	dGGradDyDX := t.dGGradDyDX
+	dGGradR1DY := t.dGGradR1DY
+	dGGradDxDY := t.dGGradDxDY
+	dGGradDyDY := t.dGGradDyDY
 	t1 := s * t.tmp * 2
 	t2 := s * t.tmp2 * 2
-	*dx += t1*t.tmp3 + t2*t.tmp5 + s*t.tmp7
-	*dy += t1*t.tmp4 + t2*t.tmp6 + s*t.tmp8
+	*dx += t1*dGGradDyDX + t2*dGGradDxDX + s*dGGradR1DX
+	*dy += t1*dGGradDyDY + t2*dGGradDxDY + s*dGGradR1DY
 }
 
 // PenaltyGrad returns Penalty's result and its gradient with respect to x and
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func PenaltyGrad(x, y float64) (float64, float64, float64) {
-	t1, t3, t5, t2, t4, t6 := GGradJVP(x, y, 1, 0)
-	_, _, _, t7, t8, t9 := GGradJVP(x, y, 0, 1)
+	t1, t2, t3, dGGradR1DX, dGGradDxDX, dGGradDyDX := GGradJVP(x, y, 1, 0)
+	_, _, _, dGGradR1DY, dGGradDxDY, dGGradDyDY := GGradJVP(x, y, 0, 1)
 	var dx float64
 	var dy float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t10 := t5 * 2
-	t11 := t3 * 2
-	dx += t10*t6 + t11*t4 + t2
-	dy += t10*t9 + t11*t8 + t7
-	return t1 + t3*t3 + t5*t5, dx, dy
+	t4 := t3 * 2
+	t5 := t2 * 2
+	dx += t4*dGGradDyDX + t5*dGGradDxDX + dGGradR1DX
+	dy += t4*dGGradDyDY + t5*dGGradDxDY + dGGradR1DY
+	return t1 + t2*t2 + t3*t3, dx, dy
 }
 
 // PenaltyJVP returns Penalty's results and then their directional derivatives
@@ -203,34 +209,37 @@ func PenaltyJVP(x, y, dx, dy float64) (float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	lr    8 bytes per run: the parameter lr
-//	tmp2  8 bytes per run: result 2 of a call of GGradJVP
-//	tmp5  8 bytes per run: result 5 of a call of GGradJVP
-//	tmp   8 bytes per run: result 3 of a call of GGradJVP
-//	tmp3  8 bytes per run: result 6 of a call of GGradJVP
-//	tmp6  8 bytes per run: result 5 of a call of GGradJVP
-//	tmp4  8 bytes per run: result 6 of a call of GGradJVP
-//	dGDX  8 bytes per run: result 2 of a call of GGrad
-//	dGDY  8 bytes per run: result 3 of a call of GGrad
+//	lr          8 bytes per run: the parameter lr
+//	tmp2        8 bytes per run: result 2 of a call of GGradJVP
+//	dGGradDxDX  8 bytes per run: result 5 of a call of GGradJVP
+//	tmp         8 bytes per run: result 3 of a call of GGradJVP
+//	dGGradDyDX  8 bytes per run: result 6 of a call of GGradJVP
+//	dGGradDxDY  8 bytes per run: result 5 of a call of GGradJVP
+//	dGGradDyDY  8 bytes per run: result 6 of a call of GGradJVP
+//	dGDX        8 bytes per run: result 2 of a call of GGrad
+//	dGDY        8 bytes per run: result 3 of a call of GGrad
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dGGradR1DX, dGGradR1DY.
 type StepTape struct {
 	// lr: the parameter lr.
 	lr float64
 	// tmp2: result 2 of a call of GGradJVP.
 	tmp2 float64
-	// tmp5: result 5 of a call of GGradJVP.
-	tmp5 float64
+	// dGGradDxDX: result 5 of a call of GGradJVP.
+	dGGradDxDX float64
 	// tmp: result 3 of a call of GGradJVP.
 	tmp float64
-	// tmp3: result 6 of a call of GGradJVP.
-	tmp3 float64
-	// tmp6: result 5 of a call of GGradJVP.
-	tmp6 float64
-	// tmp4: result 6 of a call of GGradJVP.
-	tmp4 float64
+	// dGGradDyDX: result 6 of a call of GGradJVP.
+	dGGradDyDX float64
+	// dGGradDxDY: result 5 of a call of GGradJVP.
+	dGGradDxDY float64
+	// dGGradDyDY: result 6 of a call of GGradJVP.
+	dGGradDyDY float64
 	// dGDX: result 2 of a call of GGrad.
 	dGDX float64
 	// dGDY: result 3 of a call of GGrad.
@@ -249,18 +258,18 @@ func (t *StepTape) Bytes() int {
 // contents are discarded, its memory reused.
 func StepForward(t *StepTape, x, y, lr float64) float64 {
 	t.lr = lr
-	_, t1, t3, _, t2, t4 := GGradJVP(x, y, 1, 0)
+	_, t1, t2, _, dGGradDxDX, dGGradDyDX := GGradJVP(x, y, 1, 0)
 	t.tmp2 = t1
-	t.tmp5 = t2
-	t.tmp = t3
-	t.tmp3 = t4
-	_, _, _, _, t5, t6 := GGradJVP(x, y, 0, 1)
-	t.tmp6 = t5
-	t.tmp4 = t6
-	t7, dGDX, dGDY := GGrad(x-lr*t1, y-lr*t3)
+	t.dGGradDxDX = dGGradDxDX
+	t.tmp = t2
+	t.dGGradDyDX = dGGradDyDX
+	_, _, _, _, dGGradDxDY, dGGradDyDY := GGradJVP(x, y, 0, 1)
+	t.dGGradDxDY = dGGradDxDY
+	t.dGGradDyDY = dGGradDyDY
+	t3, dGDX, dGDY := GGrad(x-lr*t1, y-lr*t2)
 	t.dGDX = dGDX
 	t.dGDY = dGDY
-	return t7
+	return t3
 }
 
 // StepBackward adds to dx, dy and dlr the vector-Jacobian product of Step with
@@ -271,14 +280,18 @@ func StepForward(t *StepTape, x, y, lr float64) float64 {
 func StepBackward(t *StepTape, s float64, dx, dy, dlr *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	lr := t.lr
+	dGGradDxDX := t.dGGradDxDX
+	dGGradDyDX := t.dGGradDyDX
+	dGGradDxDY := t.dGGradDxDY
+	dGGradDyDY := t.dGGradDyDY
 	dGDX := t.dGDX
 	dGDY := t.dGDY
 	t1 := s * dGDX
 	t2 := s * dGDY
 	t3 := t2 * lr
 	t4 := t1 * lr
-	*dx += t1 - t3*t.tmp3 - t4*t.tmp5
-	*dy += t2 - t3*t.tmp4 - t4*t.tmp6
+	*dx += t1 - t3*dGGradDyDX - t4*dGGradDxDX
+	*dy += t2 - t3*dGGradDyDY - t4*dGGradDxDY
 	*dlr += -(t2 * t.tmp) - t1*t.tmp2
 }
 
@@ -286,19 +299,19 @@ func StepBackward(t *StepTape, s float64, dx, dy, dlr *float64) {
 // in that order (dx, dy, dlr), computed by reverse-mode automatic
 // differentiation.
 func StepGrad(x, y, lr float64) (float64, float64, float64, float64) {
-	_, t1, t3, _, t2, t4 := GGradJVP(x, y, 1, 0)
-	_, _, _, _, t5, t6 := GGradJVP(x, y, 0, 1)
-	t7, dGDX, dGDY := GGrad(x-lr*t1, y-lr*t3)
+	_, t1, t2, _, dGGradDxDX, dGGradDyDX := GGradJVP(x, y, 1, 0)
+	_, _, _, _, dGGradDxDY, dGGradDyDY := GGradJVP(x, y, 0, 1)
+	t3, dGDX, dGDY := GGrad(x-lr*t1, y-lr*t2)
 	var dx float64
 	var dy float64
 	var dlr float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t8 := dGDY * lr
-	t9 := dGDX * lr
-	dx += dGDX - t8*t4 - t9*t2
-	dy += dGDY - t8*t6 - t9*t5
-	dlr += -(dGDY * t3) - dGDX*t1
-	return t7, dx, dy, dlr
+	t4 := dGDY * lr
+	t5 := dGDX * lr
+	dx += dGDX - t4*dGGradDyDX - t5*dGGradDxDX
+	dy += dGDY - t4*dGGradDyDY - t5*dGGradDxDY
+	dlr += -(dGDY * t2) - dGDX*t1
+	return t3, dx, dy, dlr
 }
 
 // StepJVP returns Step's results and then their directional derivatives along
@@ -319,20 +332,23 @@ func StepJVP(x, y, lr, dx, dy, dlr float64) (float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp   8 bytes per run: result 2 of a call of GJVPXYJVP
-//	tmp2  8 bytes per run: result 4 of a call of GJVPXYJVP
-//	tmp3  8 bytes per run: result 4 of a call of GJVPXYJVP
+//	tmp        8 bytes per run: result 2 of a call of GJVPXYJVP
+//	dGJVPR2DX  8 bytes per run: result 4 of a call of GJVPXYJVP
+//	dGJVPR2DY  8 bytes per run: result 4 of a call of GJVPXYJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dGJVPR1DX, dGJVPR1DY.
 type SlopeTape struct {
 	// tmp: result 2 of a call of GJVPXYJVP.
 	tmp float64
-	// tmp2: result 4 of a call of GJVPXYJVP.
-	tmp2 float64
-	// tmp3: result 4 of a call of GJVPXYJVP.
-	tmp3 float64
+	// dGJVPR2DX: result 4 of a call of GJVPXYJVP.
+	dGJVPR2DX float64
+	// dGJVPR2DY: result 4 of a call of GJVPXYJVP.
+	dGJVPR2DY float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in SlopeTape's
@@ -346,11 +362,11 @@ func (t *SlopeTape) Bytes() int {
 // SlopeForward runs Slope and records in t what SlopeBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SlopeForward(t *SlopeTape, x, y float64) float64 {
-	_, t1, _, t2 := GJVPXYJVP(x, y, 1, 2, 1, 0)
+	_, t1, _, dGJVPR2DX := GJVPXYJVP(x, y, 1, 2, 1, 0)
 	t.tmp = t1
-	t.tmp2 = t2
-	_, _, _, t3 := GJVPXYJVP(x, y, 1, 2, 0, 1)
-	t.tmp3 = t3
+	t.dGJVPR2DX = dGJVPR2DX
+	_, _, _, dGJVPR2DY := GJVPXYJVP(x, y, 1, 2, 0, 1)
+	t.dGJVPR2DY = dGJVPR2DY
 	return t1 * t1
 }
 
@@ -361,22 +377,24 @@ func SlopeForward(t *SlopeTape, x, y float64) float64 {
 // mini-batch.
 func SlopeBackward(t *SlopeTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dGJVPR2DX := t.dGJVPR2DX
+	dGJVPR2DY := t.dGJVPR2DY
 	t1 := s * t.tmp * 2
-	*dx += t1 * t.tmp2
-	*dy += t1 * t.tmp3
+	*dx += t1 * dGJVPR2DX
+	*dy += t1 * dGJVPR2DY
 }
 
 // SlopeGrad returns Slope's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SlopeGrad(x, y float64) (float64, float64, float64) {
-	_, t1, _, t2 := GJVPXYJVP(x, y, 1, 2, 1, 0)
-	_, _, _, t3 := GJVPXYJVP(x, y, 1, 2, 0, 1)
+	_, t1, _, dGJVPR2DX := GJVPXYJVP(x, y, 1, 2, 1, 0)
+	_, _, _, dGJVPR2DY := GJVPXYJVP(x, y, 1, 2, 0, 1)
 	var dx float64
 	var dy float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t4 := t1 * 2
-	dx += t4 * t2
-	dy += t4 * t3
+	t2 := t1 * 2
+	dx += t2 * dGJVPR2DX
+	dy += t2 * dGJVPR2DY
 	return t1 * t1, dx, dy
 }
 
@@ -503,29 +521,32 @@ func IterGrad(x, y float64) (float64, float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp   8 bytes per run: result 2 of a call of IterGradJVP
-//	tmp5  8 bytes per run: result 5 of a call of IterGradJVP
-//	tmp2  8 bytes per run: result 3 of a call of IterGradJVP
-//	tmp3  8 bytes per run: result 6 of a call of IterGradJVP
-//	tmp6  8 bytes per run: result 5 of a call of IterGradJVP
-//	tmp4  8 bytes per run: result 6 of a call of IterGradJVP
+//	tmp            8 bytes per run: result 2 of a call of IterGradJVP
+//	dIterGradDxDX  8 bytes per run: result 5 of a call of IterGradJVP
+//	tmp2           8 bytes per run: result 3 of a call of IterGradJVP
+//	dIterGradDyDX  8 bytes per run: result 6 of a call of IterGradJVP
+//	dIterGradDxDY  8 bytes per run: result 5 of a call of IterGradJVP
+//	dIterGradDyDY  8 bytes per run: result 6 of a call of IterGradJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dIterGradR1DX, dIterGradR1DY.
 type IterNormTape struct {
 	// tmp: result 2 of a call of IterGradJVP.
 	tmp float64
-	// tmp5: result 5 of a call of IterGradJVP.
-	tmp5 float64
+	// dIterGradDxDX: result 5 of a call of IterGradJVP.
+	dIterGradDxDX float64
 	// tmp2: result 3 of a call of IterGradJVP.
 	tmp2 float64
-	// tmp3: result 6 of a call of IterGradJVP.
-	tmp3 float64
-	// tmp6: result 5 of a call of IterGradJVP.
-	tmp6 float64
-	// tmp4: result 6 of a call of IterGradJVP.
-	tmp4 float64
+	// dIterGradDyDX: result 6 of a call of IterGradJVP.
+	dIterGradDyDX float64
+	// dIterGradDxDY: result 5 of a call of IterGradJVP.
+	dIterGradDxDY float64
+	// dIterGradDyDY: result 6 of a call of IterGradJVP.
+	dIterGradDyDY float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in IterNormTape's
@@ -539,15 +560,15 @@ func (t *IterNormTape) Bytes() int {
 // IterNormForward runs IterNorm and records in t what IterNormBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func IterNormForward(t *IterNormTape, x, y float64) float64 {
-	_, t1, t3, _, t2, t4 := IterGradJVP(x, y, 1, 0)
+	_, t1, t2, _, dIterGradDxDX, dIterGradDyDX := IterGradJVP(x, y, 1, 0)
 	t.tmp = t1
-	t.tmp5 = t2
-	t.tmp2 = t3
-	t.tmp3 = t4
-	_, _, _, _, t5, t6 := IterGradJVP(x, y, 0, 1)
-	t.tmp6 = t5
-	t.tmp4 = t6
-	return t1*t3 + x
+	t.dIterGradDxDX = dIterGradDxDX
+	t.tmp2 = t2
+	t.dIterGradDyDX = dIterGradDyDX
+	_, _, _, _, dIterGradDxDY, dIterGradDyDY := IterGradJVP(x, y, 0, 1)
+	t.dIterGradDxDY = dIterGradDxDY
+	t.dIterGradDyDY = dIterGradDyDY
+	return t1*t2 + x
 }
 
 // IterNormBackward adds to dx and dy the vector-Jacobian product of IterNorm
@@ -557,24 +578,28 @@ func IterNormForward(t *IterNormTape, x, y float64) float64 {
 // sum a mini-batch.
 func IterNormBackward(t *IterNormTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dIterGradDxDX := t.dIterGradDxDX
+	dIterGradDyDX := t.dIterGradDyDX
+	dIterGradDxDY := t.dIterGradDxDY
+	dIterGradDyDY := t.dIterGradDyDY
 	t1 := s * t.tmp2
 	t2 := s * t.tmp
-	*dx += s + t2*t.tmp3 + t1*t.tmp5
-	*dy += t2*t.tmp4 + t1*t.tmp6
+	*dx += s + t2*dIterGradDyDX + t1*dIterGradDxDX
+	*dy += t2*dIterGradDyDY + t1*dIterGradDxDY
 }
 
 // IterNormGrad returns IterNorm's result and its gradient with respect to x and
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func IterNormGrad(x, y float64) (float64, float64, float64) {
-	_, t1, t3, _, t2, t4 := IterGradJVP(x, y, 1, 0)
-	_, _, _, _, t5, t6 := IterGradJVP(x, y, 0, 1)
+	_, t1, t2, _, dIterGradDxDX, dIterGradDyDX := IterGradJVP(x, y, 1, 0)
+	_, _, _, _, dIterGradDxDY, dIterGradDyDY := IterGradJVP(x, y, 0, 1)
 	var dx float64
 	var dy float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += 1 + t1*t4 + t3*t2
-	dy += t1*t6 + t3*t5
-	return t1*t3 + x, dx, dy
+	dx += 1 + t1*dIterGradDyDX + t2*dIterGradDxDX
+	dy += t1*dIterGradDyDY + t2*dIterGradDxDY
+	return t1*t2 + x, dx, dy
 }
 
 // IterNormJVP returns IterNorm's results and then their directional derivatives
@@ -654,12 +679,12 @@ func PartialGrad(x, y float64) (float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp   8 bytes per run: result 1 of a call of PartialGradJVP
-//	tmp5  8 bytes per run: result 3 of a call of PartialGradJVP
-//	tmp2  8 bytes per run: result 2 of a call of PartialGradJVP
-//	tmp3  8 bytes per run: result 4 of a call of PartialGradJVP
-//	tmp6  8 bytes per run: result 3 of a call of PartialGradJVP
-//	tmp4  8 bytes per run: result 4 of a call of PartialGradJVP
+//	tmp               8 bytes per run: result 1 of a call of PartialGradJVP
+//	dPartialGradR1DX  8 bytes per run: result 3 of a call of PartialGradJVP
+//	tmp2              8 bytes per run: result 2 of a call of PartialGradJVP
+//	dPartialGradDxDX  8 bytes per run: result 4 of a call of PartialGradJVP
+//	dPartialGradR1DY  8 bytes per run: result 3 of a call of PartialGradJVP
+//	dPartialGradDxDY  8 bytes per run: result 4 of a call of PartialGradJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -667,16 +692,16 @@ func PartialGrad(x, y float64) (float64, float64) {
 type PartialUseTape struct {
 	// tmp: result 1 of a call of PartialGradJVP.
 	tmp float64
-	// tmp5: result 3 of a call of PartialGradJVP.
-	tmp5 float64
+	// dPartialGradR1DX: result 3 of a call of PartialGradJVP.
+	dPartialGradR1DX float64
 	// tmp2: result 2 of a call of PartialGradJVP.
 	tmp2 float64
-	// tmp3: result 4 of a call of PartialGradJVP.
-	tmp3 float64
-	// tmp6: result 3 of a call of PartialGradJVP.
-	tmp6 float64
-	// tmp4: result 4 of a call of PartialGradJVP.
-	tmp4 float64
+	// dPartialGradDxDX: result 4 of a call of PartialGradJVP.
+	dPartialGradDxDX float64
+	// dPartialGradR1DY: result 3 of a call of PartialGradJVP.
+	dPartialGradR1DY float64
+	// dPartialGradDxDY: result 4 of a call of PartialGradJVP.
+	dPartialGradDxDY float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -690,15 +715,15 @@ func (t *PartialUseTape) Bytes() int {
 // PartialUseForward runs PartialUse and records in t what PartialUseBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func PartialUseForward(t *PartialUseTape, x, y float64) float64 {
-	t1, t3, t2, t4 := PartialGradJVP(x, y, 1, 0)
+	t1, t2, dPartialGradR1DX, dPartialGradDxDX := PartialGradJVP(x, y, 1, 0)
 	t.tmp = t1
-	t.tmp5 = t2
-	t.tmp2 = t3
-	t.tmp3 = t4
-	_, _, t5, t6 := PartialGradJVP(x, y, 0, 1)
-	t.tmp6 = t5
-	t.tmp4 = t6
-	return t1 * t3
+	t.dPartialGradR1DX = dPartialGradR1DX
+	t.tmp2 = t2
+	t.dPartialGradDxDX = dPartialGradDxDX
+	_, _, dPartialGradR1DY, dPartialGradDxDY := PartialGradJVP(x, y, 0, 1)
+	t.dPartialGradR1DY = dPartialGradR1DY
+	t.dPartialGradDxDY = dPartialGradDxDY
+	return t1 * t2
 }
 
 // PartialUseBackward adds to dx and dy the vector-Jacobian product of
@@ -708,24 +733,28 @@ func PartialUseForward(t *PartialUseTape, x, y float64) float64 {
 // buffer can sum a mini-batch.
 func PartialUseBackward(t *PartialUseTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dPartialGradR1DX := t.dPartialGradR1DX
+	dPartialGradDxDX := t.dPartialGradDxDX
+	dPartialGradR1DY := t.dPartialGradR1DY
+	dPartialGradDxDY := t.dPartialGradDxDY
 	t1 := s * t.tmp2
 	t2 := s * t.tmp
-	*dx += t2*t.tmp3 + t1*t.tmp5
-	*dy += t2*t.tmp4 + t1*t.tmp6
+	*dx += t2*dPartialGradDxDX + t1*dPartialGradR1DX
+	*dy += t2*dPartialGradDxDY + t1*dPartialGradR1DY
 }
 
 // PartialUseGrad returns PartialUse's result and its gradient with respect to x
 // and y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func PartialUseGrad(x, y float64) (float64, float64, float64) {
-	t1, t3, t2, t4 := PartialGradJVP(x, y, 1, 0)
-	_, _, t5, t6 := PartialGradJVP(x, y, 0, 1)
+	t1, t2, dPartialGradR1DX, dPartialGradDxDX := PartialGradJVP(x, y, 1, 0)
+	_, _, dPartialGradR1DY, dPartialGradDxDY := PartialGradJVP(x, y, 0, 1)
 	var dx float64
 	var dy float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += t1*t4 + t3*t2
-	dy += t1*t6 + t3*t5
-	return t1 * t3, dx, dy
+	dx += t1*dPartialGradDxDX + t2*dPartialGradR1DX
+	dy += t1*dPartialGradDxDY + t2*dPartialGradR1DY
+	return t1 * t2, dx, dy
 }
 
 // PartialUseJVP returns PartialUse's results and then their directional
@@ -837,19 +866,19 @@ func DampedVJP(x, y, s float64) (float64, float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	x      8 bytes per run: the parameter x
-//	y      8 bytes per run: the parameter y
-//	tmp9   8 bytes per run: result 4 of a call of DampedVJPJVP
-//	tmp    8 bytes per run: result 2 of a call of DampedVJPJVP
-//	tmp6   8 bytes per run: result 5 of a call of DampedVJPJVP
-//	tmp2   8 bytes per run: result 3 of a call of DampedVJPJVP
-//	tmp3   8 bytes per run: result 6 of a call of DampedVJPJVP
-//	tmp10  8 bytes per run: result 4 of a call of DampedVJPJVP
-//	tmp7   8 bytes per run: result 5 of a call of DampedVJPJVP
-//	tmp4   8 bytes per run: result 6 of a call of DampedVJPJVP
-//	tmp11  8 bytes per run: result 4 of a call of DampedVJPJVP
-//	tmp8   8 bytes per run: result 5 of a call of DampedVJPJVP
-//	tmp5   8 bytes per run: result 6 of a call of DampedVJPJVP
+//	x               8 bytes per run: the parameter x
+//	y               8 bytes per run: the parameter y
+//	dDampedVJPR1DX  8 bytes per run: result 4 of a call of DampedVJPJVP
+//	tmp             8 bytes per run: result 2 of a call of DampedVJPJVP
+//	dDampedVJPDxDX  8 bytes per run: result 5 of a call of DampedVJPJVP
+//	tmp2            8 bytes per run: result 3 of a call of DampedVJPJVP
+//	dDampedVJPDyDX  8 bytes per run: result 6 of a call of DampedVJPJVP
+//	dDampedVJPR1DY  8 bytes per run: result 4 of a call of DampedVJPJVP
+//	dDampedVJPDxDY  8 bytes per run: result 5 of a call of DampedVJPJVP
+//	dDampedVJPDyDY  8 bytes per run: result 6 of a call of DampedVJPJVP
+//	dDampedVJPR1DS  8 bytes per run: result 4 of a call of DampedVJPJVP
+//	dDampedVJPDxDS  8 bytes per run: result 5 of a call of DampedVJPJVP
+//	dDampedVJPDyDS  8 bytes per run: result 6 of a call of DampedVJPJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -859,28 +888,28 @@ type PullTape struct {
 	x float64
 	// y: the parameter y.
 	y float64
-	// tmp9: result 4 of a call of DampedVJPJVP.
-	tmp9 float64
+	// dDampedVJPR1DX: result 4 of a call of DampedVJPJVP.
+	dDampedVJPR1DX float64
 	// tmp: result 2 of a call of DampedVJPJVP.
 	tmp float64
-	// tmp6: result 5 of a call of DampedVJPJVP.
-	tmp6 float64
+	// dDampedVJPDxDX: result 5 of a call of DampedVJPJVP.
+	dDampedVJPDxDX float64
 	// tmp2: result 3 of a call of DampedVJPJVP.
 	tmp2 float64
-	// tmp3: result 6 of a call of DampedVJPJVP.
-	tmp3 float64
-	// tmp10: result 4 of a call of DampedVJPJVP.
-	tmp10 float64
-	// tmp7: result 5 of a call of DampedVJPJVP.
-	tmp7 float64
-	// tmp4: result 6 of a call of DampedVJPJVP.
-	tmp4 float64
-	// tmp11: result 4 of a call of DampedVJPJVP.
-	tmp11 float64
-	// tmp8: result 5 of a call of DampedVJPJVP.
-	tmp8 float64
-	// tmp5: result 6 of a call of DampedVJPJVP.
-	tmp5 float64
+	// dDampedVJPDyDX: result 6 of a call of DampedVJPJVP.
+	dDampedVJPDyDX float64
+	// dDampedVJPR1DY: result 4 of a call of DampedVJPJVP.
+	dDampedVJPR1DY float64
+	// dDampedVJPDxDY: result 5 of a call of DampedVJPJVP.
+	dDampedVJPDxDY float64
+	// dDampedVJPDyDY: result 6 of a call of DampedVJPJVP.
+	dDampedVJPDyDY float64
+	// dDampedVJPR1DS: result 4 of a call of DampedVJPJVP.
+	dDampedVJPR1DS float64
+	// dDampedVJPDxDS: result 5 of a call of DampedVJPJVP.
+	dDampedVJPDxDS float64
+	// dDampedVJPDyDS: result 6 of a call of DampedVJPJVP.
+	dDampedVJPDyDS float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in PullTape's
@@ -897,21 +926,21 @@ func PullForward(t *PullTape, x, y float64) float64 {
 	t.x = x
 	t.y = y
 	t1 := 1 + x*y
-	t2, t4, t6, t3, t5, t7 := DampedVJPJVP(x, y, t1, 1, 0, 0)
-	t.tmp9 = t3
-	t.tmp = t4
-	t.tmp6 = t5
-	t.tmp2 = t6
-	t.tmp3 = t7
-	_, _, _, t8, t9, t10 := DampedVJPJVP(x, y, t1, 0, 1, 0)
-	t.tmp10 = t8
-	t.tmp7 = t9
-	t.tmp4 = t10
-	_, _, _, t11, t12, t13 := DampedVJPJVP(x, y, t1, 0, 0, 1)
-	t.tmp11 = t11
-	t.tmp8 = t12
-	t.tmp5 = t13
-	return t2 + t4*t6 - t4
+	t2, t3, t4, dDampedVJPR1DX, dDampedVJPDxDX, dDampedVJPDyDX := DampedVJPJVP(x, y, t1, 1, 0, 0)
+	t.dDampedVJPR1DX = dDampedVJPR1DX
+	t.tmp = t3
+	t.dDampedVJPDxDX = dDampedVJPDxDX
+	t.tmp2 = t4
+	t.dDampedVJPDyDX = dDampedVJPDyDX
+	_, _, _, dDampedVJPR1DY, dDampedVJPDxDY, dDampedVJPDyDY := DampedVJPJVP(x, y, t1, 0, 1, 0)
+	t.dDampedVJPR1DY = dDampedVJPR1DY
+	t.dDampedVJPDxDY = dDampedVJPDxDY
+	t.dDampedVJPDyDY = dDampedVJPDyDY
+	_, _, _, dDampedVJPR1DS, dDampedVJPDxDS, dDampedVJPDyDS := DampedVJPJVP(x, y, t1, 0, 0, 1)
+	t.dDampedVJPR1DS = dDampedVJPR1DS
+	t.dDampedVJPDxDS = dDampedVJPDxDS
+	t.dDampedVJPDyDS = dDampedVJPDyDS
+	return t2 + t3*t4 - t3
 }
 
 // PullBackward adds to dx and dy the vector-Jacobian product of Pull with the
@@ -923,28 +952,37 @@ func PullBackward(t *PullTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	y := t.y
+	dDampedVJPR1DX := t.dDampedVJPR1DX
+	dDampedVJPDxDX := t.dDampedVJPDxDX
+	dDampedVJPDyDX := t.dDampedVJPDyDX
+	dDampedVJPR1DY := t.dDampedVJPR1DY
+	dDampedVJPDxDY := t.dDampedVJPDxDY
+	dDampedVJPDyDY := t.dDampedVJPDyDY
+	dDampedVJPR1DS := t.dDampedVJPR1DS
+	dDampedVJPDxDS := t.dDampedVJPDxDS
+	dDampedVJPDyDS := t.dDampedVJPDyDS
 	t1 := s * t.tmp
 	t2 := s*t.tmp2 - s
-	t3 := t1*t.tmp5 + t2*t.tmp8 + s*t.tmp11
-	*dx += t1*t.tmp3 + t2*t.tmp6 + s*t.tmp9 + t3*y
-	*dy += t1*t.tmp4 + t2*t.tmp7 + s*t.tmp10 + t3*x
+	t3 := t1*dDampedVJPDyDS + t2*dDampedVJPDxDS + s*dDampedVJPR1DS
+	*dx += t1*dDampedVJPDyDX + t2*dDampedVJPDxDX + s*dDampedVJPR1DX + t3*y
+	*dy += t1*dDampedVJPDyDY + t2*dDampedVJPDxDY + s*dDampedVJPR1DY + t3*x
 }
 
 // PullGrad returns Pull's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func PullGrad(x, y float64) (float64, float64, float64) {
 	t1 := 1 + x*y
-	t2, t4, t6, t3, t5, t7 := DampedVJPJVP(x, y, t1, 1, 0, 0)
-	_, _, _, t8, t9, t10 := DampedVJPJVP(x, y, t1, 0, 1, 0)
-	_, _, _, t11, t12, t13 := DampedVJPJVP(x, y, t1, 0, 0, 1)
+	t2, t3, t4, dDampedVJPR1DX, dDampedVJPDxDX, dDampedVJPDyDX := DampedVJPJVP(x, y, t1, 1, 0, 0)
+	_, _, _, dDampedVJPR1DY, dDampedVJPDxDY, dDampedVJPDyDY := DampedVJPJVP(x, y, t1, 0, 1, 0)
+	_, _, _, dDampedVJPR1DS, dDampedVJPDxDS, dDampedVJPDyDS := DampedVJPJVP(x, y, t1, 0, 0, 1)
 	var dx float64
 	var dy float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t14 := t6 - 1
-	t15 := t4*t13 + t14*t12 + t11
-	dx += t4*t7 + t14*t5 + t3 + t15*y
-	dy += t4*t10 + t14*t9 + t8 + t15*x
-	return t2 + t4*t6 - t4, dx, dy
+	t5 := t4 - 1
+	t6 := t3*dDampedVJPDyDS + t5*dDampedVJPDxDS + dDampedVJPR1DS
+	dx += t3*dDampedVJPDyDX + t5*dDampedVJPDxDX + dDampedVJPR1DX + t6*y
+	dy += t3*dDampedVJPDyDY + t5*dDampedVJPDxDY + dDampedVJPR1DY + t6*x
+	return t2 + t3*t4 - t3, dx, dy
 }
 
 // PullJVP returns Pull's results and then their directional derivatives along
@@ -1083,68 +1121,68 @@ func AngleJVP(a, b, da, db float64) (float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp18  8 bytes per run: result 4 of a call of AngleGradJVP
-//	tmp3   8 bytes per run: result 2 of a call of AngleGradJVP
-//	tmp16  8 bytes per run: result 5 of a call of AngleGradJVP
-//	tmp4   8 bytes per run: result 3 of a call of AngleGradJVP
-//	tmp14  8 bytes per run: result 6 of a call of AngleGradJVP
-//	tmp19  8 bytes per run: result 4 of a call of AngleGradJVP
-//	tmp17  8 bytes per run: result 5 of a call of AngleGradJVP
-//	tmp15  8 bytes per run: result 6 of a call of AngleGradJVP
-//	tmp    8 bytes per run: result 1 of a call of AngleVJPJVP
-//	tmp11  8 bytes per run: result 4 of a call of AngleVJPJVP
-//	tmp2   8 bytes per run: result 2 of a call of AngleVJPJVP
-//	tmp8   8 bytes per run: result 5 of a call of AngleVJPJVP
-//	tmp5   8 bytes per run: result 6 of a call of AngleVJPJVP
-//	tmp12  8 bytes per run: result 4 of a call of AngleVJPJVP
-//	tmp9   8 bytes per run: result 5 of a call of AngleVJPJVP
-//	tmp6   8 bytes per run: result 6 of a call of AngleVJPJVP
-//	tmp13  8 bytes per run: result 4 of a call of AngleVJPJVP
-//	tmp10  8 bytes per run: result 5 of a call of AngleVJPJVP
-//	tmp7   8 bytes per run: result 6 of a call of AngleVJPJVP
+//	dAngleGradR1DA  8 bytes per run: result 4 of a call of AngleGradJVP
+//	tmp3            8 bytes per run: result 2 of a call of AngleGradJVP
+//	dAngleGradDaDA  8 bytes per run: result 5 of a call of AngleGradJVP
+//	tmp4            8 bytes per run: result 3 of a call of AngleGradJVP
+//	dAngleGradDbDA  8 bytes per run: result 6 of a call of AngleGradJVP
+//	dAngleGradR1DB  8 bytes per run: result 4 of a call of AngleGradJVP
+//	dAngleGradDaDB  8 bytes per run: result 5 of a call of AngleGradJVP
+//	dAngleGradDbDB  8 bytes per run: result 6 of a call of AngleGradJVP
+//	tmp             8 bytes per run: result 1 of a call of AngleVJPJVP
+//	dAngleVJPR1DA   8 bytes per run: result 4 of a call of AngleVJPJVP
+//	tmp2            8 bytes per run: result 2 of a call of AngleVJPJVP
+//	dAngleVJPDaDA   8 bytes per run: result 5 of a call of AngleVJPJVP
+//	dAngleVJPDbDA   8 bytes per run: result 6 of a call of AngleVJPJVP
+//	dAngleVJPR1DB   8 bytes per run: result 4 of a call of AngleVJPJVP
+//	dAngleVJPDaDB   8 bytes per run: result 5 of a call of AngleVJPJVP
+//	dAngleVJPDbDB   8 bytes per run: result 6 of a call of AngleVJPJVP
+//	dAngleVJPR1DS   8 bytes per run: result 4 of a call of AngleVJPJVP
+//	dAngleVJPDaDS   8 bytes per run: result 5 of a call of AngleVJPJVP
+//	dAngleVJPDbDS   8 bytes per run: result 6 of a call of AngleVJPJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type TurnTape struct {
-	// tmp18: result 4 of a call of AngleGradJVP.
-	tmp18 float64
+	// dAngleGradR1DA: result 4 of a call of AngleGradJVP.
+	dAngleGradR1DA float64
 	// tmp3: result 2 of a call of AngleGradJVP.
 	tmp3 float64
-	// tmp16: result 5 of a call of AngleGradJVP.
-	tmp16 float64
+	// dAngleGradDaDA: result 5 of a call of AngleGradJVP.
+	dAngleGradDaDA float64
 	// tmp4: result 3 of a call of AngleGradJVP.
 	tmp4 float64
-	// tmp14: result 6 of a call of AngleGradJVP.
-	tmp14 float64
-	// tmp19: result 4 of a call of AngleGradJVP.
-	tmp19 float64
-	// tmp17: result 5 of a call of AngleGradJVP.
-	tmp17 float64
-	// tmp15: result 6 of a call of AngleGradJVP.
-	tmp15 float64
+	// dAngleGradDbDA: result 6 of a call of AngleGradJVP.
+	dAngleGradDbDA float64
+	// dAngleGradR1DB: result 4 of a call of AngleGradJVP.
+	dAngleGradR1DB float64
+	// dAngleGradDaDB: result 5 of a call of AngleGradJVP.
+	dAngleGradDaDB float64
+	// dAngleGradDbDB: result 6 of a call of AngleGradJVP.
+	dAngleGradDbDB float64
 	// tmp: result 1 of a call of AngleVJPJVP.
 	tmp float64
-	// tmp11: result 4 of a call of AngleVJPJVP.
-	tmp11 float64
+	// dAngleVJPR1DA: result 4 of a call of AngleVJPJVP.
+	dAngleVJPR1DA float64
 	// tmp2: result 2 of a call of AngleVJPJVP.
 	tmp2 float64
-	// tmp8: result 5 of a call of AngleVJPJVP.
-	tmp8 float64
-	// tmp5: result 6 of a call of AngleVJPJVP.
-	tmp5 float64
-	// tmp12: result 4 of a call of AngleVJPJVP.
-	tmp12 float64
-	// tmp9: result 5 of a call of AngleVJPJVP.
-	tmp9 float64
-	// tmp6: result 6 of a call of AngleVJPJVP.
-	tmp6 float64
-	// tmp13: result 4 of a call of AngleVJPJVP.
-	tmp13 float64
-	// tmp10: result 5 of a call of AngleVJPJVP.
-	tmp10 float64
-	// tmp7: result 6 of a call of AngleVJPJVP.
-	tmp7 float64
+	// dAngleVJPDaDA: result 5 of a call of AngleVJPJVP.
+	dAngleVJPDaDA float64
+	// dAngleVJPDbDA: result 6 of a call of AngleVJPJVP.
+	dAngleVJPDbDA float64
+	// dAngleVJPR1DB: result 4 of a call of AngleVJPJVP.
+	dAngleVJPR1DB float64
+	// dAngleVJPDaDB: result 5 of a call of AngleVJPJVP.
+	dAngleVJPDaDB float64
+	// dAngleVJPDbDB: result 6 of a call of AngleVJPJVP.
+	dAngleVJPDbDB float64
+	// dAngleVJPR1DS: result 4 of a call of AngleVJPJVP.
+	dAngleVJPR1DS float64
+	// dAngleVJPDaDS: result 5 of a call of AngleVJPJVP.
+	dAngleVJPDaDS float64
+	// dAngleVJPDbDS: result 6 of a call of AngleVJPJVP.
+	dAngleVJPDbDS float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in TurnTape's
@@ -1158,32 +1196,32 @@ func (t *TurnTape) Bytes() int {
 // TurnForward runs Turn and records in t what TurnBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func TurnForward(t *TurnTape, x, y float64) float64 {
-	t1, t3, t5, t2, t4, t6 := AngleGradJVP(x, y, 1, 0)
-	t.tmp18 = t2
-	t.tmp3 = t3
-	t.tmp16 = t4
-	t.tmp4 = t5
-	t.tmp14 = t6
-	_, _, _, t7, t8, t9 := AngleGradJVP(x, y, 0, 1)
-	t.tmp19 = t7
-	t.tmp17 = t8
-	t.tmp15 = t9
-	t10 := 1 + x
-	t11, t13, t15, t12, t14, t16 := AngleVJPJVP(y, x, t10, 1, 0, 0)
-	t.tmp = t11
-	t.tmp11 = t12
-	t.tmp2 = t13
-	t.tmp8 = t14
-	t.tmp5 = t16
-	_, _, _, t17, t18, t19 := AngleVJPJVP(y, x, t10, 0, 1, 0)
-	t.tmp12 = t17
-	t.tmp9 = t18
-	t.tmp6 = t19
-	_, _, _, t20, t21, t22 := AngleVJPJVP(y, x, t10, 0, 0, 1)
-	t.tmp13 = t20
-	t.tmp10 = t21
-	t.tmp7 = t22
-	return t1 + t3*t5 + t11*t13 - t15
+	t1, t2, t3, dAngleGradR1DA, dAngleGradDaDA, dAngleGradDbDA := AngleGradJVP(x, y, 1, 0)
+	t.dAngleGradR1DA = dAngleGradR1DA
+	t.tmp3 = t2
+	t.dAngleGradDaDA = dAngleGradDaDA
+	t.tmp4 = t3
+	t.dAngleGradDbDA = dAngleGradDbDA
+	_, _, _, dAngleGradR1DB, dAngleGradDaDB, dAngleGradDbDB := AngleGradJVP(x, y, 0, 1)
+	t.dAngleGradR1DB = dAngleGradR1DB
+	t.dAngleGradDaDB = dAngleGradDaDB
+	t.dAngleGradDbDB = dAngleGradDbDB
+	t4 := 1 + x
+	t5, t6, t7, dAngleVJPR1DA, dAngleVJPDaDA, dAngleVJPDbDA := AngleVJPJVP(y, x, t4, 1, 0, 0)
+	t.tmp = t5
+	t.dAngleVJPR1DA = dAngleVJPR1DA
+	t.tmp2 = t6
+	t.dAngleVJPDaDA = dAngleVJPDaDA
+	t.dAngleVJPDbDA = dAngleVJPDbDA
+	_, _, _, dAngleVJPR1DB, dAngleVJPDaDB, dAngleVJPDbDB := AngleVJPJVP(y, x, t4, 0, 1, 0)
+	t.dAngleVJPR1DB = dAngleVJPR1DB
+	t.dAngleVJPDaDB = dAngleVJPDaDB
+	t.dAngleVJPDbDB = dAngleVJPDbDB
+	_, _, _, dAngleVJPR1DS, dAngleVJPDaDS, dAngleVJPDbDS := AngleVJPJVP(y, x, t4, 0, 0, 1)
+	t.dAngleVJPR1DS = dAngleVJPR1DS
+	t.dAngleVJPDaDS = dAngleVJPDaDS
+	t.dAngleVJPDbDS = dAngleVJPDbDS
+	return t1 + t2*t3 + t5*t6 - t7
 }
 
 // TurnBackward adds to dx and dy the vector-Jacobian product of Turn with the
@@ -1193,29 +1231,44 @@ func TurnForward(t *TurnTape, x, y float64) float64 {
 // mini-batch.
 func TurnBackward(t *TurnTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dAngleGradR1DA := t.dAngleGradR1DA
+	dAngleGradDaDA := t.dAngleGradDaDA
+	dAngleGradDbDA := t.dAngleGradDbDA
+	dAngleGradR1DB := t.dAngleGradR1DB
+	dAngleGradDaDB := t.dAngleGradDaDB
+	dAngleGradDbDB := t.dAngleGradDbDB
+	dAngleVJPR1DA := t.dAngleVJPR1DA
+	dAngleVJPDaDA := t.dAngleVJPDaDA
+	dAngleVJPDbDA := t.dAngleVJPDbDA
+	dAngleVJPR1DB := t.dAngleVJPR1DB
+	dAngleVJPDaDB := t.dAngleVJPDaDB
+	dAngleVJPDbDB := t.dAngleVJPDbDB
+	dAngleVJPR1DS := t.dAngleVJPR1DS
+	dAngleVJPDaDS := t.dAngleVJPDaDS
+	dAngleVJPDbDS := t.dAngleVJPDbDS
 	t1 := s * t.tmp2
 	t2 := s * t.tmp
 	t3 := s * t.tmp4
 	t4 := s * t.tmp3
-	*dx += t2*t.tmp9 - s*t.tmp6 + t1*t.tmp12 + (t2*t.tmp10 - s*t.tmp7 + t1*t.tmp13) + t4*t.tmp14 + t3*t.tmp16 + s*t.tmp18
-	*dy += t2*t.tmp8 - s*t.tmp5 + t1*t.tmp11 + t4*t.tmp15 + t3*t.tmp17 + s*t.tmp19
+	*dx += t2*dAngleVJPDaDB - s*dAngleVJPDbDB + t1*dAngleVJPR1DB + (t2*dAngleVJPDaDS - s*dAngleVJPDbDS + t1*dAngleVJPR1DS) + t4*dAngleGradDbDA + t3*dAngleGradDaDA + s*dAngleGradR1DA
+	*dy += t2*dAngleVJPDaDA - s*dAngleVJPDbDA + t1*dAngleVJPR1DA + t4*dAngleGradDbDB + t3*dAngleGradDaDB + s*dAngleGradR1DB
 }
 
 // TurnGrad returns Turn's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func TurnGrad(x, y float64) (float64, float64, float64) {
-	t1, t3, t5, t2, t4, t6 := AngleGradJVP(x, y, 1, 0)
-	_, _, _, t7, t8, t9 := AngleGradJVP(x, y, 0, 1)
-	t10 := 1 + x
-	t11, t13, t15, t12, t14, t16 := AngleVJPJVP(y, x, t10, 1, 0, 0)
-	_, _, _, t17, t18, t19 := AngleVJPJVP(y, x, t10, 0, 1, 0)
-	_, _, _, t20, t21, t22 := AngleVJPJVP(y, x, t10, 0, 0, 1)
+	t1, t2, t3, dAngleGradR1DA, dAngleGradDaDA, dAngleGradDbDA := AngleGradJVP(x, y, 1, 0)
+	_, _, _, dAngleGradR1DB, dAngleGradDaDB, dAngleGradDbDB := AngleGradJVP(x, y, 0, 1)
+	t4 := 1 + x
+	t5, t6, t7, dAngleVJPR1DA, dAngleVJPDaDA, dAngleVJPDbDA := AngleVJPJVP(y, x, t4, 1, 0, 0)
+	_, _, _, dAngleVJPR1DB, dAngleVJPDaDB, dAngleVJPDbDB := AngleVJPJVP(y, x, t4, 0, 1, 0)
+	_, _, _, dAngleVJPR1DS, dAngleVJPDaDS, dAngleVJPDbDS := AngleVJPJVP(y, x, t4, 0, 0, 1)
 	var dx float64
 	var dy float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += t11*t18 - t19 + t13*t17 + (t11*t21 - t22 + t13*t20) + t3*t6 + t5*t4 + t2
-	dy += t11*t14 - t16 + t13*t12 + t3*t9 + t5*t8 + t7
-	return t1 + t3*t5 + t11*t13 - t15, dx, dy
+	dx += t5*dAngleVJPDaDB - dAngleVJPDbDB + t6*dAngleVJPR1DB + (t5*dAngleVJPDaDS - dAngleVJPDbDS + t6*dAngleVJPR1DS) + t2*dAngleGradDbDA + t3*dAngleGradDaDA + dAngleGradR1DA
+	dy += t5*dAngleVJPDaDA - dAngleVJPDbDA + t6*dAngleVJPR1DA + t2*dAngleGradDbDB + t3*dAngleGradDaDB + dAngleGradR1DB
+	return t1 + t2*t3 + t5*t6 - t7, dx, dy
 }
 
 // TurnJVP returns Turn's results and then their directional derivatives along
@@ -1236,14 +1289,14 @@ func TurnJVP(x, y, dx, dy float64) (float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp   8 bytes per run: result 1 of a call of AngleJVPNoDaJVP
-//	tmp6  8 bytes per run: result 3 of a call of AngleJVPNoDaJVP
-//	tmp2  8 bytes per run: result 2 of a call of AngleJVPNoDaJVP
-//	tmp3  8 bytes per run: result 4 of a call of AngleJVPNoDaJVP
-//	tmp7  8 bytes per run: result 3 of a call of AngleJVPNoDaJVP
-//	tmp4  8 bytes per run: result 4 of a call of AngleJVPNoDaJVP
-//	tmp8  8 bytes per run: result 3 of a call of AngleJVPNoDaJVP
-//	tmp5  8 bytes per run: result 4 of a call of AngleJVPNoDaJVP
+//	tmp             8 bytes per run: result 1 of a call of AngleJVPNoDaJVP
+//	dAngleJVPR1DA   8 bytes per run: result 3 of a call of AngleJVPNoDaJVP
+//	tmp2            8 bytes per run: result 2 of a call of AngleJVPNoDaJVP
+//	dAngleJVPR2DA   8 bytes per run: result 4 of a call of AngleJVPNoDaJVP
+//	dAngleJVPR1DB   8 bytes per run: result 3 of a call of AngleJVPNoDaJVP
+//	dAngleJVPR2DB   8 bytes per run: result 4 of a call of AngleJVPNoDaJVP
+//	dAngleJVPR1DDb  8 bytes per run: result 3 of a call of AngleJVPNoDaJVP
+//	dAngleJVPR2DDb  8 bytes per run: result 4 of a call of AngleJVPNoDaJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -1251,20 +1304,20 @@ func TurnJVP(x, y, dx, dy float64) (float64, float64) {
 type SpinTape struct {
 	// tmp: result 1 of a call of AngleJVPNoDaJVP.
 	tmp float64
-	// tmp6: result 3 of a call of AngleJVPNoDaJVP.
-	tmp6 float64
+	// dAngleJVPR1DA: result 3 of a call of AngleJVPNoDaJVP.
+	dAngleJVPR1DA float64
 	// tmp2: result 2 of a call of AngleJVPNoDaJVP.
 	tmp2 float64
-	// tmp3: result 4 of a call of AngleJVPNoDaJVP.
-	tmp3 float64
-	// tmp7: result 3 of a call of AngleJVPNoDaJVP.
-	tmp7 float64
-	// tmp4: result 4 of a call of AngleJVPNoDaJVP.
-	tmp4 float64
-	// tmp8: result 3 of a call of AngleJVPNoDaJVP.
-	tmp8 float64
-	// tmp5: result 4 of a call of AngleJVPNoDaJVP.
-	tmp5 float64
+	// dAngleJVPR2DA: result 4 of a call of AngleJVPNoDaJVP.
+	dAngleJVPR2DA float64
+	// dAngleJVPR1DB: result 3 of a call of AngleJVPNoDaJVP.
+	dAngleJVPR1DB float64
+	// dAngleJVPR2DB: result 4 of a call of AngleJVPNoDaJVP.
+	dAngleJVPR2DB float64
+	// dAngleJVPR1DDb: result 3 of a call of AngleJVPNoDaJVP.
+	dAngleJVPR1DDb float64
+	// dAngleJVPR2DDb: result 4 of a call of AngleJVPNoDaJVP.
+	dAngleJVPR2DDb float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in SpinTape's
@@ -1278,18 +1331,18 @@ func (t *SpinTape) Bytes() int {
 // SpinForward runs Spin and records in t what SpinBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func SpinForward(t *SpinTape, x, y float64) float64 {
-	t1, t3, t2, t4 := AngleJVPNoDaJVP(x, y, 0.5, y, 1, 0, 0)
+	t1, t2, dAngleJVPR1DA, dAngleJVPR2DA := AngleJVPNoDaJVP(x, y, 0.5, y, 1, 0, 0)
 	t.tmp = t1
-	t.tmp6 = t2
-	t.tmp2 = t3
-	t.tmp3 = t4
-	_, _, t5, t6 := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 1, 0)
-	t.tmp7 = t5
-	t.tmp4 = t6
-	_, _, t7, t8 := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 0, 1)
-	t.tmp8 = t7
-	t.tmp5 = t8
-	return t1 * t3
+	t.dAngleJVPR1DA = dAngleJVPR1DA
+	t.tmp2 = t2
+	t.dAngleJVPR2DA = dAngleJVPR2DA
+	_, _, dAngleJVPR1DB, dAngleJVPR2DB := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 1, 0)
+	t.dAngleJVPR1DB = dAngleJVPR1DB
+	t.dAngleJVPR2DB = dAngleJVPR2DB
+	_, _, dAngleJVPR1DDb, dAngleJVPR2DDb := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 0, 1)
+	t.dAngleJVPR1DDb = dAngleJVPR1DDb
+	t.dAngleJVPR2DDb = dAngleJVPR2DDb
+	return t1 * t2
 }
 
 // SpinBackward adds to dx and dy the vector-Jacobian product of Spin with the
@@ -1299,24 +1352,30 @@ func SpinForward(t *SpinTape, x, y float64) float64 {
 // mini-batch.
 func SpinBackward(t *SpinTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dAngleJVPR1DA := t.dAngleJVPR1DA
+	dAngleJVPR2DA := t.dAngleJVPR2DA
+	dAngleJVPR1DB := t.dAngleJVPR1DB
+	dAngleJVPR2DB := t.dAngleJVPR2DB
+	dAngleJVPR1DDb := t.dAngleJVPR1DDb
+	dAngleJVPR2DDb := t.dAngleJVPR2DDb
 	t1 := s * t.tmp2
 	t2 := s * t.tmp
-	*dx += t2*t.tmp3 + t1*t.tmp6
-	*dy += t2*t.tmp4 + t2*t.tmp5 + (t1*t.tmp7 + t1*t.tmp8)
+	*dx += t2*dAngleJVPR2DA + t1*dAngleJVPR1DA
+	*dy += t2*dAngleJVPR2DB + t2*dAngleJVPR2DDb + (t1*dAngleJVPR1DB + t1*dAngleJVPR1DDb)
 }
 
 // SpinGrad returns Spin's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SpinGrad(x, y float64) (float64, float64, float64) {
-	t1, t3, t2, t4 := AngleJVPNoDaJVP(x, y, 0.5, y, 1, 0, 0)
-	_, _, t5, t6 := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 1, 0)
-	_, _, t7, t8 := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 0, 1)
+	t1, t2, dAngleJVPR1DA, dAngleJVPR2DA := AngleJVPNoDaJVP(x, y, 0.5, y, 1, 0, 0)
+	_, _, dAngleJVPR1DB, dAngleJVPR2DB := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 1, 0)
+	_, _, dAngleJVPR1DDb, dAngleJVPR2DDb := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 0, 1)
 	var dx float64
 	var dy float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += t1*t4 + t3*t2
-	dy += t1*t6 + t1*t8 + (t3*t5 + t3*t7)
-	return t1 * t3, dx, dy
+	dx += t1*dAngleJVPR2DA + t2*dAngleJVPR1DA
+	dy += t1*dAngleJVPR2DB + t1*dAngleJVPR2DDb + (t2*dAngleJVPR1DB + t2*dAngleJVPR1DDb)
+	return t1 * t2, dx, dy
 }
 
 // SpinJVP returns Spin's results and then their directional derivatives along

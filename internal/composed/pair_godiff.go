@@ -13,14 +13,14 @@ import "fmt"
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	x     8 bytes per run: the parameter x
-//	tmp6  8 bytes per run: result 4 of a call of IterGradJVP
-//	tmp4  8 bytes per run: result 5 of a call of IterGradJVP
-//	tmp   8 bytes per run: result 3 of a call of IterGradJVP
-//	tmp2  8 bytes per run: result 6 of a call of IterGradJVP
-//	tmp7  8 bytes per run: result 4 of a call of IterGradJVP
-//	tmp5  8 bytes per run: result 5 of a call of IterGradJVP
-//	tmp3  8 bytes per run: result 6 of a call of IterGradJVP
+//	x              8 bytes per run: the parameter x
+//	dIterGradR1DX  8 bytes per run: result 4 of a call of IterGradJVP
+//	dIterGradDxDX  8 bytes per run: result 5 of a call of IterGradJVP
+//	tmp            8 bytes per run: result 3 of a call of IterGradJVP
+//	dIterGradDyDX  8 bytes per run: result 6 of a call of IterGradJVP
+//	dIterGradR1DY  8 bytes per run: result 4 of a call of IterGradJVP
+//	dIterGradDxDY  8 bytes per run: result 5 of a call of IterGradJVP
+//	dIterGradDyDY  8 bytes per run: result 6 of a call of IterGradJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -28,20 +28,20 @@ import "fmt"
 type IterPairTape struct {
 	// x: the parameter x.
 	x float64
-	// tmp6: result 4 of a call of IterGradJVP.
-	tmp6 float64
-	// tmp4: result 5 of a call of IterGradJVP.
-	tmp4 float64
+	// dIterGradR1DX: result 4 of a call of IterGradJVP.
+	dIterGradR1DX float64
+	// dIterGradDxDX: result 5 of a call of IterGradJVP.
+	dIterGradDxDX float64
 	// tmp: result 3 of a call of IterGradJVP.
 	tmp float64
-	// tmp2: result 6 of a call of IterGradJVP.
-	tmp2 float64
-	// tmp7: result 4 of a call of IterGradJVP.
-	tmp7 float64
-	// tmp5: result 5 of a call of IterGradJVP.
-	tmp5 float64
-	// tmp3: result 6 of a call of IterGradJVP.
-	tmp3 float64
+	// dIterGradDyDX: result 6 of a call of IterGradJVP.
+	dIterGradDyDX float64
+	// dIterGradR1DY: result 4 of a call of IterGradJVP.
+	dIterGradR1DY float64
+	// dIterGradDxDY: result 5 of a call of IterGradJVP.
+	dIterGradDxDY float64
+	// dIterGradDyDY: result 6 of a call of IterGradJVP.
+	dIterGradDyDY float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in IterPairTape's
@@ -56,16 +56,16 @@ func (t *IterPairTape) Bytes() int {
 // t's earlier contents are discarded, its memory reused.
 func IterPairForward(t *IterPairTape, x, y float64) (float64, float64) {
 	t.x = x
-	t1, t3, t5, t2, t4, t6 := IterGradJVP(x, y, 1, 0)
-	t.tmp6 = t2
-	t.tmp4 = t4
-	t.tmp = t5
-	t.tmp2 = t6
-	_, _, _, t7, t8, t9 := IterGradJVP(x, y, 0, 1)
-	t.tmp7 = t7
-	t.tmp5 = t8
-	t.tmp3 = t9
-	return t1 + t3, t5 * x
+	t1, t2, t3, dIterGradR1DX, dIterGradDxDX, dIterGradDyDX := IterGradJVP(x, y, 1, 0)
+	t.dIterGradR1DX = dIterGradR1DX
+	t.dIterGradDxDX = dIterGradDxDX
+	t.tmp = t3
+	t.dIterGradDyDX = dIterGradDyDX
+	_, _, _, dIterGradR1DY, dIterGradDxDY, dIterGradDyDY := IterGradJVP(x, y, 0, 1)
+	t.dIterGradR1DY = dIterGradR1DY
+	t.dIterGradDxDY = dIterGradDxDY
+	t.dIterGradDyDY = dIterGradDyDY
+	return t1 + t2, t3 * x
 }
 
 // IterPairBackward adds to dx and dy the vector-Jacobian product of IterPair
@@ -76,9 +76,15 @@ func IterPairForward(t *IterPairTape, x, y float64) (float64, float64) {
 func IterPairBackward(t *IterPairTape, s1, s2 float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
+	dIterGradR1DX := t.dIterGradR1DX
+	dIterGradDxDX := t.dIterGradDxDX
+	dIterGradDyDX := t.dIterGradDyDX
+	dIterGradR1DY := t.dIterGradR1DY
+	dIterGradDxDY := t.dIterGradDxDY
+	dIterGradDyDY := t.dIterGradDyDY
 	t1 := s2 * x
-	*dx += s2*t.tmp + t1*t.tmp2 + s1*t.tmp4 + s1*t.tmp6
-	*dy += t1*t.tmp3 + s1*t.tmp5 + s1*t.tmp7
+	*dx += s2*t.tmp + t1*dIterGradDyDX + s1*dIterGradDxDX + s1*dIterGradR1DX
+	*dy += t1*dIterGradDyDY + s1*dIterGradDxDY + s1*dIterGradR1DY
 }
 
 // IterPairJacobian returns IterPair's results and its Jacobian, a fresh

@@ -17,24 +17,24 @@ import (
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp13       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp7        8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp         8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp14       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp8        8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp2        8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp15       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp9        8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp3        8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp16       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp10       8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp4        8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp17       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp11       8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp5        8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp18       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp12       8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp6        8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDPX  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDPX  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDPX  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDPY  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDPY  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDPY  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDPZ  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDPZ  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDPZ  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQX  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDQX  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDQX  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQY  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDQY  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDQY  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQZ  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDQZ  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDQZ  8 bytes per run: result 6 of a call of r3SubJVP
 //	dr3NormDPX  8 bytes per run: result 2 of a call of r3NormGrad
 //	dr3NormDPY  8 bytes per run: result 3 of a call of r3NormGrad
 //	dr3NormDPZ  8 bytes per run: result 4 of a call of r3NormGrad
@@ -46,42 +46,42 @@ import (
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type SpringEnergyTape struct {
-	// tmp13: result 4 of a call of r3SubJVP.
-	tmp13 float64
-	// tmp7: result 5 of a call of r3SubJVP.
-	tmp7 float64
-	// tmp: result 6 of a call of r3SubJVP.
-	tmp float64
-	// tmp14: result 4 of a call of r3SubJVP.
-	tmp14 float64
-	// tmp8: result 5 of a call of r3SubJVP.
-	tmp8 float64
-	// tmp2: result 6 of a call of r3SubJVP.
-	tmp2 float64
-	// tmp15: result 4 of a call of r3SubJVP.
-	tmp15 float64
-	// tmp9: result 5 of a call of r3SubJVP.
-	tmp9 float64
-	// tmp3: result 6 of a call of r3SubJVP.
-	tmp3 float64
-	// tmp16: result 4 of a call of r3SubJVP.
-	tmp16 float64
-	// tmp10: result 5 of a call of r3SubJVP.
-	tmp10 float64
-	// tmp4: result 6 of a call of r3SubJVP.
-	tmp4 float64
-	// tmp17: result 4 of a call of r3SubJVP.
-	tmp17 float64
-	// tmp11: result 5 of a call of r3SubJVP.
-	tmp11 float64
-	// tmp5: result 6 of a call of r3SubJVP.
-	tmp5 float64
-	// tmp18: result 4 of a call of r3SubJVP.
-	tmp18 float64
-	// tmp12: result 5 of a call of r3SubJVP.
-	tmp12 float64
-	// tmp6: result 6 of a call of r3SubJVP.
-	tmp6 float64
+	// dr3SubXDPX: result 4 of a call of r3SubJVP.
+	dr3SubXDPX float64
+	// dr3SubYDPX: result 5 of a call of r3SubJVP.
+	dr3SubYDPX float64
+	// dr3SubZDPX: result 6 of a call of r3SubJVP.
+	dr3SubZDPX float64
+	// dr3SubXDPY: result 4 of a call of r3SubJVP.
+	dr3SubXDPY float64
+	// dr3SubYDPY: result 5 of a call of r3SubJVP.
+	dr3SubYDPY float64
+	// dr3SubZDPY: result 6 of a call of r3SubJVP.
+	dr3SubZDPY float64
+	// dr3SubXDPZ: result 4 of a call of r3SubJVP.
+	dr3SubXDPZ float64
+	// dr3SubYDPZ: result 5 of a call of r3SubJVP.
+	dr3SubYDPZ float64
+	// dr3SubZDPZ: result 6 of a call of r3SubJVP.
+	dr3SubZDPZ float64
+	// dr3SubXDQX: result 4 of a call of r3SubJVP.
+	dr3SubXDQX float64
+	// dr3SubYDQX: result 5 of a call of r3SubJVP.
+	dr3SubYDQX float64
+	// dr3SubZDQX: result 6 of a call of r3SubJVP.
+	dr3SubZDQX float64
+	// dr3SubXDQY: result 4 of a call of r3SubJVP.
+	dr3SubXDQY float64
+	// dr3SubYDQY: result 5 of a call of r3SubJVP.
+	dr3SubYDQY float64
+	// dr3SubZDQY: result 6 of a call of r3SubJVP.
+	dr3SubZDQY float64
+	// dr3SubXDQZ: result 4 of a call of r3SubJVP.
+	dr3SubXDQZ float64
+	// dr3SubYDQZ: result 5 of a call of r3SubJVP.
+	dr3SubYDQZ float64
+	// dr3SubZDQZ: result 6 of a call of r3SubJVP.
+	dr3SubZDQZ float64
 	// dr3NormDPX: result 2 of a call of r3NormGrad.
 	dr3NormDPX float64
 	// dr3NormDPY: result 3 of a call of r3NormGrad.
@@ -108,41 +108,41 @@ func (t *SpringEnergyTape) Bytes() int {
 // SpringEnergyBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func SpringEnergyForward(t *SpringEnergyTape, px, py, pz, qx, qy, qz, k, rest float64) float64 {
-	t1, t3, t5, t2, t4, t6 := r3SubJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
-	t.tmp13 = t2
-	t.tmp7 = t4
-	t.tmp = t6
-	_, _, _, t7, t8, t9 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
-	t.tmp14 = t7
-	t.tmp8 = t8
-	t.tmp2 = t9
-	_, _, _, t10, t11, t12 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
-	t.tmp15 = t10
-	t.tmp9 = t11
-	t.tmp3 = t12
-	_, _, _, t13, t14, t15 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
-	t.tmp16 = t13
-	t.tmp10 = t14
-	t.tmp4 = t15
-	_, _, _, t16, t17, t18 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
-	t.tmp17 = t16
-	t.tmp11 = t17
-	t.tmp5 = t18
-	_, _, _, t19, t20, t21 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
-	t.tmp18 = t19
-	t.tmp12 = t20
-	t.tmp6 = t21
-	t22, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(t1, t3, t5)
+	t1, t2, t3, dr3SubXDPX, dr3SubYDPX, dr3SubZDPX := r3SubJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
+	t.dr3SubXDPX = dr3SubXDPX
+	t.dr3SubYDPX = dr3SubYDPX
+	t.dr3SubZDPX = dr3SubZDPX
+	_, _, _, dr3SubXDPY, dr3SubYDPY, dr3SubZDPY := r3SubJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
+	t.dr3SubXDPY = dr3SubXDPY
+	t.dr3SubYDPY = dr3SubYDPY
+	t.dr3SubZDPY = dr3SubZDPY
+	_, _, _, dr3SubXDPZ, dr3SubYDPZ, dr3SubZDPZ := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
+	t.dr3SubXDPZ = dr3SubXDPZ
+	t.dr3SubYDPZ = dr3SubYDPZ
+	t.dr3SubZDPZ = dr3SubZDPZ
+	_, _, _, dr3SubXDQX, dr3SubYDQX, dr3SubZDQX := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
+	t.dr3SubXDQX = dr3SubXDQX
+	t.dr3SubYDQX = dr3SubYDQX
+	t.dr3SubZDQX = dr3SubZDQX
+	_, _, _, dr3SubXDQY, dr3SubYDQY, dr3SubZDQY := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
+	t.dr3SubXDQY = dr3SubXDQY
+	t.dr3SubYDQY = dr3SubYDQY
+	t.dr3SubZDQY = dr3SubZDQY
+	_, _, _, dr3SubXDQZ, dr3SubYDQZ, dr3SubZDQZ := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
+	t.dr3SubXDQZ = dr3SubXDQZ
+	t.dr3SubYDQZ = dr3SubYDQZ
+	t.dr3SubZDQZ = dr3SubZDQZ
+	t4, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(t1, t2, t3)
 	t.dr3NormDPX = dr3NormDPX
 	t.dr3NormDPY = dr3NormDPY
 	t.dr3NormDPZ = dr3NormDPZ
-	d := t22 - rest
+	d := t4 - rest
 	t.d = d
-	t23 := 0.5 * k
-	t.prod2 = t23
-	t24 := t23 * d
-	t.prod = t24
-	return t24 * d
+	t5 := 0.5 * k
+	t.prod2 = t5
+	t6 := t5 * d
+	t.prod = t6
+	return t6 * d
 }
 
 // SpringEnergyBackward adds to dpx, dpy, dpz, dqx, dqy, dqz, dk and drest the
@@ -152,6 +152,24 @@ func SpringEnergyForward(t *SpringEnergyTape, px, py, pz, qx, qy, qz, k, rest fl
 // once); it adds rather than sets, so one buffer can sum a mini-batch.
 func SpringEnergyBackward(t *SpringEnergyTape, s float64, dpx, dpy, dpz, dqx, dqy, dqz, dk, drest *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dr3SubXDPX := t.dr3SubXDPX
+	dr3SubYDPX := t.dr3SubYDPX
+	dr3SubZDPX := t.dr3SubZDPX
+	dr3SubXDPY := t.dr3SubXDPY
+	dr3SubYDPY := t.dr3SubYDPY
+	dr3SubZDPY := t.dr3SubZDPY
+	dr3SubXDPZ := t.dr3SubXDPZ
+	dr3SubYDPZ := t.dr3SubYDPZ
+	dr3SubZDPZ := t.dr3SubZDPZ
+	dr3SubXDQX := t.dr3SubXDQX
+	dr3SubYDQX := t.dr3SubYDQX
+	dr3SubZDQX := t.dr3SubZDQX
+	dr3SubXDQY := t.dr3SubXDQY
+	dr3SubYDQY := t.dr3SubYDQY
+	dr3SubZDQY := t.dr3SubZDQY
+	dr3SubXDQZ := t.dr3SubXDQZ
+	dr3SubYDQZ := t.dr3SubYDQZ
+	dr3SubZDQZ := t.dr3SubZDQZ
 	dr3NormDPX := t.dr3NormDPX
 	dr3NormDPY := t.dr3NormDPY
 	dr3NormDPZ := t.dr3NormDPZ
@@ -161,12 +179,12 @@ func SpringEnergyBackward(t *SpringEnergyTape, s float64, dpx, dpy, dpz, dqx, dq
 	t2 := dd * dr3NormDPX
 	t3 := dd * dr3NormDPY
 	t4 := dd * dr3NormDPZ
-	*dpx += t4*t.tmp + t3*t.tmp7 + t2*t.tmp13
-	*dpy += t4*t.tmp2 + t3*t.tmp8 + t2*t.tmp14
-	*dpz += t4*t.tmp3 + t3*t.tmp9 + t2*t.tmp15
-	*dqx += t4*t.tmp4 + t3*t.tmp10 + t2*t.tmp16
-	*dqy += t4*t.tmp5 + t3*t.tmp11 + t2*t.tmp17
-	*dqz += t4*t.tmp6 + t3*t.tmp12 + t2*t.tmp18
+	*dpx += t4*dr3SubZDPX + t3*dr3SubYDPX + t2*dr3SubXDPX
+	*dpy += t4*dr3SubZDPY + t3*dr3SubYDPY + t2*dr3SubXDPY
+	*dpz += t4*dr3SubZDPZ + t3*dr3SubYDPZ + t2*dr3SubXDPZ
+	*dqx += t4*dr3SubZDQX + t3*dr3SubYDQX + t2*dr3SubXDQX
+	*dqy += t4*dr3SubZDQY + t3*dr3SubYDQY + t2*dr3SubXDQY
+	*dqz += t4*dr3SubZDQZ + t3*dr3SubYDQZ + t2*dr3SubXDQZ
 	*dk += t1 * d * 0.5
 	*drest -= dd
 }
@@ -175,16 +193,16 @@ func SpringEnergyBackward(t *SpringEnergyTape, s float64, dpx, dpy, dpz, dqx, dq
 // to px, py, pz, qx, qy, qz, k and rest, in that order (dpx, dpy, dpz, dqx,
 // dqy, dqz, dk, drest), computed by reverse-mode automatic differentiation.
 func SpringEnergyGrad(px, py, pz, qx, qy, qz, k, rest float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64) {
-	t1, t3, t5, t2, t4, t6 := r3SubJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
-	_, _, _, t7, t8, t9 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
-	_, _, _, t10, t11, t12 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
-	_, _, _, t13, t14, t15 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
-	_, _, _, t16, t17, t18 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
-	_, _, _, t19, t20, t21 := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
-	t22, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(t1, t3, t5)
-	d := t22 - rest
-	t23 := 0.5 * k
-	t24 := t23 * d
+	t1, t2, t3, dr3SubXDPX, dr3SubYDPX, dr3SubZDPX := r3SubJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
+	_, _, _, dr3SubXDPY, dr3SubYDPY, dr3SubZDPY := r3SubJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
+	_, _, _, dr3SubXDPZ, dr3SubYDPZ, dr3SubZDPZ := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
+	_, _, _, dr3SubXDQX, dr3SubYDQX, dr3SubZDQX := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
+	_, _, _, dr3SubXDQY, dr3SubYDQY, dr3SubZDQY := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
+	_, _, _, dr3SubXDQZ, dr3SubYDQZ, dr3SubZDQZ := r3SubJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
+	t4, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(t1, t2, t3)
+	d := t4 - rest
+	t5 := 0.5 * k
+	t6 := t5 * d
 	var dpx float64
 	var dpy float64
 	var dpz float64
@@ -194,19 +212,19 @@ func SpringEnergyGrad(px, py, pz, qx, qy, qz, k, rest float64) (float64, float64
 	var dk float64
 	var drest float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dd := t24 + d*t23
-	t25 := dd * dr3NormDPX
-	t26 := dd * dr3NormDPY
-	t27 := dd * dr3NormDPZ
-	dpx += t27*t6 + t26*t4 + t25*t2
-	dpy += t27*t9 + t26*t8 + t25*t7
-	dpz += t27*t12 + t26*t11 + t25*t10
-	dqx += t27*t15 + t26*t14 + t25*t13
-	dqy += t27*t18 + t26*t17 + t25*t16
-	dqz += t27*t21 + t26*t20 + t25*t19
+	dd := t6 + d*t5
+	t7 := dd * dr3NormDPX
+	t8 := dd * dr3NormDPY
+	t9 := dd * dr3NormDPZ
+	dpx += t9*dr3SubZDPX + t8*dr3SubYDPX + t7*dr3SubXDPX
+	dpy += t9*dr3SubZDPY + t8*dr3SubYDPY + t7*dr3SubXDPY
+	dpz += t9*dr3SubZDPZ + t8*dr3SubYDPZ + t7*dr3SubXDPZ
+	dqx += t9*dr3SubZDQX + t8*dr3SubYDQX + t7*dr3SubXDQX
+	dqy += t9*dr3SubZDQY + t8*dr3SubYDQY + t7*dr3SubXDQY
+	dqz += t9*dr3SubZDQZ + t8*dr3SubYDQZ + t7*dr3SubXDQZ
 	dk += d * d * 0.5
 	drest += -dd
-	return t24 * d, dpx, dpy, dpz, dqx, dqy, dqz, dk, drest
+	return t6 * d, dpx, dpy, dpz, dqx, dqy, dqz, dk, drest
 }
 
 // SpringEnergyJVP returns SpringEnergy's results and then their directional
@@ -232,185 +250,185 @@ func SpringEnergyJVP(px, py, pz, qx, qy, qz, k, rest, dpx, dpy, dpz, dqx, dqy, d
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp54       8 bytes per run: result 4 of a call of r3ScaleJVP
-//	tmp50       8 bytes per run: result 5 of a call of r3ScaleJVP
-//	tmp46       8 bytes per run: result 6 of a call of r3ScaleJVP
-//	tmp55       8 bytes per run: result 4 of a call of r3ScaleJVP
-//	tmp51       8 bytes per run: result 5 of a call of r3ScaleJVP
-//	tmp47       8 bytes per run: result 6 of a call of r3ScaleJVP
-//	tmp56       8 bytes per run: result 4 of a call of r3ScaleJVP
-//	tmp52       8 bytes per run: result 5 of a call of r3ScaleJVP
-//	tmp48       8 bytes per run: result 6 of a call of r3ScaleJVP
-//	tmp57       8 bytes per run: result 4 of a call of r3ScaleJVP
-//	tmp53       8 bytes per run: result 5 of a call of r3ScaleJVP
-//	tmp49       8 bytes per run: result 6 of a call of r3ScaleJVP
-//	tmp40       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp34       8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp28       8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp41       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp35       8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp29       8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp42       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp36       8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp30       8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp43       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp37       8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp31       8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp44       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp38       8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp32       8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp45       8 bytes per run: result 4 of a call of r3SubJVP
-//	tmp39       8 bytes per run: result 5 of a call of r3SubJVP
-//	tmp33       8 bytes per run: result 6 of a call of r3SubJVP
-//	tmp25       8 bytes per run: result 4 of a call of r3SubQXQYQZJVP
-//	tmp22       8 bytes per run: result 5 of a call of r3SubQXQYQZJVP
-//	tmp19       8 bytes per run: result 6 of a call of r3SubQXQYQZJVP
-//	tmp26       8 bytes per run: result 4 of a call of r3SubQXQYQZJVP
-//	tmp23       8 bytes per run: result 5 of a call of r3SubQXQYQZJVP
-//	tmp20       8 bytes per run: result 6 of a call of r3SubQXQYQZJVP
-//	tmp27       8 bytes per run: result 4 of a call of r3SubQXQYQZJVP
-//	tmp24       8 bytes per run: result 5 of a call of r3SubQXQYQZJVP
-//	tmp21       8 bytes per run: result 6 of a call of r3SubQXQYQZJVP
-//	tmp13       8 bytes per run: result 4 of a call of r3CrossJVP
-//	tmp7        8 bytes per run: result 5 of a call of r3CrossJVP
-//	tmp         8 bytes per run: result 6 of a call of r3CrossJVP
-//	tmp14       8 bytes per run: result 4 of a call of r3CrossJVP
-//	tmp8        8 bytes per run: result 5 of a call of r3CrossJVP
-//	tmp2        8 bytes per run: result 6 of a call of r3CrossJVP
-//	tmp15       8 bytes per run: result 4 of a call of r3CrossJVP
-//	tmp9        8 bytes per run: result 5 of a call of r3CrossJVP
-//	tmp3        8 bytes per run: result 6 of a call of r3CrossJVP
-//	tmp16       8 bytes per run: result 4 of a call of r3CrossJVP
-//	tmp10       8 bytes per run: result 5 of a call of r3CrossJVP
-//	tmp4        8 bytes per run: result 6 of a call of r3CrossJVP
-//	tmp17       8 bytes per run: result 4 of a call of r3CrossJVP
-//	tmp11       8 bytes per run: result 5 of a call of r3CrossJVP
-//	tmp5        8 bytes per run: result 6 of a call of r3CrossJVP
-//	tmp18       8 bytes per run: result 4 of a call of r3CrossJVP
-//	tmp12       8 bytes per run: result 5 of a call of r3CrossJVP
-//	tmp6        8 bytes per run: result 6 of a call of r3CrossJVP
-//	dr3NormDPX  8 bytes per run: result 2 of a call of r3NormGrad
-//	dr3NormDPY  8 bytes per run: result 3 of a call of r3NormGrad
-//	dr3NormDPZ  8 bytes per run: result 4 of a call of r3NormGrad
+//	dr3ScaleXDF   8 bytes per run: result 4 of a call of r3ScaleJVP
+//	dr3ScaleYDF   8 bytes per run: result 5 of a call of r3ScaleJVP
+//	dr3ScaleZDF   8 bytes per run: result 6 of a call of r3ScaleJVP
+//	dr3ScaleXDPX  8 bytes per run: result 4 of a call of r3ScaleJVP
+//	dr3ScaleYDPX  8 bytes per run: result 5 of a call of r3ScaleJVP
+//	dr3ScaleZDPX  8 bytes per run: result 6 of a call of r3ScaleJVP
+//	dr3ScaleXDPY  8 bytes per run: result 4 of a call of r3ScaleJVP
+//	dr3ScaleYDPY  8 bytes per run: result 5 of a call of r3ScaleJVP
+//	dr3ScaleZDPY  8 bytes per run: result 6 of a call of r3ScaleJVP
+//	dr3ScaleXDPZ  8 bytes per run: result 4 of a call of r3ScaleJVP
+//	dr3ScaleYDPZ  8 bytes per run: result 5 of a call of r3ScaleJVP
+//	dr3ScaleZDPZ  8 bytes per run: result 6 of a call of r3ScaleJVP
+//	dr3SubXDPX    8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDPX    8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDPX    8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDPY    8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDPY    8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDPY    8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDPZ    8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDPZ    8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDPZ    8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQX    8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDQX    8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDQX    8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQY    8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDQY    8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDQY    8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQZ    8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDQZ    8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDQZ    8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQX2   8 bytes per run: result 4 of a call of r3SubQXQYQZJVP
+//	dr3SubYDQX2   8 bytes per run: result 5 of a call of r3SubQXQYQZJVP
+//	dr3SubZDQX2   8 bytes per run: result 6 of a call of r3SubQXQYQZJVP
+//	dr3SubXDQY2   8 bytes per run: result 4 of a call of r3SubQXQYQZJVP
+//	dr3SubYDQY2   8 bytes per run: result 5 of a call of r3SubQXQYQZJVP
+//	dr3SubZDQY2   8 bytes per run: result 6 of a call of r3SubQXQYQZJVP
+//	dr3SubXDQZ2   8 bytes per run: result 4 of a call of r3SubQXQYQZJVP
+//	dr3SubYDQZ2   8 bytes per run: result 5 of a call of r3SubQXQYQZJVP
+//	dr3SubZDQZ2   8 bytes per run: result 6 of a call of r3SubQXQYQZJVP
+//	dr3CrossXDPX  8 bytes per run: result 4 of a call of r3CrossJVP
+//	dr3CrossYDPX  8 bytes per run: result 5 of a call of r3CrossJVP
+//	dr3CrossZDPX  8 bytes per run: result 6 of a call of r3CrossJVP
+//	dr3CrossXDPY  8 bytes per run: result 4 of a call of r3CrossJVP
+//	dr3CrossYDPY  8 bytes per run: result 5 of a call of r3CrossJVP
+//	dr3CrossZDPY  8 bytes per run: result 6 of a call of r3CrossJVP
+//	dr3CrossXDPZ  8 bytes per run: result 4 of a call of r3CrossJVP
+//	dr3CrossYDPZ  8 bytes per run: result 5 of a call of r3CrossJVP
+//	dr3CrossZDPZ  8 bytes per run: result 6 of a call of r3CrossJVP
+//	dr3CrossXDQX  8 bytes per run: result 4 of a call of r3CrossJVP
+//	dr3CrossYDQX  8 bytes per run: result 5 of a call of r3CrossJVP
+//	dr3CrossZDQX  8 bytes per run: result 6 of a call of r3CrossJVP
+//	dr3CrossXDQY  8 bytes per run: result 4 of a call of r3CrossJVP
+//	dr3CrossYDQY  8 bytes per run: result 5 of a call of r3CrossJVP
+//	dr3CrossZDQY  8 bytes per run: result 6 of a call of r3CrossJVP
+//	dr3CrossXDQZ  8 bytes per run: result 4 of a call of r3CrossJVP
+//	dr3CrossYDQZ  8 bytes per run: result 5 of a call of r3CrossJVP
+//	dr3CrossZDQZ  8 bytes per run: result 6 of a call of r3CrossJVP
+//	dr3NormDPX    8 bytes per run: result 2 of a call of r3NormGrad
+//	dr3NormDPY    8 bytes per run: result 3 of a call of r3NormGrad
+//	dr3NormDPZ    8 bytes per run: result 4 of a call of r3NormGrad
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type TriangleAreaTape struct {
-	// tmp54: result 4 of a call of r3ScaleJVP.
-	tmp54 float64
-	// tmp50: result 5 of a call of r3ScaleJVP.
-	tmp50 float64
-	// tmp46: result 6 of a call of r3ScaleJVP.
-	tmp46 float64
-	// tmp55: result 4 of a call of r3ScaleJVP.
-	tmp55 float64
-	// tmp51: result 5 of a call of r3ScaleJVP.
-	tmp51 float64
-	// tmp47: result 6 of a call of r3ScaleJVP.
-	tmp47 float64
-	// tmp56: result 4 of a call of r3ScaleJVP.
-	tmp56 float64
-	// tmp52: result 5 of a call of r3ScaleJVP.
-	tmp52 float64
-	// tmp48: result 6 of a call of r3ScaleJVP.
-	tmp48 float64
-	// tmp57: result 4 of a call of r3ScaleJVP.
-	tmp57 float64
-	// tmp53: result 5 of a call of r3ScaleJVP.
-	tmp53 float64
-	// tmp49: result 6 of a call of r3ScaleJVP.
-	tmp49 float64
-	// tmp40: result 4 of a call of r3SubJVP.
-	tmp40 float64
-	// tmp34: result 5 of a call of r3SubJVP.
-	tmp34 float64
-	// tmp28: result 6 of a call of r3SubJVP.
-	tmp28 float64
-	// tmp41: result 4 of a call of r3SubJVP.
-	tmp41 float64
-	// tmp35: result 5 of a call of r3SubJVP.
-	tmp35 float64
-	// tmp29: result 6 of a call of r3SubJVP.
-	tmp29 float64
-	// tmp42: result 4 of a call of r3SubJVP.
-	tmp42 float64
-	// tmp36: result 5 of a call of r3SubJVP.
-	tmp36 float64
-	// tmp30: result 6 of a call of r3SubJVP.
-	tmp30 float64
-	// tmp43: result 4 of a call of r3SubJVP.
-	tmp43 float64
-	// tmp37: result 5 of a call of r3SubJVP.
-	tmp37 float64
-	// tmp31: result 6 of a call of r3SubJVP.
-	tmp31 float64
-	// tmp44: result 4 of a call of r3SubJVP.
-	tmp44 float64
-	// tmp38: result 5 of a call of r3SubJVP.
-	tmp38 float64
-	// tmp32: result 6 of a call of r3SubJVP.
-	tmp32 float64
-	// tmp45: result 4 of a call of r3SubJVP.
-	tmp45 float64
-	// tmp39: result 5 of a call of r3SubJVP.
-	tmp39 float64
-	// tmp33: result 6 of a call of r3SubJVP.
-	tmp33 float64
-	// tmp25: result 4 of a call of r3SubQXQYQZJVP.
-	tmp25 float64
-	// tmp22: result 5 of a call of r3SubQXQYQZJVP.
-	tmp22 float64
-	// tmp19: result 6 of a call of r3SubQXQYQZJVP.
-	tmp19 float64
-	// tmp26: result 4 of a call of r3SubQXQYQZJVP.
-	tmp26 float64
-	// tmp23: result 5 of a call of r3SubQXQYQZJVP.
-	tmp23 float64
-	// tmp20: result 6 of a call of r3SubQXQYQZJVP.
-	tmp20 float64
-	// tmp27: result 4 of a call of r3SubQXQYQZJVP.
-	tmp27 float64
-	// tmp24: result 5 of a call of r3SubQXQYQZJVP.
-	tmp24 float64
-	// tmp21: result 6 of a call of r3SubQXQYQZJVP.
-	tmp21 float64
-	// tmp13: result 4 of a call of r3CrossJVP.
-	tmp13 float64
-	// tmp7: result 5 of a call of r3CrossJVP.
-	tmp7 float64
-	// tmp: result 6 of a call of r3CrossJVP.
-	tmp float64
-	// tmp14: result 4 of a call of r3CrossJVP.
-	tmp14 float64
-	// tmp8: result 5 of a call of r3CrossJVP.
-	tmp8 float64
-	// tmp2: result 6 of a call of r3CrossJVP.
-	tmp2 float64
-	// tmp15: result 4 of a call of r3CrossJVP.
-	tmp15 float64
-	// tmp9: result 5 of a call of r3CrossJVP.
-	tmp9 float64
-	// tmp3: result 6 of a call of r3CrossJVP.
-	tmp3 float64
-	// tmp16: result 4 of a call of r3CrossJVP.
-	tmp16 float64
-	// tmp10: result 5 of a call of r3CrossJVP.
-	tmp10 float64
-	// tmp4: result 6 of a call of r3CrossJVP.
-	tmp4 float64
-	// tmp17: result 4 of a call of r3CrossJVP.
-	tmp17 float64
-	// tmp11: result 5 of a call of r3CrossJVP.
-	tmp11 float64
-	// tmp5: result 6 of a call of r3CrossJVP.
-	tmp5 float64
-	// tmp18: result 4 of a call of r3CrossJVP.
-	tmp18 float64
-	// tmp12: result 5 of a call of r3CrossJVP.
-	tmp12 float64
-	// tmp6: result 6 of a call of r3CrossJVP.
-	tmp6 float64
+	// dr3ScaleXDF: result 4 of a call of r3ScaleJVP.
+	dr3ScaleXDF float64
+	// dr3ScaleYDF: result 5 of a call of r3ScaleJVP.
+	dr3ScaleYDF float64
+	// dr3ScaleZDF: result 6 of a call of r3ScaleJVP.
+	dr3ScaleZDF float64
+	// dr3ScaleXDPX: result 4 of a call of r3ScaleJVP.
+	dr3ScaleXDPX float64
+	// dr3ScaleYDPX: result 5 of a call of r3ScaleJVP.
+	dr3ScaleYDPX float64
+	// dr3ScaleZDPX: result 6 of a call of r3ScaleJVP.
+	dr3ScaleZDPX float64
+	// dr3ScaleXDPY: result 4 of a call of r3ScaleJVP.
+	dr3ScaleXDPY float64
+	// dr3ScaleYDPY: result 5 of a call of r3ScaleJVP.
+	dr3ScaleYDPY float64
+	// dr3ScaleZDPY: result 6 of a call of r3ScaleJVP.
+	dr3ScaleZDPY float64
+	// dr3ScaleXDPZ: result 4 of a call of r3ScaleJVP.
+	dr3ScaleXDPZ float64
+	// dr3ScaleYDPZ: result 5 of a call of r3ScaleJVP.
+	dr3ScaleYDPZ float64
+	// dr3ScaleZDPZ: result 6 of a call of r3ScaleJVP.
+	dr3ScaleZDPZ float64
+	// dr3SubXDPX: result 4 of a call of r3SubJVP.
+	dr3SubXDPX float64
+	// dr3SubYDPX: result 5 of a call of r3SubJVP.
+	dr3SubYDPX float64
+	// dr3SubZDPX: result 6 of a call of r3SubJVP.
+	dr3SubZDPX float64
+	// dr3SubXDPY: result 4 of a call of r3SubJVP.
+	dr3SubXDPY float64
+	// dr3SubYDPY: result 5 of a call of r3SubJVP.
+	dr3SubYDPY float64
+	// dr3SubZDPY: result 6 of a call of r3SubJVP.
+	dr3SubZDPY float64
+	// dr3SubXDPZ: result 4 of a call of r3SubJVP.
+	dr3SubXDPZ float64
+	// dr3SubYDPZ: result 5 of a call of r3SubJVP.
+	dr3SubYDPZ float64
+	// dr3SubZDPZ: result 6 of a call of r3SubJVP.
+	dr3SubZDPZ float64
+	// dr3SubXDQX: result 4 of a call of r3SubJVP.
+	dr3SubXDQX float64
+	// dr3SubYDQX: result 5 of a call of r3SubJVP.
+	dr3SubYDQX float64
+	// dr3SubZDQX: result 6 of a call of r3SubJVP.
+	dr3SubZDQX float64
+	// dr3SubXDQY: result 4 of a call of r3SubJVP.
+	dr3SubXDQY float64
+	// dr3SubYDQY: result 5 of a call of r3SubJVP.
+	dr3SubYDQY float64
+	// dr3SubZDQY: result 6 of a call of r3SubJVP.
+	dr3SubZDQY float64
+	// dr3SubXDQZ: result 4 of a call of r3SubJVP.
+	dr3SubXDQZ float64
+	// dr3SubYDQZ: result 5 of a call of r3SubJVP.
+	dr3SubYDQZ float64
+	// dr3SubZDQZ: result 6 of a call of r3SubJVP.
+	dr3SubZDQZ float64
+	// dr3SubXDQX2: result 4 of a call of r3SubQXQYQZJVP.
+	dr3SubXDQX2 float64
+	// dr3SubYDQX2: result 5 of a call of r3SubQXQYQZJVP.
+	dr3SubYDQX2 float64
+	// dr3SubZDQX2: result 6 of a call of r3SubQXQYQZJVP.
+	dr3SubZDQX2 float64
+	// dr3SubXDQY2: result 4 of a call of r3SubQXQYQZJVP.
+	dr3SubXDQY2 float64
+	// dr3SubYDQY2: result 5 of a call of r3SubQXQYQZJVP.
+	dr3SubYDQY2 float64
+	// dr3SubZDQY2: result 6 of a call of r3SubQXQYQZJVP.
+	dr3SubZDQY2 float64
+	// dr3SubXDQZ2: result 4 of a call of r3SubQXQYQZJVP.
+	dr3SubXDQZ2 float64
+	// dr3SubYDQZ2: result 5 of a call of r3SubQXQYQZJVP.
+	dr3SubYDQZ2 float64
+	// dr3SubZDQZ2: result 6 of a call of r3SubQXQYQZJVP.
+	dr3SubZDQZ2 float64
+	// dr3CrossXDPX: result 4 of a call of r3CrossJVP.
+	dr3CrossXDPX float64
+	// dr3CrossYDPX: result 5 of a call of r3CrossJVP.
+	dr3CrossYDPX float64
+	// dr3CrossZDPX: result 6 of a call of r3CrossJVP.
+	dr3CrossZDPX float64
+	// dr3CrossXDPY: result 4 of a call of r3CrossJVP.
+	dr3CrossXDPY float64
+	// dr3CrossYDPY: result 5 of a call of r3CrossJVP.
+	dr3CrossYDPY float64
+	// dr3CrossZDPY: result 6 of a call of r3CrossJVP.
+	dr3CrossZDPY float64
+	// dr3CrossXDPZ: result 4 of a call of r3CrossJVP.
+	dr3CrossXDPZ float64
+	// dr3CrossYDPZ: result 5 of a call of r3CrossJVP.
+	dr3CrossYDPZ float64
+	// dr3CrossZDPZ: result 6 of a call of r3CrossJVP.
+	dr3CrossZDPZ float64
+	// dr3CrossXDQX: result 4 of a call of r3CrossJVP.
+	dr3CrossXDQX float64
+	// dr3CrossYDQX: result 5 of a call of r3CrossJVP.
+	dr3CrossYDQX float64
+	// dr3CrossZDQX: result 6 of a call of r3CrossJVP.
+	dr3CrossZDQX float64
+	// dr3CrossXDQY: result 4 of a call of r3CrossJVP.
+	dr3CrossXDQY float64
+	// dr3CrossYDQY: result 5 of a call of r3CrossJVP.
+	dr3CrossYDQY float64
+	// dr3CrossZDQY: result 6 of a call of r3CrossJVP.
+	dr3CrossZDQY float64
+	// dr3CrossXDQZ: result 4 of a call of r3CrossJVP.
+	dr3CrossXDQZ float64
+	// dr3CrossYDQZ: result 5 of a call of r3CrossJVP.
+	dr3CrossYDQZ float64
+	// dr3CrossZDQZ: result 6 of a call of r3CrossJVP.
+	dr3CrossZDQZ float64
 	// dr3NormDPX: result 2 of a call of r3NormGrad.
 	dr3NormDPX float64
 	// dr3NormDPY: result 3 of a call of r3NormGrad.
@@ -431,87 +449,87 @@ func (t *TriangleAreaTape) Bytes() int {
 // TriangleAreaBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func TriangleAreaForward(t *TriangleAreaTape, ax, ay, az, s, bx, by, bz float64) float64 {
-	t1, t3, t5, t2, t4, t6 := r3ScaleJVP(s, ax, ay, az, 1, 0, 0, 0)
-	t.tmp54 = t2
-	t.tmp50 = t4
-	t.tmp46 = t6
-	_, _, _, t7, t8, t9 := r3ScaleJVP(s, ax, ay, az, 0, 1, 0, 0)
-	t.tmp55 = t7
-	t.tmp51 = t8
-	t.tmp47 = t9
-	_, _, _, t10, t11, t12 := r3ScaleJVP(s, ax, ay, az, 0, 0, 1, 0)
-	t.tmp56 = t10
-	t.tmp52 = t11
-	t.tmp48 = t12
-	_, _, _, t13, t14, t15 := r3ScaleJVP(s, ax, ay, az, 0, 0, 0, 1)
-	t.tmp57 = t13
-	t.tmp53 = t14
-	t.tmp49 = t15
-	t16, t18, t20, t17, t19, t21 := r3SubJVP(bx, by, bz, t1, t3, t5, 1, 0, 0, 0, 0, 0)
-	t.tmp40 = t17
-	t.tmp34 = t19
-	t.tmp28 = t21
-	_, _, _, t22, t23, t24 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 1, 0, 0, 0, 0)
-	t.tmp41 = t22
-	t.tmp35 = t23
-	t.tmp29 = t24
-	_, _, _, t25, t26, t27 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 0, 1, 0, 0, 0)
-	t.tmp42 = t25
-	t.tmp36 = t26
-	t.tmp30 = t27
-	_, _, _, t28, t29, t30 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 0, 0, 1, 0, 0)
-	t.tmp43 = t28
-	t.tmp37 = t29
-	t.tmp31 = t30
-	_, _, _, t31, t32, t33 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 0, 0, 0, 1, 0)
-	t.tmp44 = t31
-	t.tmp38 = t32
-	t.tmp32 = t33
-	_, _, _, t34, t35, t36 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 0, 0, 0, 0, 1)
-	t.tmp45 = t34
-	t.tmp39 = t35
-	t.tmp33 = t36
-	t37, t39, t41, t38, t40, t42 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t3, t5, 1, 0, 0)
-	t.tmp25 = t38
-	t.tmp22 = t40
-	t.tmp19 = t42
-	_, _, _, t43, t44, t45 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t3, t5, 0, 1, 0)
-	t.tmp26 = t43
-	t.tmp23 = t44
-	t.tmp20 = t45
-	_, _, _, t46, t47, t48 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t3, t5, 0, 0, 1)
-	t.tmp27 = t46
-	t.tmp24 = t47
-	t.tmp21 = t48
-	t49, t51, t53, t50, t52, t54 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 1, 0, 0, 0, 0, 0)
-	t.tmp13 = t50
-	t.tmp7 = t52
-	t.tmp = t54
-	_, _, _, t55, t56, t57 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 1, 0, 0, 0, 0)
-	t.tmp14 = t55
-	t.tmp8 = t56
-	t.tmp2 = t57
-	_, _, _, t58, t59, t60 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 0, 1, 0, 0, 0)
-	t.tmp15 = t58
-	t.tmp9 = t59
-	t.tmp3 = t60
-	_, _, _, t61, t62, t63 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 0, 0, 1, 0, 0)
-	t.tmp16 = t61
-	t.tmp10 = t62
-	t.tmp4 = t63
-	_, _, _, t64, t65, t66 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 0, 0, 0, 1, 0)
-	t.tmp17 = t64
-	t.tmp11 = t65
-	t.tmp5 = t66
-	_, _, _, t67, t68, t69 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 0, 0, 0, 0, 1)
-	t.tmp18 = t67
-	t.tmp12 = t68
-	t.tmp6 = t69
-	t70, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(t49, t51, t53)
+	t1, t2, t3, dr3ScaleXDF, dr3ScaleYDF, dr3ScaleZDF := r3ScaleJVP(s, ax, ay, az, 1, 0, 0, 0)
+	t.dr3ScaleXDF = dr3ScaleXDF
+	t.dr3ScaleYDF = dr3ScaleYDF
+	t.dr3ScaleZDF = dr3ScaleZDF
+	_, _, _, dr3ScaleXDPX, dr3ScaleYDPX, dr3ScaleZDPX := r3ScaleJVP(s, ax, ay, az, 0, 1, 0, 0)
+	t.dr3ScaleXDPX = dr3ScaleXDPX
+	t.dr3ScaleYDPX = dr3ScaleYDPX
+	t.dr3ScaleZDPX = dr3ScaleZDPX
+	_, _, _, dr3ScaleXDPY, dr3ScaleYDPY, dr3ScaleZDPY := r3ScaleJVP(s, ax, ay, az, 0, 0, 1, 0)
+	t.dr3ScaleXDPY = dr3ScaleXDPY
+	t.dr3ScaleYDPY = dr3ScaleYDPY
+	t.dr3ScaleZDPY = dr3ScaleZDPY
+	_, _, _, dr3ScaleXDPZ, dr3ScaleYDPZ, dr3ScaleZDPZ := r3ScaleJVP(s, ax, ay, az, 0, 0, 0, 1)
+	t.dr3ScaleXDPZ = dr3ScaleXDPZ
+	t.dr3ScaleYDPZ = dr3ScaleYDPZ
+	t.dr3ScaleZDPZ = dr3ScaleZDPZ
+	t4, t5, t6, dr3SubXDPX, dr3SubYDPX, dr3SubZDPX := r3SubJVP(bx, by, bz, t1, t2, t3, 1, 0, 0, 0, 0, 0)
+	t.dr3SubXDPX = dr3SubXDPX
+	t.dr3SubYDPX = dr3SubYDPX
+	t.dr3SubZDPX = dr3SubZDPX
+	_, _, _, dr3SubXDPY, dr3SubYDPY, dr3SubZDPY := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 1, 0, 0, 0, 0)
+	t.dr3SubXDPY = dr3SubXDPY
+	t.dr3SubYDPY = dr3SubYDPY
+	t.dr3SubZDPY = dr3SubZDPY
+	_, _, _, dr3SubXDPZ, dr3SubYDPZ, dr3SubZDPZ := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 0, 1, 0, 0, 0)
+	t.dr3SubXDPZ = dr3SubXDPZ
+	t.dr3SubYDPZ = dr3SubYDPZ
+	t.dr3SubZDPZ = dr3SubZDPZ
+	_, _, _, dr3SubXDQX, dr3SubYDQX, dr3SubZDQX := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 0, 0, 1, 0, 0)
+	t.dr3SubXDQX = dr3SubXDQX
+	t.dr3SubYDQX = dr3SubYDQX
+	t.dr3SubZDQX = dr3SubZDQX
+	_, _, _, dr3SubXDQY, dr3SubYDQY, dr3SubZDQY := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 0, 0, 0, 1, 0)
+	t.dr3SubXDQY = dr3SubXDQY
+	t.dr3SubYDQY = dr3SubYDQY
+	t.dr3SubZDQY = dr3SubZDQY
+	_, _, _, dr3SubXDQZ, dr3SubYDQZ, dr3SubZDQZ := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 0, 0, 0, 0, 1)
+	t.dr3SubXDQZ = dr3SubXDQZ
+	t.dr3SubYDQZ = dr3SubYDQZ
+	t.dr3SubZDQZ = dr3SubZDQZ
+	t7, t8, t9, dr3SubXDQX2, dr3SubYDQX2, dr3SubZDQX2 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t2, t3, 1, 0, 0)
+	t.dr3SubXDQX2 = dr3SubXDQX2
+	t.dr3SubYDQX2 = dr3SubYDQX2
+	t.dr3SubZDQX2 = dr3SubZDQX2
+	_, _, _, dr3SubXDQY2, dr3SubYDQY2, dr3SubZDQY2 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t2, t3, 0, 1, 0)
+	t.dr3SubXDQY2 = dr3SubXDQY2
+	t.dr3SubYDQY2 = dr3SubYDQY2
+	t.dr3SubZDQY2 = dr3SubZDQY2
+	_, _, _, dr3SubXDQZ2, dr3SubYDQZ2, dr3SubZDQZ2 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t2, t3, 0, 0, 1)
+	t.dr3SubXDQZ2 = dr3SubXDQZ2
+	t.dr3SubYDQZ2 = dr3SubYDQZ2
+	t.dr3SubZDQZ2 = dr3SubZDQZ2
+	t10, t11, t12, dr3CrossXDPX, dr3CrossYDPX, dr3CrossZDPX := r3CrossJVP(t4, t5, t6, t7, t8, t9, 1, 0, 0, 0, 0, 0)
+	t.dr3CrossXDPX = dr3CrossXDPX
+	t.dr3CrossYDPX = dr3CrossYDPX
+	t.dr3CrossZDPX = dr3CrossZDPX
+	_, _, _, dr3CrossXDPY, dr3CrossYDPY, dr3CrossZDPY := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 1, 0, 0, 0, 0)
+	t.dr3CrossXDPY = dr3CrossXDPY
+	t.dr3CrossYDPY = dr3CrossYDPY
+	t.dr3CrossZDPY = dr3CrossZDPY
+	_, _, _, dr3CrossXDPZ, dr3CrossYDPZ, dr3CrossZDPZ := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 0, 1, 0, 0, 0)
+	t.dr3CrossXDPZ = dr3CrossXDPZ
+	t.dr3CrossYDPZ = dr3CrossYDPZ
+	t.dr3CrossZDPZ = dr3CrossZDPZ
+	_, _, _, dr3CrossXDQX, dr3CrossYDQX, dr3CrossZDQX := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 0, 0, 1, 0, 0)
+	t.dr3CrossXDQX = dr3CrossXDQX
+	t.dr3CrossYDQX = dr3CrossYDQX
+	t.dr3CrossZDQX = dr3CrossZDQX
+	_, _, _, dr3CrossXDQY, dr3CrossYDQY, dr3CrossZDQY := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 0, 0, 0, 1, 0)
+	t.dr3CrossXDQY = dr3CrossXDQY
+	t.dr3CrossYDQY = dr3CrossYDQY
+	t.dr3CrossZDQY = dr3CrossZDQY
+	_, _, _, dr3CrossXDQZ, dr3CrossYDQZ, dr3CrossZDQZ := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 0, 0, 0, 0, 1)
+	t.dr3CrossXDQZ = dr3CrossXDQZ
+	t.dr3CrossYDQZ = dr3CrossYDQZ
+	t.dr3CrossZDQZ = dr3CrossZDQZ
+	t13, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(t10, t11, t12)
 	t.dr3NormDPX = dr3NormDPX
 	t.dr3NormDPY = dr3NormDPY
 	t.dr3NormDPZ = dr3NormDPZ
-	return 0.5 * t70
+	return 0.5 * t13
 }
 
 // TriangleAreaBackward adds to dax, day, daz, ds, dbx, dby and dbz the
@@ -521,6 +539,63 @@ func TriangleAreaForward(t *TriangleAreaTape, ax, ay, az, s, bx, by, bz float64)
 // once); it adds rather than sets, so one buffer can sum a mini-batch.
 func TriangleAreaBackward(t *TriangleAreaTape, s2 float64, dax, day, daz, ds, dbx, dby, dbz *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dr3ScaleXDF := t.dr3ScaleXDF
+	dr3ScaleYDF := t.dr3ScaleYDF
+	dr3ScaleZDF := t.dr3ScaleZDF
+	dr3ScaleXDPX := t.dr3ScaleXDPX
+	dr3ScaleYDPX := t.dr3ScaleYDPX
+	dr3ScaleZDPX := t.dr3ScaleZDPX
+	dr3ScaleXDPY := t.dr3ScaleXDPY
+	dr3ScaleYDPY := t.dr3ScaleYDPY
+	dr3ScaleZDPY := t.dr3ScaleZDPY
+	dr3ScaleXDPZ := t.dr3ScaleXDPZ
+	dr3ScaleYDPZ := t.dr3ScaleYDPZ
+	dr3ScaleZDPZ := t.dr3ScaleZDPZ
+	dr3SubXDPX := t.dr3SubXDPX
+	dr3SubYDPX := t.dr3SubYDPX
+	dr3SubZDPX := t.dr3SubZDPX
+	dr3SubXDPY := t.dr3SubXDPY
+	dr3SubYDPY := t.dr3SubYDPY
+	dr3SubZDPY := t.dr3SubZDPY
+	dr3SubXDPZ := t.dr3SubXDPZ
+	dr3SubYDPZ := t.dr3SubYDPZ
+	dr3SubZDPZ := t.dr3SubZDPZ
+	dr3SubXDQX := t.dr3SubXDQX
+	dr3SubYDQX := t.dr3SubYDQX
+	dr3SubZDQX := t.dr3SubZDQX
+	dr3SubXDQY := t.dr3SubXDQY
+	dr3SubYDQY := t.dr3SubYDQY
+	dr3SubZDQY := t.dr3SubZDQY
+	dr3SubXDQZ := t.dr3SubXDQZ
+	dr3SubYDQZ := t.dr3SubYDQZ
+	dr3SubZDQZ := t.dr3SubZDQZ
+	dr3SubXDQX2 := t.dr3SubXDQX2
+	dr3SubYDQX2 := t.dr3SubYDQX2
+	dr3SubZDQX2 := t.dr3SubZDQX2
+	dr3SubXDQY2 := t.dr3SubXDQY2
+	dr3SubYDQY2 := t.dr3SubYDQY2
+	dr3SubZDQY2 := t.dr3SubZDQY2
+	dr3SubXDQZ2 := t.dr3SubXDQZ2
+	dr3SubYDQZ2 := t.dr3SubYDQZ2
+	dr3SubZDQZ2 := t.dr3SubZDQZ2
+	dr3CrossXDPX := t.dr3CrossXDPX
+	dr3CrossYDPX := t.dr3CrossYDPX
+	dr3CrossZDPX := t.dr3CrossZDPX
+	dr3CrossXDPY := t.dr3CrossXDPY
+	dr3CrossYDPY := t.dr3CrossYDPY
+	dr3CrossZDPY := t.dr3CrossZDPY
+	dr3CrossXDPZ := t.dr3CrossXDPZ
+	dr3CrossYDPZ := t.dr3CrossYDPZ
+	dr3CrossZDPZ := t.dr3CrossZDPZ
+	dr3CrossXDQX := t.dr3CrossXDQX
+	dr3CrossYDQX := t.dr3CrossYDQX
+	dr3CrossZDQX := t.dr3CrossZDQX
+	dr3CrossXDQY := t.dr3CrossXDQY
+	dr3CrossYDQY := t.dr3CrossYDQY
+	dr3CrossZDQY := t.dr3CrossZDQY
+	dr3CrossXDQZ := t.dr3CrossXDQZ
+	dr3CrossYDQZ := t.dr3CrossYDQZ
+	dr3CrossZDQZ := t.dr3CrossZDQZ
 	dr3NormDPX := t.dr3NormDPX
 	dr3NormDPY := t.dr3NormDPY
 	dr3NormDPZ := t.dr3NormDPZ
@@ -528,48 +603,48 @@ func TriangleAreaBackward(t *TriangleAreaTape, s2 float64, dax, day, daz, ds, db
 	t2 := t1 * dr3NormDPX
 	t3 := t1 * dr3NormDPY
 	t4 := t1 * dr3NormDPZ
-	t5 := t4*t.tmp6 + t3*t.tmp12 + t2*t.tmp18
-	t6 := t4*t.tmp5 + t3*t.tmp11 + t2*t.tmp17
-	t7 := t4*t.tmp4 + t3*t.tmp10 + t2*t.tmp16
-	t8 := t4*t.tmp3 + t3*t.tmp9 + t2*t.tmp15
-	t9 := t4*t.tmp2 + t3*t.tmp8 + t2*t.tmp14
-	t10 := t4*t.tmp + t3*t.tmp7 + t2*t.tmp13
-	t11 := t5*t.tmp21 + t6*t.tmp24 + t7*t.tmp27 + t8*t.tmp33 + t9*t.tmp39 + t10*t.tmp45
-	t12 := t5*t.tmp20 + t6*t.tmp23 + t7*t.tmp26 + t8*t.tmp32 + t9*t.tmp38 + t10*t.tmp44
-	t13 := t5*t.tmp19 + t6*t.tmp22 + t7*t.tmp25 + t8*t.tmp31 + t9*t.tmp37 + t10*t.tmp43
-	*dax += t11*t.tmp47 + t12*t.tmp51 + t13*t.tmp55
-	*day += t11*t.tmp48 + t12*t.tmp52 + t13*t.tmp56
-	*daz += t11*t.tmp49 + t12*t.tmp53 + t13*t.tmp57
-	*ds += t11*t.tmp46 + t12*t.tmp50 + t13*t.tmp54
-	*dbx += t8*t.tmp28 + t9*t.tmp34 + t10*t.tmp40
-	*dby += t8*t.tmp29 + t9*t.tmp35 + t10*t.tmp41
-	*dbz += t8*t.tmp30 + t9*t.tmp36 + t10*t.tmp42
+	t5 := t4*dr3CrossZDQZ + t3*dr3CrossYDQZ + t2*dr3CrossXDQZ
+	t6 := t4*dr3CrossZDQY + t3*dr3CrossYDQY + t2*dr3CrossXDQY
+	t7 := t4*dr3CrossZDQX + t3*dr3CrossYDQX + t2*dr3CrossXDQX
+	t8 := t4*dr3CrossZDPZ + t3*dr3CrossYDPZ + t2*dr3CrossXDPZ
+	t9 := t4*dr3CrossZDPY + t3*dr3CrossYDPY + t2*dr3CrossXDPY
+	t10 := t4*dr3CrossZDPX + t3*dr3CrossYDPX + t2*dr3CrossXDPX
+	t11 := t5*dr3SubZDQZ2 + t6*dr3SubYDQZ2 + t7*dr3SubXDQZ2 + t8*dr3SubZDQZ + t9*dr3SubYDQZ + t10*dr3SubXDQZ
+	t12 := t5*dr3SubZDQY2 + t6*dr3SubYDQY2 + t7*dr3SubXDQY2 + t8*dr3SubZDQY + t9*dr3SubYDQY + t10*dr3SubXDQY
+	t13 := t5*dr3SubZDQX2 + t6*dr3SubYDQX2 + t7*dr3SubXDQX2 + t8*dr3SubZDQX + t9*dr3SubYDQX + t10*dr3SubXDQX
+	*dax += t11*dr3ScaleZDPX + t12*dr3ScaleYDPX + t13*dr3ScaleXDPX
+	*day += t11*dr3ScaleZDPY + t12*dr3ScaleYDPY + t13*dr3ScaleXDPY
+	*daz += t11*dr3ScaleZDPZ + t12*dr3ScaleYDPZ + t13*dr3ScaleXDPZ
+	*ds += t11*dr3ScaleZDF + t12*dr3ScaleYDF + t13*dr3ScaleXDF
+	*dbx += t8*dr3SubZDPX + t9*dr3SubYDPX + t10*dr3SubXDPX
+	*dby += t8*dr3SubZDPY + t9*dr3SubYDPY + t10*dr3SubXDPY
+	*dbz += t8*dr3SubZDPZ + t9*dr3SubYDPZ + t10*dr3SubXDPZ
 }
 
 // TriangleAreaGrad returns TriangleArea's result and its gradient with respect
 // to ax, ay, az, s, bx, by and bz, in that order (dax, day, daz, ds, dbx, dby,
 // dbz), computed by reverse-mode automatic differentiation.
 func TriangleAreaGrad(ax, ay, az, s, bx, by, bz float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
-	t1, t3, t5, t2, t4, t6 := r3ScaleJVP(s, ax, ay, az, 1, 0, 0, 0)
-	_, _, _, t7, t8, t9 := r3ScaleJVP(s, ax, ay, az, 0, 1, 0, 0)
-	_, _, _, t10, t11, t12 := r3ScaleJVP(s, ax, ay, az, 0, 0, 1, 0)
-	_, _, _, t13, t14, t15 := r3ScaleJVP(s, ax, ay, az, 0, 0, 0, 1)
-	t16, t18, t20, t17, t19, t21 := r3SubJVP(bx, by, bz, t1, t3, t5, 1, 0, 0, 0, 0, 0)
-	_, _, _, t22, t23, t24 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 1, 0, 0, 0, 0)
-	_, _, _, t25, t26, t27 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 0, 1, 0, 0, 0)
-	_, _, _, t28, t29, t30 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 0, 0, 1, 0, 0)
-	_, _, _, t31, t32, t33 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 0, 0, 0, 1, 0)
-	_, _, _, t34, t35, t36 := r3SubJVP(bx, by, bz, t1, t3, t5, 0, 0, 0, 0, 0, 1)
-	t37, t39, t41, t38, t40, t42 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t3, t5, 1, 0, 0)
-	_, _, _, t43, t44, t45 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t3, t5, 0, 1, 0)
-	_, _, _, t46, t47, t48 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t3, t5, 0, 0, 1)
-	t49, t51, t53, t50, t52, t54 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 1, 0, 0, 0, 0, 0)
-	_, _, _, t55, t56, t57 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 1, 0, 0, 0, 0)
-	_, _, _, t58, t59, t60 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 0, 1, 0, 0, 0)
-	_, _, _, t61, t62, t63 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 0, 0, 1, 0, 0)
-	_, _, _, t64, t65, t66 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 0, 0, 0, 1, 0)
-	_, _, _, t67, t68, t69 := r3CrossJVP(t16, t18, t20, t37, t39, t41, 0, 0, 0, 0, 0, 1)
-	t70, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(t49, t51, t53)
+	t1, t2, t3, dr3ScaleXDF, dr3ScaleYDF, dr3ScaleZDF := r3ScaleJVP(s, ax, ay, az, 1, 0, 0, 0)
+	_, _, _, dr3ScaleXDPX, dr3ScaleYDPX, dr3ScaleZDPX := r3ScaleJVP(s, ax, ay, az, 0, 1, 0, 0)
+	_, _, _, dr3ScaleXDPY, dr3ScaleYDPY, dr3ScaleZDPY := r3ScaleJVP(s, ax, ay, az, 0, 0, 1, 0)
+	_, _, _, dr3ScaleXDPZ, dr3ScaleYDPZ, dr3ScaleZDPZ := r3ScaleJVP(s, ax, ay, az, 0, 0, 0, 1)
+	t4, t5, t6, dr3SubXDPX, dr3SubYDPX, dr3SubZDPX := r3SubJVP(bx, by, bz, t1, t2, t3, 1, 0, 0, 0, 0, 0)
+	_, _, _, dr3SubXDPY, dr3SubYDPY, dr3SubZDPY := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 1, 0, 0, 0, 0)
+	_, _, _, dr3SubXDPZ, dr3SubYDPZ, dr3SubZDPZ := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 0, 1, 0, 0, 0)
+	_, _, _, dr3SubXDQX, dr3SubYDQX, dr3SubZDQX := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 0, 0, 1, 0, 0)
+	_, _, _, dr3SubXDQY, dr3SubYDQY, dr3SubZDQY := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 0, 0, 0, 1, 0)
+	_, _, _, dr3SubXDQZ, dr3SubYDQZ, dr3SubZDQZ := r3SubJVP(bx, by, bz, t1, t2, t3, 0, 0, 0, 0, 0, 1)
+	t7, t8, t9, dr3SubXDQX2, dr3SubYDQX2, dr3SubZDQX2 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t2, t3, 1, 0, 0)
+	_, _, _, dr3SubXDQY2, dr3SubYDQY2, dr3SubZDQY2 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t2, t3, 0, 1, 0)
+	_, _, _, dr3SubXDQZ2, dr3SubYDQZ2, dr3SubZDQZ2 := r3SubQXQYQZJVP(1, -0.5, 0.25, t1, t2, t3, 0, 0, 1)
+	t10, t11, t12, dr3CrossXDPX, dr3CrossYDPX, dr3CrossZDPX := r3CrossJVP(t4, t5, t6, t7, t8, t9, 1, 0, 0, 0, 0, 0)
+	_, _, _, dr3CrossXDPY, dr3CrossYDPY, dr3CrossZDPY := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 1, 0, 0, 0, 0)
+	_, _, _, dr3CrossXDPZ, dr3CrossYDPZ, dr3CrossZDPZ := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 0, 1, 0, 0, 0)
+	_, _, _, dr3CrossXDQX, dr3CrossYDQX, dr3CrossZDQX := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 0, 0, 1, 0, 0)
+	_, _, _, dr3CrossXDQY, dr3CrossYDQY, dr3CrossZDQY := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 0, 0, 0, 1, 0)
+	_, _, _, dr3CrossXDQZ, dr3CrossYDQZ, dr3CrossZDQZ := r3CrossJVP(t4, t5, t6, t7, t8, t9, 0, 0, 0, 0, 0, 1)
+	t13, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(t10, t11, t12)
 	var dax float64
 	var day float64
 	var daz float64
@@ -578,26 +653,26 @@ func TriangleAreaGrad(ax, ay, az, s, bx, by, bz float64) (float64, float64, floa
 	var dby float64
 	var dbz float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t71 := 0.5 * dr3NormDPX
-	t72 := 0.5 * dr3NormDPY
-	t73 := 0.5 * dr3NormDPZ
-	t74 := t73*t69 + t72*t68 + t71*t67
-	t75 := t73*t66 + t72*t65 + t71*t64
-	t76 := t73*t63 + t72*t62 + t71*t61
-	t77 := t73*t60 + t72*t59 + t71*t58
-	t78 := t73*t57 + t72*t56 + t71*t55
-	t79 := t73*t54 + t72*t52 + t71*t50
-	t80 := t74*t48 + t75*t47 + t76*t46 + t77*t36 + t78*t35 + t79*t34
-	t81 := t74*t45 + t75*t44 + t76*t43 + t77*t33 + t78*t32 + t79*t31
-	t82 := t74*t42 + t75*t40 + t76*t38 + t77*t30 + t78*t29 + t79*t28
-	dax += t80*t9 + t81*t8 + t82*t7
-	day += t80*t12 + t81*t11 + t82*t10
-	daz += t80*t15 + t81*t14 + t82*t13
-	ds += t80*t6 + t81*t4 + t82*t2
-	dbx += t77*t21 + t78*t19 + t79*t17
-	dby += t77*t24 + t78*t23 + t79*t22
-	dbz += t77*t27 + t78*t26 + t79*t25
-	return 0.5 * t70, dax, day, daz, ds, dbx, dby, dbz
+	t14 := 0.5 * dr3NormDPX
+	t15 := 0.5 * dr3NormDPY
+	t16 := 0.5 * dr3NormDPZ
+	t17 := t16*dr3CrossZDQZ + t15*dr3CrossYDQZ + t14*dr3CrossXDQZ
+	t18 := t16*dr3CrossZDQY + t15*dr3CrossYDQY + t14*dr3CrossXDQY
+	t19 := t16*dr3CrossZDQX + t15*dr3CrossYDQX + t14*dr3CrossXDQX
+	t20 := t16*dr3CrossZDPZ + t15*dr3CrossYDPZ + t14*dr3CrossXDPZ
+	t21 := t16*dr3CrossZDPY + t15*dr3CrossYDPY + t14*dr3CrossXDPY
+	t22 := t16*dr3CrossZDPX + t15*dr3CrossYDPX + t14*dr3CrossXDPX
+	t23 := t17*dr3SubZDQZ2 + t18*dr3SubYDQZ2 + t19*dr3SubXDQZ2 + t20*dr3SubZDQZ + t21*dr3SubYDQZ + t22*dr3SubXDQZ
+	t24 := t17*dr3SubZDQY2 + t18*dr3SubYDQY2 + t19*dr3SubXDQY2 + t20*dr3SubZDQY + t21*dr3SubYDQY + t22*dr3SubXDQY
+	t25 := t17*dr3SubZDQX2 + t18*dr3SubYDQX2 + t19*dr3SubXDQX2 + t20*dr3SubZDQX + t21*dr3SubYDQX + t22*dr3SubXDQX
+	dax += t23*dr3ScaleZDPX + t24*dr3ScaleYDPX + t25*dr3ScaleXDPX
+	day += t23*dr3ScaleZDPY + t24*dr3ScaleYDPY + t25*dr3ScaleXDPY
+	daz += t23*dr3ScaleZDPZ + t24*dr3ScaleYDPZ + t25*dr3ScaleXDPZ
+	ds += t23*dr3ScaleZDF + t24*dr3ScaleYDF + t25*dr3ScaleXDF
+	dbx += t20*dr3SubZDPX + t21*dr3SubYDPX + t22*dr3SubXDPX
+	dby += t20*dr3SubZDPY + t21*dr3SubYDPY + t22*dr3SubXDPY
+	dbz += t20*dr3SubZDPZ + t21*dr3SubYDPZ + t22*dr3SubXDPZ
+	return 0.5 * t13, dax, day, daz, ds, dbx, dby, dbz
 }
 
 // TriangleAreaJVP returns TriangleArea's results and then their directional
@@ -622,81 +697,81 @@ func TriangleAreaJVP(ax, ay, az, s, bx, by, bz, dax, day, daz, ds, dbx, dby, dbz
 // header where the tape keeps a reference, a stack's entries; not Go's padding,
 // nor spare capacity.
 //
-//	gm           8 bytes per run: the parameter gm
-//	steps        8 bytes per run: the parameter steps
-//	r            8·max(steps, 0) bytes (8 bytes an entry): result 1 of a call of r3NormGrad
-//	dr3NormDPX   8·max(steps, 0) bytes (8 bytes an entry): result 2 of a call of r3NormGrad
-//	dr3NormDPY   8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of r3NormGrad
-//	dr3NormDPZ   8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3NormGrad
-//	tmp63        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleJVP
-//	tmp59        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleJVP
-//	tmp55        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleJVP
-//	tmp64        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleJVP
-//	tmp60        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleJVP
-//	tmp56        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleJVP
-//	tmp65        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleJVP
-//	tmp61        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleJVP
-//	tmp57        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleJVP
-//	tmp66        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleJVP
-//	tmp62        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleJVP
-//	tmp58        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleJVP
-//	tmp52        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
-//	tmp49        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
-//	tmp46        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
-//	tmp53        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
-//	tmp50        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
-//	tmp47        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
-//	tmp54        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
-//	tmp51        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
-//	tmp48        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
-//	tmp40        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp34        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp28        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp41        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp35        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp29        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp42        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp36        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp30        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp43        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp37        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp31        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp44        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp38        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp32        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp45        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp39        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp33        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp25        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
-//	tmp22        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
-//	tmp19        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
-//	tmp26        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
-//	tmp23        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
-//	tmp20        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
-//	tmp27        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
-//	tmp24        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
-//	tmp21        8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
-//	tmp13        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp7         8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp          8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp14        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp8         8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp2         8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp15        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp9         8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp3         8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp16        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp10        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp4         8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp17        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp11        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp5         8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	tmp18        8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
-//	tmp12        8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
-//	tmp6         8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
-//	dr3NormDPX2  8 bytes per run: result 2 of a call of r3NormGrad
-//	dr3NormDPY2  8 bytes per run: result 3 of a call of r3NormGrad
-//	dr3NormDPZ2  8 bytes per run: result 4 of a call of r3NormGrad
+//	gm             8 bytes per run: the parameter gm
+//	steps          8 bytes per run: the parameter steps
+//	r              8·max(steps, 0) bytes (8 bytes an entry): result 1 of a call of r3NormGrad
+//	dr3NormDPX     8·max(steps, 0) bytes (8 bytes an entry): result 2 of a call of r3NormGrad
+//	dr3NormDPY     8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of r3NormGrad
+//	dr3NormDPZ     8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3NormGrad
+//	dr3ScaleXDF    8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleJVP
+//	dr3ScaleYDF    8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleJVP
+//	dr3ScaleZDF    8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleJVP
+//	dr3ScaleXDPX   8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleJVP
+//	dr3ScaleYDPX   8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleJVP
+//	dr3ScaleZDPX   8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleJVP
+//	dr3ScaleXDPY   8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleJVP
+//	dr3ScaleYDPY   8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleJVP
+//	dr3ScaleZDPY   8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleJVP
+//	dr3ScaleXDPZ   8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleJVP
+//	dr3ScaleYDPZ   8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleJVP
+//	dr3ScaleZDPZ   8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleJVP
+//	dr3ScaleXDPX2  8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
+//	dr3ScaleYDPX2  8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
+//	dr3ScaleZDPX2  8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
+//	dr3ScaleXDPY2  8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
+//	dr3ScaleYDPY2  8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
+//	dr3ScaleZDPY2  8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
+//	dr3ScaleXDPZ2  8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
+//	dr3ScaleYDPZ2  8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
+//	dr3ScaleZDPZ2  8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
+//	dr3AddXDPX     8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDPX     8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDPX     8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDPY     8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDPY     8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDPY     8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDPZ     8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDPZ     8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDPZ     8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDQX     8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDQX     8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDQX     8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDQY     8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDQY     8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDQY     8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDQZ     8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDQZ     8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDQZ     8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3ScaleXDPX3  8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
+//	dr3ScaleYDPX3  8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
+//	dr3ScaleZDPX3  8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
+//	dr3ScaleXDPY3  8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
+//	dr3ScaleYDPY3  8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
+//	dr3ScaleZDPY3  8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
+//	dr3ScaleXDPZ3  8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3ScaleNoFJVP
+//	dr3ScaleYDPZ3  8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3ScaleNoFJVP
+//	dr3ScaleZDPZ3  8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3ScaleNoFJVP
+//	dr3AddXDPX2    8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDPX2    8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDPX2    8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDPY2    8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDPY2    8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDPY2    8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDPZ2    8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDPZ2    8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDPZ2    8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDQX2    8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDQX2    8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDQX2    8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDQY2    8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDQY2    8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDQY2    8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3AddXDQZ2    8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of r3AddJVP
+//	dr3AddYDQZ2    8·max(steps, 0) bytes (8 bytes an entry): result 5 of a call of r3AddJVP
+//	dr3AddZDQZ2    8·max(steps, 0) bytes (8 bytes an entry): result 6 of a call of r3AddJVP
+//	dr3NormDPX2    8 bytes per run: result 2 of a call of r3NormGrad
+//	dr3NormDPY2    8 bytes per run: result 3 of a call of r3NormGrad
+//	dr3NormDPZ2    8 bytes per run: result 4 of a call of r3NormGrad
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // products, negations, quotients; lengths, indexes and integer arithmetic, and
@@ -718,204 +793,204 @@ type OrbitTape struct {
 	// dr3NormDPZ: result 4 of a call of r3NormGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	dr3NormDPZ []float64
-	// tmp63: result 4 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp63 []float64
-	// tmp59: result 5 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp59 []float64
-	// tmp55: result 6 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp55 []float64
-	// tmp64: result 4 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp64 []float64
-	// tmp60: result 5 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp60 []float64
-	// tmp56: result 6 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp56 []float64
-	// tmp65: result 4 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp65 []float64
-	// tmp61: result 5 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp61 []float64
-	// tmp57: result 6 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp57 []float64
-	// tmp66: result 4 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp66 []float64
-	// tmp62: result 5 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp62 []float64
-	// tmp58: result 6 of a call of r3ScaleJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp58 []float64
-	// tmp52: result 4 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	// dr3ScaleXDF: result 4 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleXDF []float64
+	// dr3ScaleYDF: result 5 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleYDF []float64
+	// dr3ScaleZDF: result 6 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleZDF []float64
+	// dr3ScaleXDPX: result 4 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleXDPX []float64
+	// dr3ScaleYDPX: result 5 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleYDPX []float64
+	// dr3ScaleZDPX: result 6 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleZDPX []float64
+	// dr3ScaleXDPY: result 4 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleXDPY []float64
+	// dr3ScaleYDPY: result 5 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleYDPY []float64
+	// dr3ScaleZDPY: result 6 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleZDPY []float64
+	// dr3ScaleXDPZ: result 4 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleXDPZ []float64
+	// dr3ScaleYDPZ: result 5 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleYDPZ []float64
+	// dr3ScaleZDPZ: result 6 of a call of r3ScaleJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dr3ScaleZDPZ []float64
+	// dr3ScaleXDPX2: result 4 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleXDPX2 []float64
+	// dr3ScaleYDPX2: result 5 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleYDPX2 []float64
+	// dr3ScaleZDPX2: result 6 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleZDPX2 []float64
+	// dr3ScaleXDPY2: result 4 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleXDPY2 []float64
+	// dr3ScaleYDPY2: result 5 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleYDPY2 []float64
+	// dr3ScaleZDPY2: result 6 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleZDPY2 []float64
+	// dr3ScaleXDPZ2: result 4 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleXDPZ2 []float64
+	// dr3ScaleYDPZ2: result 5 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleYDPZ2 []float64
+	// dr3ScaleZDPZ2: result 6 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleZDPZ2 []float64
+	// dr3AddXDPX: result 4 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp52 []float64
-	// tmp49: result 5 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddXDPX []float64
+	// dr3AddYDPX: result 5 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp49 []float64
-	// tmp46: result 6 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddYDPX []float64
+	// dr3AddZDPX: result 6 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp46 []float64
-	// tmp53: result 4 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddZDPX []float64
+	// dr3AddXDPY: result 4 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp53 []float64
-	// tmp50: result 5 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddXDPY []float64
+	// dr3AddYDPY: result 5 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp50 []float64
-	// tmp47: result 6 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddYDPY []float64
+	// dr3AddZDPY: result 6 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp47 []float64
-	// tmp54: result 4 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddZDPY []float64
+	// dr3AddXDPZ: result 4 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp54 []float64
-	// tmp51: result 5 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddXDPZ []float64
+	// dr3AddYDPZ: result 5 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp51 []float64
-	// tmp48: result 6 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddYDPZ []float64
+	// dr3AddZDPZ: result 6 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp48 []float64
-	// tmp40: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp40 []float64
-	// tmp34: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp34 []float64
-	// tmp28: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp28 []float64
-	// tmp41: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp41 []float64
-	// tmp35: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp35 []float64
-	// tmp29: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp29 []float64
-	// tmp42: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp42 []float64
-	// tmp36: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp36 []float64
-	// tmp30: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp30 []float64
-	// tmp43: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp43 []float64
-	// tmp37: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp37 []float64
-	// tmp31: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp31 []float64
-	// tmp44: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp44 []float64
-	// tmp38: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp38 []float64
-	// tmp32: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp32 []float64
-	// tmp45: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp45 []float64
-	// tmp39: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp39 []float64
-	// tmp33: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp33 []float64
-	// tmp25: result 4 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddZDPZ []float64
+	// dr3AddXDQX: result 4 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp25 []float64
-	// tmp22: result 5 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddXDQX []float64
+	// dr3AddYDQX: result 5 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp22 []float64
-	// tmp19: result 6 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddYDQX []float64
+	// dr3AddZDQX: result 6 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp19 []float64
-	// tmp26: result 4 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddZDQX []float64
+	// dr3AddXDQY: result 4 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp26 []float64
-	// tmp23: result 5 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddXDQY []float64
+	// dr3AddYDQY: result 5 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp23 []float64
-	// tmp20: result 6 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddYDQY []float64
+	// dr3AddZDQY: result 6 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp20 []float64
-	// tmp27: result 4 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddZDQY []float64
+	// dr3AddXDQZ: result 4 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp27 []float64
-	// tmp24: result 5 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddXDQZ []float64
+	// dr3AddYDQZ: result 5 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp24 []float64
-	// tmp21: result 6 of a call of r3ScaleNoFJVP, one entry per iteration of the
+	dr3AddYDQZ []float64
+	// dr3AddZDQZ: result 6 of a call of r3AddJVP, one entry per iteration of the
 	// loop around it, read back last first.
-	tmp21 []float64
-	// tmp13: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp13 []float64
-	// tmp7: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp7 []float64
-	// tmp: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp []float64
-	// tmp14: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp14 []float64
-	// tmp8: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp8 []float64
-	// tmp2: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp2 []float64
-	// tmp15: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp15 []float64
-	// tmp9: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp9 []float64
-	// tmp3: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp3 []float64
-	// tmp16: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp16 []float64
-	// tmp10: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp10 []float64
-	// tmp4: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp4 []float64
-	// tmp17: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp17 []float64
-	// tmp11: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp11 []float64
-	// tmp5: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp5 []float64
-	// tmp18: result 4 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp18 []float64
-	// tmp12: result 5 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp12 []float64
-	// tmp6: result 6 of a call of r3AddJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp6 []float64
+	dr3AddZDQZ []float64
+	// dr3ScaleXDPX3: result 4 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleXDPX3 []float64
+	// dr3ScaleYDPX3: result 5 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleYDPX3 []float64
+	// dr3ScaleZDPX3: result 6 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleZDPX3 []float64
+	// dr3ScaleXDPY3: result 4 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleXDPY3 []float64
+	// dr3ScaleYDPY3: result 5 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleYDPY3 []float64
+	// dr3ScaleZDPY3: result 6 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleZDPY3 []float64
+	// dr3ScaleXDPZ3: result 4 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleXDPZ3 []float64
+	// dr3ScaleYDPZ3: result 5 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleYDPZ3 []float64
+	// dr3ScaleZDPZ3: result 6 of a call of r3ScaleNoFJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dr3ScaleZDPZ3 []float64
+	// dr3AddXDPX2: result 4 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddXDPX2 []float64
+	// dr3AddYDPX2: result 5 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddYDPX2 []float64
+	// dr3AddZDPX2: result 6 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddZDPX2 []float64
+	// dr3AddXDPY2: result 4 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddXDPY2 []float64
+	// dr3AddYDPY2: result 5 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddYDPY2 []float64
+	// dr3AddZDPY2: result 6 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddZDPY2 []float64
+	// dr3AddXDPZ2: result 4 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddXDPZ2 []float64
+	// dr3AddYDPZ2: result 5 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddYDPZ2 []float64
+	// dr3AddZDPZ2: result 6 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddZDPZ2 []float64
+	// dr3AddXDQX2: result 4 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddXDQX2 []float64
+	// dr3AddYDQX2: result 5 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddYDQX2 []float64
+	// dr3AddZDQX2: result 6 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddZDQX2 []float64
+	// dr3AddXDQY2: result 4 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddXDQY2 []float64
+	// dr3AddYDQY2: result 5 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddYDQY2 []float64
+	// dr3AddZDQY2: result 6 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddZDQY2 []float64
+	// dr3AddXDQZ2: result 4 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddXDQZ2 []float64
+	// dr3AddYDQZ2: result 5 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddYDQZ2 []float64
+	// dr3AddZDQZ2: result 6 of a call of r3AddJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	dr3AddZDQZ2 []float64
 	// dr3NormDPX2: result 2 of a call of r3NormGrad.
 	dr3NormDPX2 float64
 	// dr3NormDPY2: result 3 of a call of r3NormGrad.
@@ -934,72 +1009,72 @@ func (t *OrbitTape) Bytes() int {
 	n += len(t.dr3NormDPX) * 8
 	n += len(t.dr3NormDPY) * 8
 	n += len(t.dr3NormDPZ) * 8
-	n += len(t.tmp63) * 8
-	n += len(t.tmp59) * 8
-	n += len(t.tmp55) * 8
-	n += len(t.tmp64) * 8
-	n += len(t.tmp60) * 8
-	n += len(t.tmp56) * 8
-	n += len(t.tmp65) * 8
-	n += len(t.tmp61) * 8
-	n += len(t.tmp57) * 8
-	n += len(t.tmp66) * 8
-	n += len(t.tmp62) * 8
-	n += len(t.tmp58) * 8
-	n += len(t.tmp52) * 8
-	n += len(t.tmp49) * 8
-	n += len(t.tmp46) * 8
-	n += len(t.tmp53) * 8
-	n += len(t.tmp50) * 8
-	n += len(t.tmp47) * 8
-	n += len(t.tmp54) * 8
-	n += len(t.tmp51) * 8
-	n += len(t.tmp48) * 8
-	n += len(t.tmp40) * 8
-	n += len(t.tmp34) * 8
-	n += len(t.tmp28) * 8
-	n += len(t.tmp41) * 8
-	n += len(t.tmp35) * 8
-	n += len(t.tmp29) * 8
-	n += len(t.tmp42) * 8
-	n += len(t.tmp36) * 8
-	n += len(t.tmp30) * 8
-	n += len(t.tmp43) * 8
-	n += len(t.tmp37) * 8
-	n += len(t.tmp31) * 8
-	n += len(t.tmp44) * 8
-	n += len(t.tmp38) * 8
-	n += len(t.tmp32) * 8
-	n += len(t.tmp45) * 8
-	n += len(t.tmp39) * 8
-	n += len(t.tmp33) * 8
-	n += len(t.tmp25) * 8
-	n += len(t.tmp22) * 8
-	n += len(t.tmp19) * 8
-	n += len(t.tmp26) * 8
-	n += len(t.tmp23) * 8
-	n += len(t.tmp20) * 8
-	n += len(t.tmp27) * 8
-	n += len(t.tmp24) * 8
-	n += len(t.tmp21) * 8
-	n += len(t.tmp13) * 8
-	n += len(t.tmp7) * 8
-	n += len(t.tmp) * 8
-	n += len(t.tmp14) * 8
-	n += len(t.tmp8) * 8
-	n += len(t.tmp2) * 8
-	n += len(t.tmp15) * 8
-	n += len(t.tmp9) * 8
-	n += len(t.tmp3) * 8
-	n += len(t.tmp16) * 8
-	n += len(t.tmp10) * 8
-	n += len(t.tmp4) * 8
-	n += len(t.tmp17) * 8
-	n += len(t.tmp11) * 8
-	n += len(t.tmp5) * 8
-	n += len(t.tmp18) * 8
-	n += len(t.tmp12) * 8
-	n += len(t.tmp6) * 8
+	n += len(t.dr3ScaleXDF) * 8
+	n += len(t.dr3ScaleYDF) * 8
+	n += len(t.dr3ScaleZDF) * 8
+	n += len(t.dr3ScaleXDPX) * 8
+	n += len(t.dr3ScaleYDPX) * 8
+	n += len(t.dr3ScaleZDPX) * 8
+	n += len(t.dr3ScaleXDPY) * 8
+	n += len(t.dr3ScaleYDPY) * 8
+	n += len(t.dr3ScaleZDPY) * 8
+	n += len(t.dr3ScaleXDPZ) * 8
+	n += len(t.dr3ScaleYDPZ) * 8
+	n += len(t.dr3ScaleZDPZ) * 8
+	n += len(t.dr3ScaleXDPX2) * 8
+	n += len(t.dr3ScaleYDPX2) * 8
+	n += len(t.dr3ScaleZDPX2) * 8
+	n += len(t.dr3ScaleXDPY2) * 8
+	n += len(t.dr3ScaleYDPY2) * 8
+	n += len(t.dr3ScaleZDPY2) * 8
+	n += len(t.dr3ScaleXDPZ2) * 8
+	n += len(t.dr3ScaleYDPZ2) * 8
+	n += len(t.dr3ScaleZDPZ2) * 8
+	n += len(t.dr3AddXDPX) * 8
+	n += len(t.dr3AddYDPX) * 8
+	n += len(t.dr3AddZDPX) * 8
+	n += len(t.dr3AddXDPY) * 8
+	n += len(t.dr3AddYDPY) * 8
+	n += len(t.dr3AddZDPY) * 8
+	n += len(t.dr3AddXDPZ) * 8
+	n += len(t.dr3AddYDPZ) * 8
+	n += len(t.dr3AddZDPZ) * 8
+	n += len(t.dr3AddXDQX) * 8
+	n += len(t.dr3AddYDQX) * 8
+	n += len(t.dr3AddZDQX) * 8
+	n += len(t.dr3AddXDQY) * 8
+	n += len(t.dr3AddYDQY) * 8
+	n += len(t.dr3AddZDQY) * 8
+	n += len(t.dr3AddXDQZ) * 8
+	n += len(t.dr3AddYDQZ) * 8
+	n += len(t.dr3AddZDQZ) * 8
+	n += len(t.dr3ScaleXDPX3) * 8
+	n += len(t.dr3ScaleYDPX3) * 8
+	n += len(t.dr3ScaleZDPX3) * 8
+	n += len(t.dr3ScaleXDPY3) * 8
+	n += len(t.dr3ScaleYDPY3) * 8
+	n += len(t.dr3ScaleZDPY3) * 8
+	n += len(t.dr3ScaleXDPZ3) * 8
+	n += len(t.dr3ScaleYDPZ3) * 8
+	n += len(t.dr3ScaleZDPZ3) * 8
+	n += len(t.dr3AddXDPX2) * 8
+	n += len(t.dr3AddYDPX2) * 8
+	n += len(t.dr3AddZDPX2) * 8
+	n += len(t.dr3AddXDPY2) * 8
+	n += len(t.dr3AddYDPY2) * 8
+	n += len(t.dr3AddZDPY2) * 8
+	n += len(t.dr3AddXDPZ2) * 8
+	n += len(t.dr3AddYDPZ2) * 8
+	n += len(t.dr3AddZDPZ2) * 8
+	n += len(t.dr3AddXDQX2) * 8
+	n += len(t.dr3AddYDQX2) * 8
+	n += len(t.dr3AddZDQX2) * 8
+	n += len(t.dr3AddXDQY2) * 8
+	n += len(t.dr3AddYDQY2) * 8
+	n += len(t.dr3AddZDQY2) * 8
+	n += len(t.dr3AddXDQZ2) * 8
+	n += len(t.dr3AddYDQZ2) * 8
+	n += len(t.dr3AddZDQZ2) * 8
 	return n
 }
 
@@ -1032,72 +1107,72 @@ func (t *OrbitTape) release() {
 // OrbitForward runs Orbit and records in t what OrbitBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func OrbitForward(t *OrbitTape, x, y, z, vx, vy, vz, gm, h float64, steps int) float64 {
-	t.tmp = t.tmp[:0]
-	t.tmp2 = t.tmp2[:0]
-	t.tmp3 = t.tmp3[:0]
-	t.tmp4 = t.tmp4[:0]
-	t.tmp5 = t.tmp5[:0]
-	t.tmp6 = t.tmp6[:0]
-	t.tmp7 = t.tmp7[:0]
-	t.tmp8 = t.tmp8[:0]
-	t.tmp9 = t.tmp9[:0]
-	t.tmp10 = t.tmp10[:0]
-	t.tmp11 = t.tmp11[:0]
-	t.tmp12 = t.tmp12[:0]
-	t.tmp13 = t.tmp13[:0]
-	t.tmp14 = t.tmp14[:0]
-	t.tmp15 = t.tmp15[:0]
-	t.tmp16 = t.tmp16[:0]
-	t.tmp17 = t.tmp17[:0]
-	t.tmp18 = t.tmp18[:0]
-	t.tmp19 = t.tmp19[:0]
-	t.tmp20 = t.tmp20[:0]
-	t.tmp21 = t.tmp21[:0]
-	t.tmp22 = t.tmp22[:0]
-	t.tmp23 = t.tmp23[:0]
-	t.tmp24 = t.tmp24[:0]
-	t.tmp25 = t.tmp25[:0]
-	t.tmp26 = t.tmp26[:0]
-	t.tmp27 = t.tmp27[:0]
-	t.tmp28 = t.tmp28[:0]
-	t.tmp29 = t.tmp29[:0]
-	t.tmp30 = t.tmp30[:0]
-	t.tmp31 = t.tmp31[:0]
-	t.tmp32 = t.tmp32[:0]
-	t.tmp33 = t.tmp33[:0]
-	t.tmp34 = t.tmp34[:0]
-	t.tmp35 = t.tmp35[:0]
-	t.tmp36 = t.tmp36[:0]
-	t.tmp37 = t.tmp37[:0]
-	t.tmp38 = t.tmp38[:0]
-	t.tmp39 = t.tmp39[:0]
-	t.tmp40 = t.tmp40[:0]
-	t.tmp41 = t.tmp41[:0]
-	t.tmp42 = t.tmp42[:0]
-	t.tmp43 = t.tmp43[:0]
-	t.tmp44 = t.tmp44[:0]
-	t.tmp45 = t.tmp45[:0]
-	t.tmp46 = t.tmp46[:0]
-	t.tmp47 = t.tmp47[:0]
-	t.tmp48 = t.tmp48[:0]
-	t.tmp49 = t.tmp49[:0]
-	t.tmp50 = t.tmp50[:0]
-	t.tmp51 = t.tmp51[:0]
-	t.tmp52 = t.tmp52[:0]
-	t.tmp53 = t.tmp53[:0]
-	t.tmp54 = t.tmp54[:0]
-	t.tmp55 = t.tmp55[:0]
-	t.tmp56 = t.tmp56[:0]
-	t.tmp57 = t.tmp57[:0]
-	t.tmp58 = t.tmp58[:0]
-	t.tmp59 = t.tmp59[:0]
-	t.tmp60 = t.tmp60[:0]
-	t.tmp61 = t.tmp61[:0]
-	t.tmp62 = t.tmp62[:0]
-	t.tmp63 = t.tmp63[:0]
-	t.tmp64 = t.tmp64[:0]
-	t.tmp65 = t.tmp65[:0]
-	t.tmp66 = t.tmp66[:0]
+	t.dr3AddZDPX2 = t.dr3AddZDPX2[:0]
+	t.dr3AddZDPY2 = t.dr3AddZDPY2[:0]
+	t.dr3AddZDPZ2 = t.dr3AddZDPZ2[:0]
+	t.dr3AddZDQX2 = t.dr3AddZDQX2[:0]
+	t.dr3AddZDQY2 = t.dr3AddZDQY2[:0]
+	t.dr3AddZDQZ2 = t.dr3AddZDQZ2[:0]
+	t.dr3AddYDPX2 = t.dr3AddYDPX2[:0]
+	t.dr3AddYDPY2 = t.dr3AddYDPY2[:0]
+	t.dr3AddYDPZ2 = t.dr3AddYDPZ2[:0]
+	t.dr3AddYDQX2 = t.dr3AddYDQX2[:0]
+	t.dr3AddYDQY2 = t.dr3AddYDQY2[:0]
+	t.dr3AddYDQZ2 = t.dr3AddYDQZ2[:0]
+	t.dr3AddXDPX2 = t.dr3AddXDPX2[:0]
+	t.dr3AddXDPY2 = t.dr3AddXDPY2[:0]
+	t.dr3AddXDPZ2 = t.dr3AddXDPZ2[:0]
+	t.dr3AddXDQX2 = t.dr3AddXDQX2[:0]
+	t.dr3AddXDQY2 = t.dr3AddXDQY2[:0]
+	t.dr3AddXDQZ2 = t.dr3AddXDQZ2[:0]
+	t.dr3ScaleZDPX3 = t.dr3ScaleZDPX3[:0]
+	t.dr3ScaleZDPY3 = t.dr3ScaleZDPY3[:0]
+	t.dr3ScaleZDPZ3 = t.dr3ScaleZDPZ3[:0]
+	t.dr3ScaleYDPX3 = t.dr3ScaleYDPX3[:0]
+	t.dr3ScaleYDPY3 = t.dr3ScaleYDPY3[:0]
+	t.dr3ScaleYDPZ3 = t.dr3ScaleYDPZ3[:0]
+	t.dr3ScaleXDPX3 = t.dr3ScaleXDPX3[:0]
+	t.dr3ScaleXDPY3 = t.dr3ScaleXDPY3[:0]
+	t.dr3ScaleXDPZ3 = t.dr3ScaleXDPZ3[:0]
+	t.dr3AddZDPX = t.dr3AddZDPX[:0]
+	t.dr3AddZDPY = t.dr3AddZDPY[:0]
+	t.dr3AddZDPZ = t.dr3AddZDPZ[:0]
+	t.dr3AddZDQX = t.dr3AddZDQX[:0]
+	t.dr3AddZDQY = t.dr3AddZDQY[:0]
+	t.dr3AddZDQZ = t.dr3AddZDQZ[:0]
+	t.dr3AddYDPX = t.dr3AddYDPX[:0]
+	t.dr3AddYDPY = t.dr3AddYDPY[:0]
+	t.dr3AddYDPZ = t.dr3AddYDPZ[:0]
+	t.dr3AddYDQX = t.dr3AddYDQX[:0]
+	t.dr3AddYDQY = t.dr3AddYDQY[:0]
+	t.dr3AddYDQZ = t.dr3AddYDQZ[:0]
+	t.dr3AddXDPX = t.dr3AddXDPX[:0]
+	t.dr3AddXDPY = t.dr3AddXDPY[:0]
+	t.dr3AddXDPZ = t.dr3AddXDPZ[:0]
+	t.dr3AddXDQX = t.dr3AddXDQX[:0]
+	t.dr3AddXDQY = t.dr3AddXDQY[:0]
+	t.dr3AddXDQZ = t.dr3AddXDQZ[:0]
+	t.dr3ScaleZDPX2 = t.dr3ScaleZDPX2[:0]
+	t.dr3ScaleZDPY2 = t.dr3ScaleZDPY2[:0]
+	t.dr3ScaleZDPZ2 = t.dr3ScaleZDPZ2[:0]
+	t.dr3ScaleYDPX2 = t.dr3ScaleYDPX2[:0]
+	t.dr3ScaleYDPY2 = t.dr3ScaleYDPY2[:0]
+	t.dr3ScaleYDPZ2 = t.dr3ScaleYDPZ2[:0]
+	t.dr3ScaleXDPX2 = t.dr3ScaleXDPX2[:0]
+	t.dr3ScaleXDPY2 = t.dr3ScaleXDPY2[:0]
+	t.dr3ScaleXDPZ2 = t.dr3ScaleXDPZ2[:0]
+	t.dr3ScaleZDF = t.dr3ScaleZDF[:0]
+	t.dr3ScaleZDPX = t.dr3ScaleZDPX[:0]
+	t.dr3ScaleZDPY = t.dr3ScaleZDPY[:0]
+	t.dr3ScaleZDPZ = t.dr3ScaleZDPZ[:0]
+	t.dr3ScaleYDF = t.dr3ScaleYDF[:0]
+	t.dr3ScaleYDPX = t.dr3ScaleYDPX[:0]
+	t.dr3ScaleYDPY = t.dr3ScaleYDPY[:0]
+	t.dr3ScaleYDPZ = t.dr3ScaleYDPZ[:0]
+	t.dr3ScaleXDF = t.dr3ScaleXDF[:0]
+	t.dr3ScaleXDPX = t.dr3ScaleXDPX[:0]
+	t.dr3ScaleXDPY = t.dr3ScaleXDPY[:0]
+	t.dr3ScaleXDPZ = t.dr3ScaleXDPZ[:0]
 	t.r = t.r[:0]
 	t.dr3NormDPX = t.dr3NormDPX[:0]
 	t.dr3NormDPY = t.dr3NormDPY[:0]
@@ -1111,76 +1186,76 @@ func OrbitForward(t *OrbitTape, x, y, z, vx, vy, vz, gm, h float64, steps int) f
 	velY := vy
 	velZ := vz
 	t1 := max(steps, 0)
+	t.dr3AddXDPX = slices.Grow(t.dr3AddXDPX, t1)
+	t.dr3AddXDPX2 = slices.Grow(t.dr3AddXDPX2, t1)
+	t.dr3AddXDPY = slices.Grow(t.dr3AddXDPY, t1)
+	t.dr3AddXDPY2 = slices.Grow(t.dr3AddXDPY2, t1)
+	t.dr3AddXDPZ = slices.Grow(t.dr3AddXDPZ, t1)
+	t.dr3AddXDPZ2 = slices.Grow(t.dr3AddXDPZ2, t1)
+	t.dr3AddXDQX = slices.Grow(t.dr3AddXDQX, t1)
+	t.dr3AddXDQX2 = slices.Grow(t.dr3AddXDQX2, t1)
+	t.dr3AddXDQY = slices.Grow(t.dr3AddXDQY, t1)
+	t.dr3AddXDQY2 = slices.Grow(t.dr3AddXDQY2, t1)
+	t.dr3AddXDQZ = slices.Grow(t.dr3AddXDQZ, t1)
+	t.dr3AddXDQZ2 = slices.Grow(t.dr3AddXDQZ2, t1)
+	t.dr3AddYDPX = slices.Grow(t.dr3AddYDPX, t1)
+	t.dr3AddYDPX2 = slices.Grow(t.dr3AddYDPX2, t1)
+	t.dr3AddYDPY = slices.Grow(t.dr3AddYDPY, t1)
+	t.dr3AddYDPY2 = slices.Grow(t.dr3AddYDPY2, t1)
+	t.dr3AddYDPZ = slices.Grow(t.dr3AddYDPZ, t1)
+	t.dr3AddYDPZ2 = slices.Grow(t.dr3AddYDPZ2, t1)
+	t.dr3AddYDQX = slices.Grow(t.dr3AddYDQX, t1)
+	t.dr3AddYDQX2 = slices.Grow(t.dr3AddYDQX2, t1)
+	t.dr3AddYDQY = slices.Grow(t.dr3AddYDQY, t1)
+	t.dr3AddYDQY2 = slices.Grow(t.dr3AddYDQY2, t1)
+	t.dr3AddYDQZ = slices.Grow(t.dr3AddYDQZ, t1)
+	t.dr3AddYDQZ2 = slices.Grow(t.dr3AddYDQZ2, t1)
+	t.dr3AddZDPX = slices.Grow(t.dr3AddZDPX, t1)
+	t.dr3AddZDPX2 = slices.Grow(t.dr3AddZDPX2, t1)
+	t.dr3AddZDPY = slices.Grow(t.dr3AddZDPY, t1)
+	t.dr3AddZDPY2 = slices.Grow(t.dr3AddZDPY2, t1)
+	t.dr3AddZDPZ = slices.Grow(t.dr3AddZDPZ, t1)
+	t.dr3AddZDPZ2 = slices.Grow(t.dr3AddZDPZ2, t1)
+	t.dr3AddZDQX = slices.Grow(t.dr3AddZDQX, t1)
+	t.dr3AddZDQX2 = slices.Grow(t.dr3AddZDQX2, t1)
+	t.dr3AddZDQY = slices.Grow(t.dr3AddZDQY, t1)
+	t.dr3AddZDQY2 = slices.Grow(t.dr3AddZDQY2, t1)
+	t.dr3AddZDQZ = slices.Grow(t.dr3AddZDQZ, t1)
+	t.dr3AddZDQZ2 = slices.Grow(t.dr3AddZDQZ2, t1)
 	t.dr3NormDPX = slices.Grow(t.dr3NormDPX, t1)
 	t.dr3NormDPY = slices.Grow(t.dr3NormDPY, t1)
 	t.dr3NormDPZ = slices.Grow(t.dr3NormDPZ, t1)
+	t.dr3ScaleXDF = slices.Grow(t.dr3ScaleXDF, t1)
+	t.dr3ScaleXDPX = slices.Grow(t.dr3ScaleXDPX, t1)
+	t.dr3ScaleXDPX2 = slices.Grow(t.dr3ScaleXDPX2, t1)
+	t.dr3ScaleXDPX3 = slices.Grow(t.dr3ScaleXDPX3, t1)
+	t.dr3ScaleXDPY = slices.Grow(t.dr3ScaleXDPY, t1)
+	t.dr3ScaleXDPY2 = slices.Grow(t.dr3ScaleXDPY2, t1)
+	t.dr3ScaleXDPY3 = slices.Grow(t.dr3ScaleXDPY3, t1)
+	t.dr3ScaleXDPZ = slices.Grow(t.dr3ScaleXDPZ, t1)
+	t.dr3ScaleXDPZ2 = slices.Grow(t.dr3ScaleXDPZ2, t1)
+	t.dr3ScaleXDPZ3 = slices.Grow(t.dr3ScaleXDPZ3, t1)
+	t.dr3ScaleYDF = slices.Grow(t.dr3ScaleYDF, t1)
+	t.dr3ScaleYDPX = slices.Grow(t.dr3ScaleYDPX, t1)
+	t.dr3ScaleYDPX2 = slices.Grow(t.dr3ScaleYDPX2, t1)
+	t.dr3ScaleYDPX3 = slices.Grow(t.dr3ScaleYDPX3, t1)
+	t.dr3ScaleYDPY = slices.Grow(t.dr3ScaleYDPY, t1)
+	t.dr3ScaleYDPY2 = slices.Grow(t.dr3ScaleYDPY2, t1)
+	t.dr3ScaleYDPY3 = slices.Grow(t.dr3ScaleYDPY3, t1)
+	t.dr3ScaleYDPZ = slices.Grow(t.dr3ScaleYDPZ, t1)
+	t.dr3ScaleYDPZ2 = slices.Grow(t.dr3ScaleYDPZ2, t1)
+	t.dr3ScaleYDPZ3 = slices.Grow(t.dr3ScaleYDPZ3, t1)
+	t.dr3ScaleZDF = slices.Grow(t.dr3ScaleZDF, t1)
+	t.dr3ScaleZDPX = slices.Grow(t.dr3ScaleZDPX, t1)
+	t.dr3ScaleZDPX2 = slices.Grow(t.dr3ScaleZDPX2, t1)
+	t.dr3ScaleZDPX3 = slices.Grow(t.dr3ScaleZDPX3, t1)
+	t.dr3ScaleZDPY = slices.Grow(t.dr3ScaleZDPY, t1)
+	t.dr3ScaleZDPY2 = slices.Grow(t.dr3ScaleZDPY2, t1)
+	t.dr3ScaleZDPY3 = slices.Grow(t.dr3ScaleZDPY3, t1)
+	t.dr3ScaleZDPZ = slices.Grow(t.dr3ScaleZDPZ, t1)
+	t.dr3ScaleZDPZ2 = slices.Grow(t.dr3ScaleZDPZ2, t1)
+	t.dr3ScaleZDPZ3 = slices.Grow(t.dr3ScaleZDPZ3, t1)
 	t.r = slices.Grow(t.r, t1)
-	t.tmp = slices.Grow(t.tmp, t1)
-	t.tmp10 = slices.Grow(t.tmp10, t1)
-	t.tmp11 = slices.Grow(t.tmp11, t1)
-	t.tmp12 = slices.Grow(t.tmp12, t1)
-	t.tmp13 = slices.Grow(t.tmp13, t1)
-	t.tmp14 = slices.Grow(t.tmp14, t1)
-	t.tmp15 = slices.Grow(t.tmp15, t1)
-	t.tmp16 = slices.Grow(t.tmp16, t1)
-	t.tmp17 = slices.Grow(t.tmp17, t1)
-	t.tmp18 = slices.Grow(t.tmp18, t1)
-	t.tmp19 = slices.Grow(t.tmp19, t1)
-	t.tmp2 = slices.Grow(t.tmp2, t1)
-	t.tmp20 = slices.Grow(t.tmp20, t1)
-	t.tmp21 = slices.Grow(t.tmp21, t1)
-	t.tmp22 = slices.Grow(t.tmp22, t1)
-	t.tmp23 = slices.Grow(t.tmp23, t1)
-	t.tmp24 = slices.Grow(t.tmp24, t1)
-	t.tmp25 = slices.Grow(t.tmp25, t1)
-	t.tmp26 = slices.Grow(t.tmp26, t1)
-	t.tmp27 = slices.Grow(t.tmp27, t1)
-	t.tmp28 = slices.Grow(t.tmp28, t1)
-	t.tmp29 = slices.Grow(t.tmp29, t1)
-	t.tmp3 = slices.Grow(t.tmp3, t1)
-	t.tmp30 = slices.Grow(t.tmp30, t1)
-	t.tmp31 = slices.Grow(t.tmp31, t1)
-	t.tmp32 = slices.Grow(t.tmp32, t1)
-	t.tmp33 = slices.Grow(t.tmp33, t1)
-	t.tmp34 = slices.Grow(t.tmp34, t1)
-	t.tmp35 = slices.Grow(t.tmp35, t1)
-	t.tmp36 = slices.Grow(t.tmp36, t1)
-	t.tmp37 = slices.Grow(t.tmp37, t1)
-	t.tmp38 = slices.Grow(t.tmp38, t1)
-	t.tmp39 = slices.Grow(t.tmp39, t1)
-	t.tmp4 = slices.Grow(t.tmp4, t1)
-	t.tmp40 = slices.Grow(t.tmp40, t1)
-	t.tmp41 = slices.Grow(t.tmp41, t1)
-	t.tmp42 = slices.Grow(t.tmp42, t1)
-	t.tmp43 = slices.Grow(t.tmp43, t1)
-	t.tmp44 = slices.Grow(t.tmp44, t1)
-	t.tmp45 = slices.Grow(t.tmp45, t1)
-	t.tmp46 = slices.Grow(t.tmp46, t1)
-	t.tmp47 = slices.Grow(t.tmp47, t1)
-	t.tmp48 = slices.Grow(t.tmp48, t1)
-	t.tmp49 = slices.Grow(t.tmp49, t1)
-	t.tmp5 = slices.Grow(t.tmp5, t1)
-	t.tmp50 = slices.Grow(t.tmp50, t1)
-	t.tmp51 = slices.Grow(t.tmp51, t1)
-	t.tmp52 = slices.Grow(t.tmp52, t1)
-	t.tmp53 = slices.Grow(t.tmp53, t1)
-	t.tmp54 = slices.Grow(t.tmp54, t1)
-	t.tmp55 = slices.Grow(t.tmp55, t1)
-	t.tmp56 = slices.Grow(t.tmp56, t1)
-	t.tmp57 = slices.Grow(t.tmp57, t1)
-	t.tmp58 = slices.Grow(t.tmp58, t1)
-	t.tmp59 = slices.Grow(t.tmp59, t1)
-	t.tmp6 = slices.Grow(t.tmp6, t1)
-	t.tmp60 = slices.Grow(t.tmp60, t1)
-	t.tmp61 = slices.Grow(t.tmp61, t1)
-	t.tmp62 = slices.Grow(t.tmp62, t1)
-	t.tmp63 = slices.Grow(t.tmp63, t1)
-	t.tmp64 = slices.Grow(t.tmp64, t1)
-	t.tmp65 = slices.Grow(t.tmp65, t1)
-	t.tmp66 = slices.Grow(t.tmp66, t1)
-	t.tmp7 = slices.Grow(t.tmp7, t1)
-	t.tmp8 = slices.Grow(t.tmp8, t1)
-	t.tmp9 = slices.Grow(t.tmp9, t1)
 	for range steps {
 		r, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(posX, posY, posZ)
 		t.r = append(t.r, r)
@@ -1188,110 +1263,110 @@ func OrbitForward(t *OrbitTape, x, y, z, vx, vy, vz, gm, h float64, steps int) f
 		t.dr3NormDPY = append(t.dr3NormDPY, dr3NormDPY)
 		t.dr3NormDPZ = append(t.dr3NormDPZ, dr3NormDPZ)
 		t2 := -gm / (r * r * r)
-		t3, t5, t7, t4, t6, t8 := r3ScaleJVP(t2, posX, posY, posZ, 1, 0, 0, 0)
-		t.tmp63 = append(t.tmp63, t4)
-		t.tmp59 = append(t.tmp59, t6)
-		t.tmp55 = append(t.tmp55, t8)
-		_, _, _, t9, t10, t11 := r3ScaleJVP(t2, posX, posY, posZ, 0, 1, 0, 0)
-		t.tmp64 = append(t.tmp64, t9)
-		t.tmp60 = append(t.tmp60, t10)
-		t.tmp56 = append(t.tmp56, t11)
-		_, _, _, t12, t13, t14 := r3ScaleJVP(t2, posX, posY, posZ, 0, 0, 1, 0)
-		t.tmp65 = append(t.tmp65, t12)
-		t.tmp61 = append(t.tmp61, t13)
-		t.tmp57 = append(t.tmp57, t14)
-		_, _, _, t15, t16, t17 := r3ScaleJVP(t2, posX, posY, posZ, 0, 0, 0, 1)
-		t.tmp66 = append(t.tmp66, t15)
-		t.tmp62 = append(t.tmp62, t16)
-		t.tmp58 = append(t.tmp58, t17)
-		t18, t20, t22, t19, t21, t23 := r3ScaleNoFJVP(h, t3, t5, t7, 1, 0, 0)
-		t.tmp52 = append(t.tmp52, t19)
-		t.tmp49 = append(t.tmp49, t21)
-		t.tmp46 = append(t.tmp46, t23)
-		_, _, _, t24, t25, t26 := r3ScaleNoFJVP(h, t3, t5, t7, 0, 1, 0)
-		t.tmp53 = append(t.tmp53, t24)
-		t.tmp50 = append(t.tmp50, t25)
-		t.tmp47 = append(t.tmp47, t26)
-		_, _, _, t27, t28, t29 := r3ScaleNoFJVP(h, t3, t5, t7, 0, 0, 1)
-		t.tmp54 = append(t.tmp54, t27)
-		t.tmp51 = append(t.tmp51, t28)
-		t.tmp48 = append(t.tmp48, t29)
-		t30, t32, t34, t31, t33, t35 := r3AddJVP(velX, velY, velZ, t18, t20, t22, 1, 0, 0, 0, 0, 0)
-		t.tmp40 = append(t.tmp40, t31)
-		t.tmp34 = append(t.tmp34, t33)
-		t.tmp28 = append(t.tmp28, t35)
-		_, _, _, t36, t37, t38 := r3AddJVP(velX, velY, velZ, t18, t20, t22, 0, 1, 0, 0, 0, 0)
-		t.tmp41 = append(t.tmp41, t36)
-		t.tmp35 = append(t.tmp35, t37)
-		t.tmp29 = append(t.tmp29, t38)
-		_, _, _, t39, t40, t41 := r3AddJVP(velX, velY, velZ, t18, t20, t22, 0, 0, 1, 0, 0, 0)
-		t.tmp42 = append(t.tmp42, t39)
-		t.tmp36 = append(t.tmp36, t40)
-		t.tmp30 = append(t.tmp30, t41)
-		_, _, _, t42, t43, t44 := r3AddJVP(velX, velY, velZ, t18, t20, t22, 0, 0, 0, 1, 0, 0)
-		t.tmp43 = append(t.tmp43, t42)
-		t.tmp37 = append(t.tmp37, t43)
-		t.tmp31 = append(t.tmp31, t44)
-		_, _, _, t45, t46, t47 := r3AddJVP(velX, velY, velZ, t18, t20, t22, 0, 0, 0, 0, 1, 0)
-		t.tmp44 = append(t.tmp44, t45)
-		t.tmp38 = append(t.tmp38, t46)
-		t.tmp32 = append(t.tmp32, t47)
-		_, _, _, t48, t49, t50 := r3AddJVP(velX, velY, velZ, t18, t20, t22, 0, 0, 0, 0, 0, 1)
-		t.tmp45 = append(t.tmp45, t48)
-		t.tmp39 = append(t.tmp39, t49)
-		t.tmp33 = append(t.tmp33, t50)
-		t51 := t32
-		t52 := t34
-		velX = t30
-		velY = t51
-		velZ = t52
-		t53, t55, t57, t54, t56, t58 := r3ScaleNoFJVP(h, velX, velY, velZ, 1, 0, 0)
-		t.tmp25 = append(t.tmp25, t54)
-		t.tmp22 = append(t.tmp22, t56)
-		t.tmp19 = append(t.tmp19, t58)
-		_, _, _, t59, t60, t61 := r3ScaleNoFJVP(h, velX, velY, velZ, 0, 1, 0)
-		t.tmp26 = append(t.tmp26, t59)
-		t.tmp23 = append(t.tmp23, t60)
-		t.tmp20 = append(t.tmp20, t61)
-		_, _, _, t62, t63, t64 := r3ScaleNoFJVP(h, velX, velY, velZ, 0, 0, 1)
-		t.tmp27 = append(t.tmp27, t62)
-		t.tmp24 = append(t.tmp24, t63)
-		t.tmp21 = append(t.tmp21, t64)
-		t65, t67, t69, t66, t68, t70 := r3AddJVP(posX, posY, posZ, t53, t55, t57, 1, 0, 0, 0, 0, 0)
-		t.tmp13 = append(t.tmp13, t66)
-		t.tmp7 = append(t.tmp7, t68)
-		t.tmp = append(t.tmp, t70)
-		_, _, _, t71, t72, t73 := r3AddJVP(posX, posY, posZ, t53, t55, t57, 0, 1, 0, 0, 0, 0)
-		t.tmp14 = append(t.tmp14, t71)
-		t.tmp8 = append(t.tmp8, t72)
-		t.tmp2 = append(t.tmp2, t73)
-		_, _, _, t74, t75, t76 := r3AddJVP(posX, posY, posZ, t53, t55, t57, 0, 0, 1, 0, 0, 0)
-		t.tmp15 = append(t.tmp15, t74)
-		t.tmp9 = append(t.tmp9, t75)
-		t.tmp3 = append(t.tmp3, t76)
-		_, _, _, t77, t78, t79 := r3AddJVP(posX, posY, posZ, t53, t55, t57, 0, 0, 0, 1, 0, 0)
-		t.tmp16 = append(t.tmp16, t77)
-		t.tmp10 = append(t.tmp10, t78)
-		t.tmp4 = append(t.tmp4, t79)
-		_, _, _, t80, t81, t82 := r3AddJVP(posX, posY, posZ, t53, t55, t57, 0, 0, 0, 0, 1, 0)
-		t.tmp17 = append(t.tmp17, t80)
-		t.tmp11 = append(t.tmp11, t81)
-		t.tmp5 = append(t.tmp5, t82)
-		_, _, _, t83, t84, t85 := r3AddJVP(posX, posY, posZ, t53, t55, t57, 0, 0, 0, 0, 0, 1)
-		t.tmp18 = append(t.tmp18, t83)
-		t.tmp12 = append(t.tmp12, t84)
-		t.tmp6 = append(t.tmp6, t85)
-		t86 := t67
-		t87 := t69
-		posX = t65
-		posY = t86
-		posZ = t87
+		t3, t4, t5, dr3ScaleXDF, dr3ScaleYDF, dr3ScaleZDF := r3ScaleJVP(t2, posX, posY, posZ, 1, 0, 0, 0)
+		t.dr3ScaleXDF = append(t.dr3ScaleXDF, dr3ScaleXDF)
+		t.dr3ScaleYDF = append(t.dr3ScaleYDF, dr3ScaleYDF)
+		t.dr3ScaleZDF = append(t.dr3ScaleZDF, dr3ScaleZDF)
+		_, _, _, dr3ScaleXDPX, dr3ScaleYDPX, dr3ScaleZDPX := r3ScaleJVP(t2, posX, posY, posZ, 0, 1, 0, 0)
+		t.dr3ScaleXDPX = append(t.dr3ScaleXDPX, dr3ScaleXDPX)
+		t.dr3ScaleYDPX = append(t.dr3ScaleYDPX, dr3ScaleYDPX)
+		t.dr3ScaleZDPX = append(t.dr3ScaleZDPX, dr3ScaleZDPX)
+		_, _, _, dr3ScaleXDPY, dr3ScaleYDPY, dr3ScaleZDPY := r3ScaleJVP(t2, posX, posY, posZ, 0, 0, 1, 0)
+		t.dr3ScaleXDPY = append(t.dr3ScaleXDPY, dr3ScaleXDPY)
+		t.dr3ScaleYDPY = append(t.dr3ScaleYDPY, dr3ScaleYDPY)
+		t.dr3ScaleZDPY = append(t.dr3ScaleZDPY, dr3ScaleZDPY)
+		_, _, _, dr3ScaleXDPZ, dr3ScaleYDPZ, dr3ScaleZDPZ := r3ScaleJVP(t2, posX, posY, posZ, 0, 0, 0, 1)
+		t.dr3ScaleXDPZ = append(t.dr3ScaleXDPZ, dr3ScaleXDPZ)
+		t.dr3ScaleYDPZ = append(t.dr3ScaleYDPZ, dr3ScaleYDPZ)
+		t.dr3ScaleZDPZ = append(t.dr3ScaleZDPZ, dr3ScaleZDPZ)
+		t6, t7, t8, dr3ScaleXDPX2, dr3ScaleYDPX2, dr3ScaleZDPX2 := r3ScaleNoFJVP(h, t3, t4, t5, 1, 0, 0)
+		t.dr3ScaleXDPX2 = append(t.dr3ScaleXDPX2, dr3ScaleXDPX2)
+		t.dr3ScaleYDPX2 = append(t.dr3ScaleYDPX2, dr3ScaleYDPX2)
+		t.dr3ScaleZDPX2 = append(t.dr3ScaleZDPX2, dr3ScaleZDPX2)
+		_, _, _, dr3ScaleXDPY2, dr3ScaleYDPY2, dr3ScaleZDPY2 := r3ScaleNoFJVP(h, t3, t4, t5, 0, 1, 0)
+		t.dr3ScaleXDPY2 = append(t.dr3ScaleXDPY2, dr3ScaleXDPY2)
+		t.dr3ScaleYDPY2 = append(t.dr3ScaleYDPY2, dr3ScaleYDPY2)
+		t.dr3ScaleZDPY2 = append(t.dr3ScaleZDPY2, dr3ScaleZDPY2)
+		_, _, _, dr3ScaleXDPZ2, dr3ScaleYDPZ2, dr3ScaleZDPZ2 := r3ScaleNoFJVP(h, t3, t4, t5, 0, 0, 1)
+		t.dr3ScaleXDPZ2 = append(t.dr3ScaleXDPZ2, dr3ScaleXDPZ2)
+		t.dr3ScaleYDPZ2 = append(t.dr3ScaleYDPZ2, dr3ScaleYDPZ2)
+		t.dr3ScaleZDPZ2 = append(t.dr3ScaleZDPZ2, dr3ScaleZDPZ2)
+		t9, t10, t11, dr3AddXDPX, dr3AddYDPX, dr3AddZDPX := r3AddJVP(velX, velY, velZ, t6, t7, t8, 1, 0, 0, 0, 0, 0)
+		t.dr3AddXDPX = append(t.dr3AddXDPX, dr3AddXDPX)
+		t.dr3AddYDPX = append(t.dr3AddYDPX, dr3AddYDPX)
+		t.dr3AddZDPX = append(t.dr3AddZDPX, dr3AddZDPX)
+		_, _, _, dr3AddXDPY, dr3AddYDPY, dr3AddZDPY := r3AddJVP(velX, velY, velZ, t6, t7, t8, 0, 1, 0, 0, 0, 0)
+		t.dr3AddXDPY = append(t.dr3AddXDPY, dr3AddXDPY)
+		t.dr3AddYDPY = append(t.dr3AddYDPY, dr3AddYDPY)
+		t.dr3AddZDPY = append(t.dr3AddZDPY, dr3AddZDPY)
+		_, _, _, dr3AddXDPZ, dr3AddYDPZ, dr3AddZDPZ := r3AddJVP(velX, velY, velZ, t6, t7, t8, 0, 0, 1, 0, 0, 0)
+		t.dr3AddXDPZ = append(t.dr3AddXDPZ, dr3AddXDPZ)
+		t.dr3AddYDPZ = append(t.dr3AddYDPZ, dr3AddYDPZ)
+		t.dr3AddZDPZ = append(t.dr3AddZDPZ, dr3AddZDPZ)
+		_, _, _, dr3AddXDQX, dr3AddYDQX, dr3AddZDQX := r3AddJVP(velX, velY, velZ, t6, t7, t8, 0, 0, 0, 1, 0, 0)
+		t.dr3AddXDQX = append(t.dr3AddXDQX, dr3AddXDQX)
+		t.dr3AddYDQX = append(t.dr3AddYDQX, dr3AddYDQX)
+		t.dr3AddZDQX = append(t.dr3AddZDQX, dr3AddZDQX)
+		_, _, _, dr3AddXDQY, dr3AddYDQY, dr3AddZDQY := r3AddJVP(velX, velY, velZ, t6, t7, t8, 0, 0, 0, 0, 1, 0)
+		t.dr3AddXDQY = append(t.dr3AddXDQY, dr3AddXDQY)
+		t.dr3AddYDQY = append(t.dr3AddYDQY, dr3AddYDQY)
+		t.dr3AddZDQY = append(t.dr3AddZDQY, dr3AddZDQY)
+		_, _, _, dr3AddXDQZ, dr3AddYDQZ, dr3AddZDQZ := r3AddJVP(velX, velY, velZ, t6, t7, t8, 0, 0, 0, 0, 0, 1)
+		t.dr3AddXDQZ = append(t.dr3AddXDQZ, dr3AddXDQZ)
+		t.dr3AddYDQZ = append(t.dr3AddYDQZ, dr3AddYDQZ)
+		t.dr3AddZDQZ = append(t.dr3AddZDQZ, dr3AddZDQZ)
+		t12 := t10
+		t13 := t11
+		velX = t9
+		velY = t12
+		velZ = t13
+		t14, t15, t16, dr3ScaleXDPX3, dr3ScaleYDPX3, dr3ScaleZDPX3 := r3ScaleNoFJVP(h, velX, velY, velZ, 1, 0, 0)
+		t.dr3ScaleXDPX3 = append(t.dr3ScaleXDPX3, dr3ScaleXDPX3)
+		t.dr3ScaleYDPX3 = append(t.dr3ScaleYDPX3, dr3ScaleYDPX3)
+		t.dr3ScaleZDPX3 = append(t.dr3ScaleZDPX3, dr3ScaleZDPX3)
+		_, _, _, dr3ScaleXDPY3, dr3ScaleYDPY3, dr3ScaleZDPY3 := r3ScaleNoFJVP(h, velX, velY, velZ, 0, 1, 0)
+		t.dr3ScaleXDPY3 = append(t.dr3ScaleXDPY3, dr3ScaleXDPY3)
+		t.dr3ScaleYDPY3 = append(t.dr3ScaleYDPY3, dr3ScaleYDPY3)
+		t.dr3ScaleZDPY3 = append(t.dr3ScaleZDPY3, dr3ScaleZDPY3)
+		_, _, _, dr3ScaleXDPZ3, dr3ScaleYDPZ3, dr3ScaleZDPZ3 := r3ScaleNoFJVP(h, velX, velY, velZ, 0, 0, 1)
+		t.dr3ScaleXDPZ3 = append(t.dr3ScaleXDPZ3, dr3ScaleXDPZ3)
+		t.dr3ScaleYDPZ3 = append(t.dr3ScaleYDPZ3, dr3ScaleYDPZ3)
+		t.dr3ScaleZDPZ3 = append(t.dr3ScaleZDPZ3, dr3ScaleZDPZ3)
+		t17, t18, t19, dr3AddXDPX2, dr3AddYDPX2, dr3AddZDPX2 := r3AddJVP(posX, posY, posZ, t14, t15, t16, 1, 0, 0, 0, 0, 0)
+		t.dr3AddXDPX2 = append(t.dr3AddXDPX2, dr3AddXDPX2)
+		t.dr3AddYDPX2 = append(t.dr3AddYDPX2, dr3AddYDPX2)
+		t.dr3AddZDPX2 = append(t.dr3AddZDPX2, dr3AddZDPX2)
+		_, _, _, dr3AddXDPY2, dr3AddYDPY2, dr3AddZDPY2 := r3AddJVP(posX, posY, posZ, t14, t15, t16, 0, 1, 0, 0, 0, 0)
+		t.dr3AddXDPY2 = append(t.dr3AddXDPY2, dr3AddXDPY2)
+		t.dr3AddYDPY2 = append(t.dr3AddYDPY2, dr3AddYDPY2)
+		t.dr3AddZDPY2 = append(t.dr3AddZDPY2, dr3AddZDPY2)
+		_, _, _, dr3AddXDPZ2, dr3AddYDPZ2, dr3AddZDPZ2 := r3AddJVP(posX, posY, posZ, t14, t15, t16, 0, 0, 1, 0, 0, 0)
+		t.dr3AddXDPZ2 = append(t.dr3AddXDPZ2, dr3AddXDPZ2)
+		t.dr3AddYDPZ2 = append(t.dr3AddYDPZ2, dr3AddYDPZ2)
+		t.dr3AddZDPZ2 = append(t.dr3AddZDPZ2, dr3AddZDPZ2)
+		_, _, _, dr3AddXDQX2, dr3AddYDQX2, dr3AddZDQX2 := r3AddJVP(posX, posY, posZ, t14, t15, t16, 0, 0, 0, 1, 0, 0)
+		t.dr3AddXDQX2 = append(t.dr3AddXDQX2, dr3AddXDQX2)
+		t.dr3AddYDQX2 = append(t.dr3AddYDQX2, dr3AddYDQX2)
+		t.dr3AddZDQX2 = append(t.dr3AddZDQX2, dr3AddZDQX2)
+		_, _, _, dr3AddXDQY2, dr3AddYDQY2, dr3AddZDQY2 := r3AddJVP(posX, posY, posZ, t14, t15, t16, 0, 0, 0, 0, 1, 0)
+		t.dr3AddXDQY2 = append(t.dr3AddXDQY2, dr3AddXDQY2)
+		t.dr3AddYDQY2 = append(t.dr3AddYDQY2, dr3AddYDQY2)
+		t.dr3AddZDQY2 = append(t.dr3AddZDQY2, dr3AddZDQY2)
+		_, _, _, dr3AddXDQZ2, dr3AddYDQZ2, dr3AddZDQZ2 := r3AddJVP(posX, posY, posZ, t14, t15, t16, 0, 0, 0, 0, 0, 1)
+		t.dr3AddXDQZ2 = append(t.dr3AddXDQZ2, dr3AddXDQZ2)
+		t.dr3AddYDQZ2 = append(t.dr3AddYDQZ2, dr3AddYDQZ2)
+		t.dr3AddZDQZ2 = append(t.dr3AddZDQZ2, dr3AddZDQZ2)
+		t20 := t18
+		t21 := t19
+		posX = t17
+		posY = t20
+		posZ = t21
 	}
-	t88, dr3NormDPX2, dr3NormDPY2, dr3NormDPZ2 := r3NormGrad(posX, posY, posZ)
+	t22, dr3NormDPX2, dr3NormDPY2, dr3NormDPZ2 := r3NormGrad(posX, posY, posZ)
 	t.dr3NormDPX2 = dr3NormDPX2
 	t.dr3NormDPY2 = dr3NormDPY2
 	t.dr3NormDPZ2 = dr3NormDPZ2
-	return t88
+	return t22
 }
 
 // OrbitBackward adds to dx, dy, dz, dvx and dgm the vector-Jacobian product of
@@ -1308,75 +1383,75 @@ func OrbitBackward(t *OrbitTape, s float64, dx, dy, dz, dvx, dgm *float64) {
 	var dposY float64
 	var dposX float64
 	steps := t.steps
-	ntmp := len(t.tmp)
-	ntmp2 := len(t.tmp2)
-	ntmp3 := len(t.tmp3)
-	ntmp4 := len(t.tmp4)
-	ntmp5 := len(t.tmp5)
-	ntmp6 := len(t.tmp6)
-	ntmp7 := len(t.tmp7)
-	ntmp8 := len(t.tmp8)
-	ntmp9 := len(t.tmp9)
-	ntmp10 := len(t.tmp10)
-	ntmp11 := len(t.tmp11)
-	ntmp12 := len(t.tmp12)
-	ntmp13 := len(t.tmp13)
-	ntmp14 := len(t.tmp14)
-	ntmp15 := len(t.tmp15)
-	ntmp16 := len(t.tmp16)
-	ntmp17 := len(t.tmp17)
-	ntmp18 := len(t.tmp18)
-	ntmp19 := len(t.tmp19)
-	ntmp20 := len(t.tmp20)
-	ntmp21 := len(t.tmp21)
-	ntmp22 := len(t.tmp22)
-	ntmp23 := len(t.tmp23)
-	ntmp24 := len(t.tmp24)
-	ntmp25 := len(t.tmp25)
-	ntmp26 := len(t.tmp26)
-	ntmp27 := len(t.tmp27)
+	ndr3AddZDPX2 := len(t.dr3AddZDPX2)
+	ndr3AddZDPY2 := len(t.dr3AddZDPY2)
+	ndr3AddZDPZ2 := len(t.dr3AddZDPZ2)
+	ndr3AddZDQX2 := len(t.dr3AddZDQX2)
+	ndr3AddZDQY2 := len(t.dr3AddZDQY2)
+	ndr3AddZDQZ2 := len(t.dr3AddZDQZ2)
+	ndr3AddYDPX2 := len(t.dr3AddYDPX2)
+	ndr3AddYDPY2 := len(t.dr3AddYDPY2)
+	ndr3AddYDPZ2 := len(t.dr3AddYDPZ2)
+	ndr3AddYDQX2 := len(t.dr3AddYDQX2)
+	ndr3AddYDQY2 := len(t.dr3AddYDQY2)
+	ndr3AddYDQZ2 := len(t.dr3AddYDQZ2)
+	ndr3AddXDPX2 := len(t.dr3AddXDPX2)
+	ndr3AddXDPY2 := len(t.dr3AddXDPY2)
+	ndr3AddXDPZ2 := len(t.dr3AddXDPZ2)
+	ndr3AddXDQX2 := len(t.dr3AddXDQX2)
+	ndr3AddXDQY2 := len(t.dr3AddXDQY2)
+	ndr3AddXDQZ2 := len(t.dr3AddXDQZ2)
+	ndr3ScaleZDPX3 := len(t.dr3ScaleZDPX3)
+	ndr3ScaleZDPY3 := len(t.dr3ScaleZDPY3)
+	ndr3ScaleZDPZ3 := len(t.dr3ScaleZDPZ3)
+	ndr3ScaleYDPX3 := len(t.dr3ScaleYDPX3)
+	ndr3ScaleYDPY3 := len(t.dr3ScaleYDPY3)
+	ndr3ScaleYDPZ3 := len(t.dr3ScaleYDPZ3)
+	ndr3ScaleXDPX3 := len(t.dr3ScaleXDPX3)
+	ndr3ScaleXDPY3 := len(t.dr3ScaleXDPY3)
+	ndr3ScaleXDPZ3 := len(t.dr3ScaleXDPZ3)
 	var dvelZ float64
 	var dvelY float64
 	var dvelX float64
-	ntmp28 := len(t.tmp28)
-	ntmp29 := len(t.tmp29)
-	ntmp30 := len(t.tmp30)
-	ntmp31 := len(t.tmp31)
-	ntmp32 := len(t.tmp32)
-	ntmp33 := len(t.tmp33)
-	ntmp34 := len(t.tmp34)
-	ntmp35 := len(t.tmp35)
-	ntmp36 := len(t.tmp36)
-	ntmp37 := len(t.tmp37)
-	ntmp38 := len(t.tmp38)
-	ntmp39 := len(t.tmp39)
-	ntmp40 := len(t.tmp40)
-	ntmp41 := len(t.tmp41)
-	ntmp42 := len(t.tmp42)
-	ntmp43 := len(t.tmp43)
-	ntmp44 := len(t.tmp44)
-	ntmp45 := len(t.tmp45)
-	ntmp46 := len(t.tmp46)
-	ntmp47 := len(t.tmp47)
-	ntmp48 := len(t.tmp48)
-	ntmp49 := len(t.tmp49)
-	ntmp50 := len(t.tmp50)
-	ntmp51 := len(t.tmp51)
-	ntmp52 := len(t.tmp52)
-	ntmp53 := len(t.tmp53)
-	ntmp54 := len(t.tmp54)
-	ntmp55 := len(t.tmp55)
-	ntmp56 := len(t.tmp56)
-	ntmp57 := len(t.tmp57)
-	ntmp58 := len(t.tmp58)
-	ntmp59 := len(t.tmp59)
-	ntmp60 := len(t.tmp60)
-	ntmp61 := len(t.tmp61)
-	ntmp62 := len(t.tmp62)
-	ntmp63 := len(t.tmp63)
-	ntmp64 := len(t.tmp64)
-	ntmp65 := len(t.tmp65)
-	ntmp66 := len(t.tmp66)
+	ndr3AddZDPX := len(t.dr3AddZDPX)
+	ndr3AddZDPY := len(t.dr3AddZDPY)
+	ndr3AddZDPZ := len(t.dr3AddZDPZ)
+	ndr3AddZDQX := len(t.dr3AddZDQX)
+	ndr3AddZDQY := len(t.dr3AddZDQY)
+	ndr3AddZDQZ := len(t.dr3AddZDQZ)
+	ndr3AddYDPX := len(t.dr3AddYDPX)
+	ndr3AddYDPY := len(t.dr3AddYDPY)
+	ndr3AddYDPZ := len(t.dr3AddYDPZ)
+	ndr3AddYDQX := len(t.dr3AddYDQX)
+	ndr3AddYDQY := len(t.dr3AddYDQY)
+	ndr3AddYDQZ := len(t.dr3AddYDQZ)
+	ndr3AddXDPX := len(t.dr3AddXDPX)
+	ndr3AddXDPY := len(t.dr3AddXDPY)
+	ndr3AddXDPZ := len(t.dr3AddXDPZ)
+	ndr3AddXDQX := len(t.dr3AddXDQX)
+	ndr3AddXDQY := len(t.dr3AddXDQY)
+	ndr3AddXDQZ := len(t.dr3AddXDQZ)
+	ndr3ScaleZDPX2 := len(t.dr3ScaleZDPX2)
+	ndr3ScaleZDPY2 := len(t.dr3ScaleZDPY2)
+	ndr3ScaleZDPZ2 := len(t.dr3ScaleZDPZ2)
+	ndr3ScaleYDPX2 := len(t.dr3ScaleYDPX2)
+	ndr3ScaleYDPY2 := len(t.dr3ScaleYDPY2)
+	ndr3ScaleYDPZ2 := len(t.dr3ScaleYDPZ2)
+	ndr3ScaleXDPX2 := len(t.dr3ScaleXDPX2)
+	ndr3ScaleXDPY2 := len(t.dr3ScaleXDPY2)
+	ndr3ScaleXDPZ2 := len(t.dr3ScaleXDPZ2)
+	ndr3ScaleZDF := len(t.dr3ScaleZDF)
+	ndr3ScaleZDPX := len(t.dr3ScaleZDPX)
+	ndr3ScaleZDPY := len(t.dr3ScaleZDPY)
+	ndr3ScaleZDPZ := len(t.dr3ScaleZDPZ)
+	ndr3ScaleYDF := len(t.dr3ScaleYDF)
+	ndr3ScaleYDPX := len(t.dr3ScaleYDPX)
+	ndr3ScaleYDPY := len(t.dr3ScaleYDPY)
+	ndr3ScaleYDPZ := len(t.dr3ScaleYDPZ)
+	ndr3ScaleXDF := len(t.dr3ScaleXDF)
+	ndr3ScaleXDPX := len(t.dr3ScaleXDPX)
+	ndr3ScaleXDPY := len(t.dr3ScaleXDPY)
+	ndr3ScaleXDPZ := len(t.dr3ScaleXDPZ)
 	nr := len(t.r)
 	gm := t.gm
 	var dgmSum float64
@@ -1388,72 +1463,138 @@ func OrbitBackward(t *OrbitTape, s float64, dx, dy, dz, dvx, dgm *float64) {
 	dposX += s * dr3NormDPX2
 	t1 := steps - 1
 	for i := t1; i >= 0; i-- {
-		ntmp--
-		ntmp2--
-		ntmp3--
-		ntmp4--
-		ntmp5--
-		ntmp6--
-		ntmp7--
-		ntmp8--
-		ntmp9--
-		ntmp10--
-		ntmp11--
-		ntmp12--
-		ntmp13--
-		ntmp14--
-		ntmp15--
-		ntmp16--
-		ntmp17--
-		ntmp18--
-		ntmp19--
-		ntmp20--
-		ntmp21--
-		ntmp22--
-		ntmp23--
-		ntmp24--
-		ntmp25--
-		ntmp26--
-		ntmp27--
-		ntmp28--
-		ntmp29--
-		ntmp30--
-		ntmp31--
-		ntmp32--
-		ntmp33--
-		ntmp34--
-		ntmp35--
-		ntmp36--
-		ntmp37--
-		ntmp38--
-		ntmp39--
-		ntmp40--
-		ntmp41--
-		ntmp42--
-		ntmp43--
-		ntmp44--
-		ntmp45--
-		ntmp46--
-		ntmp47--
-		ntmp48--
-		ntmp49--
-		ntmp50--
-		ntmp51--
-		ntmp52--
-		ntmp53--
-		ntmp54--
-		ntmp55--
-		ntmp56--
-		ntmp57--
-		ntmp58--
-		ntmp59--
-		ntmp60--
-		ntmp61--
-		ntmp62--
-		ntmp63--
-		ntmp64--
-		ntmp65--
-		ntmp66--
+		ndr3AddZDPX2--
+		dr3AddZDPX2 := t.dr3AddZDPX2[ndr3AddZDPX2]
+		ndr3AddZDPY2--
+		dr3AddZDPY2 := t.dr3AddZDPY2[ndr3AddZDPY2]
+		ndr3AddZDPZ2--
+		dr3AddZDPZ2 := t.dr3AddZDPZ2[ndr3AddZDPZ2]
+		ndr3AddZDQX2--
+		dr3AddZDQX2 := t.dr3AddZDQX2[ndr3AddZDQX2]
+		ndr3AddZDQY2--
+		dr3AddZDQY2 := t.dr3AddZDQY2[ndr3AddZDQY2]
+		ndr3AddZDQZ2--
+		dr3AddZDQZ2 := t.dr3AddZDQZ2[ndr3AddZDQZ2]
+		ndr3AddYDPX2--
+		dr3AddYDPX2 := t.dr3AddYDPX2[ndr3AddYDPX2]
+		ndr3AddYDPY2--
+		dr3AddYDPY2 := t.dr3AddYDPY2[ndr3AddYDPY2]
+		ndr3AddYDPZ2--
+		dr3AddYDPZ2 := t.dr3AddYDPZ2[ndr3AddYDPZ2]
+		ndr3AddYDQX2--
+		dr3AddYDQX2 := t.dr3AddYDQX2[ndr3AddYDQX2]
+		ndr3AddYDQY2--
+		dr3AddYDQY2 := t.dr3AddYDQY2[ndr3AddYDQY2]
+		ndr3AddYDQZ2--
+		dr3AddYDQZ2 := t.dr3AddYDQZ2[ndr3AddYDQZ2]
+		ndr3AddXDPX2--
+		dr3AddXDPX2 := t.dr3AddXDPX2[ndr3AddXDPX2]
+		ndr3AddXDPY2--
+		dr3AddXDPY2 := t.dr3AddXDPY2[ndr3AddXDPY2]
+		ndr3AddXDPZ2--
+		dr3AddXDPZ2 := t.dr3AddXDPZ2[ndr3AddXDPZ2]
+		ndr3AddXDQX2--
+		dr3AddXDQX2 := t.dr3AddXDQX2[ndr3AddXDQX2]
+		ndr3AddXDQY2--
+		dr3AddXDQY2 := t.dr3AddXDQY2[ndr3AddXDQY2]
+		ndr3AddXDQZ2--
+		dr3AddXDQZ2 := t.dr3AddXDQZ2[ndr3AddXDQZ2]
+		ndr3ScaleZDPX3--
+		dr3ScaleZDPX3 := t.dr3ScaleZDPX3[ndr3ScaleZDPX3]
+		ndr3ScaleZDPY3--
+		dr3ScaleZDPY3 := t.dr3ScaleZDPY3[ndr3ScaleZDPY3]
+		ndr3ScaleZDPZ3--
+		dr3ScaleZDPZ3 := t.dr3ScaleZDPZ3[ndr3ScaleZDPZ3]
+		ndr3ScaleYDPX3--
+		dr3ScaleYDPX3 := t.dr3ScaleYDPX3[ndr3ScaleYDPX3]
+		ndr3ScaleYDPY3--
+		dr3ScaleYDPY3 := t.dr3ScaleYDPY3[ndr3ScaleYDPY3]
+		ndr3ScaleYDPZ3--
+		dr3ScaleYDPZ3 := t.dr3ScaleYDPZ3[ndr3ScaleYDPZ3]
+		ndr3ScaleXDPX3--
+		dr3ScaleXDPX3 := t.dr3ScaleXDPX3[ndr3ScaleXDPX3]
+		ndr3ScaleXDPY3--
+		dr3ScaleXDPY3 := t.dr3ScaleXDPY3[ndr3ScaleXDPY3]
+		ndr3ScaleXDPZ3--
+		dr3ScaleXDPZ3 := t.dr3ScaleXDPZ3[ndr3ScaleXDPZ3]
+		ndr3AddZDPX--
+		dr3AddZDPX := t.dr3AddZDPX[ndr3AddZDPX]
+		ndr3AddZDPY--
+		dr3AddZDPY := t.dr3AddZDPY[ndr3AddZDPY]
+		ndr3AddZDPZ--
+		dr3AddZDPZ := t.dr3AddZDPZ[ndr3AddZDPZ]
+		ndr3AddZDQX--
+		dr3AddZDQX := t.dr3AddZDQX[ndr3AddZDQX]
+		ndr3AddZDQY--
+		dr3AddZDQY := t.dr3AddZDQY[ndr3AddZDQY]
+		ndr3AddZDQZ--
+		dr3AddZDQZ := t.dr3AddZDQZ[ndr3AddZDQZ]
+		ndr3AddYDPX--
+		dr3AddYDPX := t.dr3AddYDPX[ndr3AddYDPX]
+		ndr3AddYDPY--
+		dr3AddYDPY := t.dr3AddYDPY[ndr3AddYDPY]
+		ndr3AddYDPZ--
+		dr3AddYDPZ := t.dr3AddYDPZ[ndr3AddYDPZ]
+		ndr3AddYDQX--
+		dr3AddYDQX := t.dr3AddYDQX[ndr3AddYDQX]
+		ndr3AddYDQY--
+		dr3AddYDQY := t.dr3AddYDQY[ndr3AddYDQY]
+		ndr3AddYDQZ--
+		dr3AddYDQZ := t.dr3AddYDQZ[ndr3AddYDQZ]
+		ndr3AddXDPX--
+		dr3AddXDPX := t.dr3AddXDPX[ndr3AddXDPX]
+		ndr3AddXDPY--
+		dr3AddXDPY := t.dr3AddXDPY[ndr3AddXDPY]
+		ndr3AddXDPZ--
+		dr3AddXDPZ := t.dr3AddXDPZ[ndr3AddXDPZ]
+		ndr3AddXDQX--
+		dr3AddXDQX := t.dr3AddXDQX[ndr3AddXDQX]
+		ndr3AddXDQY--
+		dr3AddXDQY := t.dr3AddXDQY[ndr3AddXDQY]
+		ndr3AddXDQZ--
+		dr3AddXDQZ := t.dr3AddXDQZ[ndr3AddXDQZ]
+		ndr3ScaleZDPX2--
+		dr3ScaleZDPX2 := t.dr3ScaleZDPX2[ndr3ScaleZDPX2]
+		ndr3ScaleZDPY2--
+		dr3ScaleZDPY2 := t.dr3ScaleZDPY2[ndr3ScaleZDPY2]
+		ndr3ScaleZDPZ2--
+		dr3ScaleZDPZ2 := t.dr3ScaleZDPZ2[ndr3ScaleZDPZ2]
+		ndr3ScaleYDPX2--
+		dr3ScaleYDPX2 := t.dr3ScaleYDPX2[ndr3ScaleYDPX2]
+		ndr3ScaleYDPY2--
+		dr3ScaleYDPY2 := t.dr3ScaleYDPY2[ndr3ScaleYDPY2]
+		ndr3ScaleYDPZ2--
+		dr3ScaleYDPZ2 := t.dr3ScaleYDPZ2[ndr3ScaleYDPZ2]
+		ndr3ScaleXDPX2--
+		dr3ScaleXDPX2 := t.dr3ScaleXDPX2[ndr3ScaleXDPX2]
+		ndr3ScaleXDPY2--
+		dr3ScaleXDPY2 := t.dr3ScaleXDPY2[ndr3ScaleXDPY2]
+		ndr3ScaleXDPZ2--
+		dr3ScaleXDPZ2 := t.dr3ScaleXDPZ2[ndr3ScaleXDPZ2]
+		ndr3ScaleZDF--
+		dr3ScaleZDF := t.dr3ScaleZDF[ndr3ScaleZDF]
+		ndr3ScaleZDPX--
+		dr3ScaleZDPX := t.dr3ScaleZDPX[ndr3ScaleZDPX]
+		ndr3ScaleZDPY--
+		dr3ScaleZDPY := t.dr3ScaleZDPY[ndr3ScaleZDPY]
+		ndr3ScaleZDPZ--
+		dr3ScaleZDPZ := t.dr3ScaleZDPZ[ndr3ScaleZDPZ]
+		ndr3ScaleYDF--
+		dr3ScaleYDF := t.dr3ScaleYDF[ndr3ScaleYDF]
+		ndr3ScaleYDPX--
+		dr3ScaleYDPX := t.dr3ScaleYDPX[ndr3ScaleYDPX]
+		ndr3ScaleYDPY--
+		dr3ScaleYDPY := t.dr3ScaleYDPY[ndr3ScaleYDPY]
+		ndr3ScaleYDPZ--
+		dr3ScaleYDPZ := t.dr3ScaleYDPZ[ndr3ScaleYDPZ]
+		ndr3ScaleXDF--
+		dr3ScaleXDF := t.dr3ScaleXDF[ndr3ScaleXDF]
+		ndr3ScaleXDPX--
+		dr3ScaleXDPX := t.dr3ScaleXDPX[ndr3ScaleXDPX]
+		ndr3ScaleXDPY--
+		dr3ScaleXDPY := t.dr3ScaleXDPY[ndr3ScaleXDPY]
+		ndr3ScaleXDPZ--
+		dr3ScaleXDPZ := t.dr3ScaleXDPZ[ndr3ScaleXDPZ]
 		nr--
 		r := t.r[nr]
 		t2 := r * r
@@ -1464,37 +1605,37 @@ func OrbitBackward(t *OrbitTape, s float64, dx, dy, dz, dvx, dgm *float64) {
 		dr3NormDPY := t.dr3NormDPY[ndr3NormDPY]
 		ndr3NormDPZ--
 		dr3NormDPZ := t.dr3NormDPZ[ndr3NormDPZ]
-		t4 := dposZ * t.tmp[ntmp]
-		t5 := dposZ * t.tmp2[ntmp2]
-		t6 := dposY * t.tmp7[ntmp7]
-		t7 := dposZ*t.tmp6[ntmp6] + dposY*t.tmp12[ntmp12] + dposX*t.tmp18[ntmp18]
-		t8 := dposZ*t.tmp5[ntmp5] + dposY*t.tmp11[ntmp11] + dposX*t.tmp17[ntmp17]
-		t9 := dposZ*t.tmp4[ntmp4] + dposY*t.tmp10[ntmp10] + dposX*t.tmp16[ntmp16]
-		dvelZ += t7*t.tmp21[ntmp21] + t8*t.tmp24[ntmp24] + t9*t.tmp27[ntmp27]
-		dvelY += t7*t.tmp20[ntmp20] + t8*t.tmp23[ntmp23] + t9*t.tmp26[ntmp26]
-		dvelX += t7*t.tmp19[ntmp19] + t8*t.tmp22[ntmp22] + t9*t.tmp25[ntmp25]
-		dposZ = dposZ*t.tmp3[ntmp3] + dposY*t.tmp9[ntmp9] + dposX*t.tmp15[ntmp15]
-		dposY = t5 + dposY*t.tmp8[ntmp8] + dposX*t.tmp14[ntmp14]
-		dposX = t4 + t6 + dposX*t.tmp13[ntmp13]
-		t10 := dvelZ * t.tmp28[ntmp28]
-		t11 := dvelZ * t.tmp29[ntmp29]
-		t12 := dvelY * t.tmp34[ntmp34]
-		t13 := dvelZ*t.tmp33[ntmp33] + dvelY*t.tmp39[ntmp39] + dvelX*t.tmp45[ntmp45]
-		t14 := dvelZ*t.tmp32[ntmp32] + dvelY*t.tmp38[ntmp38] + dvelX*t.tmp44[ntmp44]
-		t15 := dvelZ*t.tmp31[ntmp31] + dvelY*t.tmp37[ntmp37] + dvelX*t.tmp43[ntmp43]
-		dvelZ = dvelZ*t.tmp30[ntmp30] + dvelY*t.tmp36[ntmp36] + dvelX*t.tmp42[ntmp42]
-		dvelY = t11 + dvelY*t.tmp35[ntmp35] + dvelX*t.tmp41[ntmp41]
-		dvelX = t10 + t12 + dvelX*t.tmp40[ntmp40]
-		t16 := t13*t.tmp48[ntmp48] + t14*t.tmp51[ntmp51] + t15*t.tmp54[ntmp54]
-		t17 := t13*t.tmp47[ntmp47] + t14*t.tmp50[ntmp50] + t15*t.tmp53[ntmp53]
-		t18 := t13*t.tmp46[ntmp46] + t14*t.tmp49[ntmp49] + t15*t.tmp52[ntmp52]
-		t19 := (t16*t.tmp55[ntmp55] + t17*t.tmp59[ntmp59] + t18*t.tmp63[ntmp63]) / t3
+		t4 := dposZ * dr3AddZDPX2
+		t5 := dposZ * dr3AddZDPY2
+		t6 := dposY * dr3AddYDPX2
+		t7 := dposZ*dr3AddZDQZ2 + dposY*dr3AddYDQZ2 + dposX*dr3AddXDQZ2
+		t8 := dposZ*dr3AddZDQY2 + dposY*dr3AddYDQY2 + dposX*dr3AddXDQY2
+		t9 := dposZ*dr3AddZDQX2 + dposY*dr3AddYDQX2 + dposX*dr3AddXDQX2
+		dvelZ += t7*dr3ScaleZDPZ3 + t8*dr3ScaleYDPZ3 + t9*dr3ScaleXDPZ3
+		dvelY += t7*dr3ScaleZDPY3 + t8*dr3ScaleYDPY3 + t9*dr3ScaleXDPY3
+		dvelX += t7*dr3ScaleZDPX3 + t8*dr3ScaleYDPX3 + t9*dr3ScaleXDPX3
+		dposZ = dposZ*dr3AddZDPZ2 + dposY*dr3AddYDPZ2 + dposX*dr3AddXDPZ2
+		dposY = t5 + dposY*dr3AddYDPY2 + dposX*dr3AddXDPY2
+		dposX = t4 + t6 + dposX*dr3AddXDPX2
+		t10 := dvelZ * dr3AddZDPX
+		t11 := dvelZ * dr3AddZDPY
+		t12 := dvelY * dr3AddYDPX
+		t13 := dvelZ*dr3AddZDQZ + dvelY*dr3AddYDQZ + dvelX*dr3AddXDQZ
+		t14 := dvelZ*dr3AddZDQY + dvelY*dr3AddYDQY + dvelX*dr3AddXDQY
+		t15 := dvelZ*dr3AddZDQX + dvelY*dr3AddYDQX + dvelX*dr3AddXDQX
+		dvelZ = dvelZ*dr3AddZDPZ + dvelY*dr3AddYDPZ + dvelX*dr3AddXDPZ
+		dvelY = t11 + dvelY*dr3AddYDPY + dvelX*dr3AddXDPY
+		dvelX = t10 + t12 + dvelX*dr3AddXDPX
+		t16 := t13*dr3ScaleZDPZ2 + t14*dr3ScaleYDPZ2 + t15*dr3ScaleXDPZ2
+		t17 := t13*dr3ScaleZDPY2 + t14*dr3ScaleYDPY2 + t15*dr3ScaleXDPY2
+		t18 := t13*dr3ScaleZDPX2 + t14*dr3ScaleYDPX2 + t15*dr3ScaleXDPX2
+		t19 := (t16*dr3ScaleZDF + t17*dr3ScaleYDF + t18*dr3ScaleXDF) / t3
 		t20 := t19 * (-gm / t3)
 		dgmSum -= t19
 		t21 := -(t20 * t2) - t20*r*r*2
-		dposZ += t16*t.tmp58[ntmp58] + t17*t.tmp62[ntmp62] + t18*t.tmp66[ntmp66] + t21*dr3NormDPZ
-		dposY += t16*t.tmp57[ntmp57] + t17*t.tmp61[ntmp61] + t18*t.tmp65[ntmp65] + t21*dr3NormDPY
-		dposX += t16*t.tmp56[ntmp56] + t17*t.tmp60[ntmp60] + t18*t.tmp64[ntmp64] + t21*dr3NormDPX
+		dposZ += t16*dr3ScaleZDPZ + t17*dr3ScaleYDPZ + t18*dr3ScaleXDPZ + t21*dr3NormDPZ
+		dposY += t16*dr3ScaleZDPY + t17*dr3ScaleYDPY + t18*dr3ScaleXDPY + t21*dr3NormDPY
+		dposX += t16*dr3ScaleZDPX + t17*dr3ScaleYDPX + t18*dr3ScaleXDPX + t21*dr3NormDPX
 	}
 	*dx += dposX
 	*dy += dposY

@@ -2854,17 +2854,17 @@ func CrossEntropyHVP(x, vx []float64) (float64, []float64, []float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp3   8 bytes per run: result 1 of a call of polarJVP
-//	tmp6   8 bytes per run: result 3 of a call of polarJVP
-//	tmp2   8 bytes per run: result 2 of a call of polarJVP
-//	tmp4   8 bytes per run: result 4 of a call of polarJVP
-//	tmp7   8 bytes per run: result 3 of a call of polarJVP
-//	tmp5   8 bytes per run: result 4 of a call of polarJVP
-//	prod2  8 bytes per run: a product (prod) of the forward sweep
-//	cos    8 bytes per run: math.Cos of the forward sweep
-//	prod   8 bytes per run: a product (prod) of the forward sweep
-//	tmp    8 bytes per run: result 1 of a call of sqGrad
-//	dsq    8 bytes per run: result 2 of a call of sqGrad
+//	tmp3        8 bytes per run: result 1 of a call of polarJVP
+//	dpolarRDX   8 bytes per run: result 3 of a call of polarJVP
+//	tmp2        8 bytes per run: result 2 of a call of polarJVP
+//	dpolarThDX  8 bytes per run: result 4 of a call of polarJVP
+//	dpolarRDY   8 bytes per run: result 3 of a call of polarJVP
+//	dpolarThDY  8 bytes per run: result 4 of a call of polarJVP
+//	prod2       8 bytes per run: a product (prod) of the forward sweep
+//	cos         8 bytes per run: math.Cos of the forward sweep
+//	prod        8 bytes per run: a product (prod) of the forward sweep
+//	tmp         8 bytes per run: result 1 of a call of sqGrad
+//	dsq         8 bytes per run: result 2 of a call of sqGrad
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -2872,16 +2872,16 @@ func CrossEntropyHVP(x, vx []float64) (float64, []float64, []float64) {
 type PolarTape struct {
 	// tmp3: result 1 of a call of polarJVP.
 	tmp3 float64
-	// tmp6: result 3 of a call of polarJVP.
-	tmp6 float64
+	// dpolarRDX: result 3 of a call of polarJVP.
+	dpolarRDX float64
 	// tmp2: result 2 of a call of polarJVP.
 	tmp2 float64
-	// tmp4: result 4 of a call of polarJVP.
-	tmp4 float64
-	// tmp7: result 3 of a call of polarJVP.
-	tmp7 float64
-	// tmp5: result 4 of a call of polarJVP.
-	tmp5 float64
+	// dpolarThDX: result 4 of a call of polarJVP.
+	dpolarThDX float64
+	// dpolarRDY: result 3 of a call of polarJVP.
+	dpolarRDY float64
+	// dpolarThDY: result 4 of a call of polarJVP.
+	dpolarThDY float64
 	// prod2: a product (prod) of the forward sweep.
 	prod2 float64
 	// cos: math.Cos of the forward sweep.
@@ -2905,24 +2905,24 @@ func (t *PolarTape) Bytes() int {
 // PolarForward runs Polar and records in t what PolarBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func PolarForward(t *PolarTape, x, y float64) float64 {
-	t1, t3, t2, t4 := polarJVP(x, y, 1, 0)
+	t1, t2, dpolarRDX, dpolarThDX := polarJVP(x, y, 1, 0)
 	t.tmp3 = t1
-	t.tmp6 = t2
-	t.tmp2 = t3
-	t.tmp4 = t4
-	_, _, t5, t6 := polarJVP(x, y, 0, 1)
-	t.tmp7 = t5
-	t.tmp5 = t6
-	t7 := t1 * t1
-	t.prod2 = t7
-	t8 := math.Cos(t3)
-	t.cos = t8
-	t9 := t7 * t8
-	t.prod = t9
-	t10, dsq := sqGrad(y)
-	t.tmp = t10
+	t.dpolarRDX = dpolarRDX
+	t.tmp2 = t2
+	t.dpolarThDX = dpolarThDX
+	_, _, dpolarRDY, dpolarThDY := polarJVP(x, y, 0, 1)
+	t.dpolarRDY = dpolarRDY
+	t.dpolarThDY = dpolarThDY
+	t3 := t1 * t1
+	t.prod2 = t3
+	t4 := math.Cos(t2)
+	t.cos = t4
+	t5 := t3 * t4
+	t.prod = t5
+	t6, dsq := sqGrad(y)
+	t.tmp = t6
 	t.dsq = dsq
-	return t9 * t10
+	return t5 * t6
 }
 
 // PolarBackward adds to dx and dy the vector-Jacobian product of Polar with the
@@ -2932,31 +2932,35 @@ func PolarForward(t *PolarTape, x, y float64) float64 {
 // mini-batch.
 func PolarBackward(t *PolarTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dpolarRDX := t.dpolarRDX
+	dpolarThDX := t.dpolarThDX
+	dpolarRDY := t.dpolarRDY
+	dpolarThDY := t.dpolarThDY
 	dsq := t.dsq
 	t1 := s * t.tmp
 	t2 := t1 * t.prod2 * math.Sin(t.tmp2)
 	t3 := t1 * t.cos * t.tmp3 * 2
-	*dx += t3*t.tmp6 - t2*t.tmp4
-	*dy += s*t.prod*dsq - t2*t.tmp5 + t3*t.tmp7
+	*dx += t3*dpolarRDX - t2*dpolarThDX
+	*dy += s*t.prod*dsq - t2*dpolarThDY + t3*dpolarRDY
 }
 
 // PolarGrad returns Polar's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func PolarGrad(x, y float64) (float64, float64, float64) {
-	t1, t3, t2, t4 := polarJVP(x, y, 1, 0)
-	_, _, t5, t6 := polarJVP(x, y, 0, 1)
-	t7 := t1 * t1
-	t8 := math.Cos(t3)
-	t9 := t7 * t8
-	t10, dsq := sqGrad(y)
+	t1, t2, dpolarRDX, dpolarThDX := polarJVP(x, y, 1, 0)
+	_, _, dpolarRDY, dpolarThDY := polarJVP(x, y, 0, 1)
+	t3 := t1 * t1
+	t4 := math.Cos(t2)
+	t5 := t3 * t4
+	t6, dsq := sqGrad(y)
 	var dx float64
 	var dy float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t11 := t10 * t7 * math.Sin(t3)
-	t12 := t10 * t8 * t1 * 2
-	dx += t12*t2 - t11*t4
-	dy += t9*dsq - t11*t6 + t12*t5
-	return t9 * t10, dx, dy
+	t7 := t6 * t3 * math.Sin(t2)
+	t8 := t6 * t4 * t1 * 2
+	dx += t8*dpolarRDX - t7*dpolarThDX
+	dy += t5*dsq - t7*dpolarThDY + t8*dpolarRDY
+	return t5 * t6, dx, dy
 }
 
 // PolarHVP returns Polar's result, its gradient with respect to x and y, and

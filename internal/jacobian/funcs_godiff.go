@@ -244,38 +244,38 @@ func Polar3VJP(r, theta, phi, s1, s2, s3 float64) (float64, float64, float64, fl
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp7  8 bytes per run: result 4 of a call of Polar3JVP
-//	tmp4  8 bytes per run: result 5 of a call of Polar3JVP
-//	tmp   8 bytes per run: result 6 of a call of Polar3JVP
-//	tmp8  8 bytes per run: result 4 of a call of Polar3JVP
-//	tmp5  8 bytes per run: result 5 of a call of Polar3JVP
-//	tmp2  8 bytes per run: result 6 of a call of Polar3JVP
-//	tmp9  8 bytes per run: result 4 of a call of Polar3JVP
-//	tmp6  8 bytes per run: result 5 of a call of Polar3JVP
-//	tmp3  8 bytes per run: result 6 of a call of Polar3JVP
+//	dPolar3R1DR      8 bytes per run: result 4 of a call of Polar3JVP
+//	dPolar3R2DR      8 bytes per run: result 5 of a call of Polar3JVP
+//	dPolar3R3DR      8 bytes per run: result 6 of a call of Polar3JVP
+//	dPolar3R1DTheta  8 bytes per run: result 4 of a call of Polar3JVP
+//	dPolar3R2DTheta  8 bytes per run: result 5 of a call of Polar3JVP
+//	dPolar3R3DTheta  8 bytes per run: result 6 of a call of Polar3JVP
+//	dPolar3R1DPhi    8 bytes per run: result 4 of a call of Polar3JVP
+//	dPolar3R2DPhi    8 bytes per run: result 5 of a call of Polar3JVP
+//	dPolar3R3DPhi    8 bytes per run: result 6 of a call of Polar3JVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type Polar3RevTape struct {
-	// tmp7: result 4 of a call of Polar3JVP.
-	tmp7 float64
-	// tmp4: result 5 of a call of Polar3JVP.
-	tmp4 float64
-	// tmp: result 6 of a call of Polar3JVP.
-	tmp float64
-	// tmp8: result 4 of a call of Polar3JVP.
-	tmp8 float64
-	// tmp5: result 5 of a call of Polar3JVP.
-	tmp5 float64
-	// tmp2: result 6 of a call of Polar3JVP.
-	tmp2 float64
-	// tmp9: result 4 of a call of Polar3JVP.
-	tmp9 float64
-	// tmp6: result 5 of a call of Polar3JVP.
-	tmp6 float64
-	// tmp3: result 6 of a call of Polar3JVP.
-	tmp3 float64
+	// dPolar3R1DR: result 4 of a call of Polar3JVP.
+	dPolar3R1DR float64
+	// dPolar3R2DR: result 5 of a call of Polar3JVP.
+	dPolar3R2DR float64
+	// dPolar3R3DR: result 6 of a call of Polar3JVP.
+	dPolar3R3DR float64
+	// dPolar3R1DTheta: result 4 of a call of Polar3JVP.
+	dPolar3R1DTheta float64
+	// dPolar3R2DTheta: result 5 of a call of Polar3JVP.
+	dPolar3R2DTheta float64
+	// dPolar3R3DTheta: result 6 of a call of Polar3JVP.
+	dPolar3R3DTheta float64
+	// dPolar3R1DPhi: result 4 of a call of Polar3JVP.
+	dPolar3R1DPhi float64
+	// dPolar3R2DPhi: result 5 of a call of Polar3JVP.
+	dPolar3R2DPhi float64
+	// dPolar3R3DPhi: result 6 of a call of Polar3JVP.
+	dPolar3R3DPhi float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -289,19 +289,19 @@ func (t *Polar3RevTape) Bytes() int {
 // Polar3RevForward runs Polar3Rev and records in t what Polar3RevBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func Polar3RevForward(t *Polar3RevTape, r, theta, phi float64) (float64, float64, float64) {
-	t1, t3, t5, t2, t4, t6 := Polar3JVP(r, theta, phi, 1, 0, 0)
-	t.tmp7 = t2
-	t.tmp4 = t4
-	t.tmp = t6
-	_, _, _, t7, t8, t9 := Polar3JVP(r, theta, phi, 0, 1, 0)
-	t.tmp8 = t7
-	t.tmp5 = t8
-	t.tmp2 = t9
-	_, _, _, t10, t11, t12 := Polar3JVP(r, theta, phi, 0, 0, 1)
-	t.tmp9 = t10
-	t.tmp6 = t11
-	t.tmp3 = t12
-	return t1, t3, t5
+	t1, t2, t3, dPolar3R1DR, dPolar3R2DR, dPolar3R3DR := Polar3JVP(r, theta, phi, 1, 0, 0)
+	t.dPolar3R1DR = dPolar3R1DR
+	t.dPolar3R2DR = dPolar3R2DR
+	t.dPolar3R3DR = dPolar3R3DR
+	_, _, _, dPolar3R1DTheta, dPolar3R2DTheta, dPolar3R3DTheta := Polar3JVP(r, theta, phi, 0, 1, 0)
+	t.dPolar3R1DTheta = dPolar3R1DTheta
+	t.dPolar3R2DTheta = dPolar3R2DTheta
+	t.dPolar3R3DTheta = dPolar3R3DTheta
+	_, _, _, dPolar3R1DPhi, dPolar3R2DPhi, dPolar3R3DPhi := Polar3JVP(r, theta, phi, 0, 0, 1)
+	t.dPolar3R1DPhi = dPolar3R1DPhi
+	t.dPolar3R2DPhi = dPolar3R2DPhi
+	t.dPolar3R3DPhi = dPolar3R3DPhi
+	return t1, t2, t3
 }
 
 // Polar3RevBackward adds to dr, dtheta and dphi the vector-Jacobian product of
@@ -311,9 +311,18 @@ func Polar3RevForward(t *Polar3RevTape, r, theta, phi float64) (float64, float64
 // than sets, so one buffer can sum a mini-batch.
 func Polar3RevBackward(t *Polar3RevTape, s1, s2, s3 float64, dr, dtheta, dphi *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	*dr += s3*t.tmp + s2*t.tmp4 + s1*t.tmp7
-	*dtheta += s3*t.tmp2 + s2*t.tmp5 + s1*t.tmp8
-	*dphi += s3*t.tmp3 + s2*t.tmp6 + s1*t.tmp9
+	dPolar3R1DR := t.dPolar3R1DR
+	dPolar3R2DR := t.dPolar3R2DR
+	dPolar3R3DR := t.dPolar3R3DR
+	dPolar3R1DTheta := t.dPolar3R1DTheta
+	dPolar3R2DTheta := t.dPolar3R2DTheta
+	dPolar3R3DTheta := t.dPolar3R3DTheta
+	dPolar3R1DPhi := t.dPolar3R1DPhi
+	dPolar3R2DPhi := t.dPolar3R2DPhi
+	dPolar3R3DPhi := t.dPolar3R3DPhi
+	*dr += s3*dPolar3R3DR + s2*dPolar3R2DR + s1*dPolar3R1DR
+	*dtheta += s3*dPolar3R3DTheta + s2*dPolar3R2DTheta + s1*dPolar3R1DTheta
+	*dphi += s3*dPolar3R3DPhi + s2*dPolar3R2DPhi + s1*dPolar3R1DPhi
 }
 
 // Polar3RevJacobian returns Polar3Rev's results and its Jacobian, a fresh

@@ -1538,14 +1538,14 @@ func PairsJVP(a, b, c, da, db, dc float64) (float64, float64) {
 // nor spare capacity.
 //
 //	steps            8 bytes per run: the parameter steps
-//	tmp5             8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
-//	tmp              8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
-//	tmp6             8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
-//	tmp2             8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
-//	tmp7             8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
-//	tmp3             8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
-//	tmp8             8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
-//	tmp4             8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
+//	dstateStepXDSX   8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
+//	dstateStepVDSX   8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
+//	dstateStepXDSV   8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
+//	dstateStepVDSV   8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
+//	dstateStepXDK    8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
+//	dstateStepVDK    8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
+//	dstateStepXDH    8·max(steps, 0) bytes (8 bytes an entry): result 3 of a call of stateStepJVP
+//	dstateStepVDH    8·max(steps, 0) bytes (8 bytes an entry): result 4 of a call of stateStepJVP
 //	dstateEnergyDSX  8 bytes per run: result 2 of a call of stateEnergyGrad
 //	dstateEnergyDSV  8 bytes per run: result 3 of a call of stateEnergyGrad
 //	dstateEnergyDK   8 bytes per run: result 4 of a call of stateEnergyGrad
@@ -1556,30 +1556,30 @@ func PairsJVP(a, b, c, da, db, dc float64) (float64, float64) {
 type SteppedTape struct {
 	// steps: the parameter steps.
 	steps int
-	// tmp5: result 3 of a call of stateStepJVP, one entry per iteration of the
-	// loop around it, read back last first.
-	tmp5 []float64
-	// tmp: result 4 of a call of stateStepJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp []float64
-	// tmp6: result 3 of a call of stateStepJVP, one entry per iteration of the
-	// loop around it, read back last first.
-	tmp6 []float64
-	// tmp2: result 4 of a call of stateStepJVP, one entry per iteration of the
-	// loop around it, read back last first.
-	tmp2 []float64
-	// tmp7: result 3 of a call of stateStepJVP, one entry per iteration of the
-	// loop around it, read back last first.
-	tmp7 []float64
-	// tmp3: result 4 of a call of stateStepJVP, one entry per iteration of the
-	// loop around it, read back last first.
-	tmp3 []float64
-	// tmp8: result 3 of a call of stateStepJVP, one entry per iteration of the
-	// loop around it, read back last first.
-	tmp8 []float64
-	// tmp4: result 4 of a call of stateStepJVP, one entry per iteration of the
-	// loop around it, read back last first.
-	tmp4 []float64
+	// dstateStepXDSX: result 3 of a call of stateStepJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dstateStepXDSX []float64
+	// dstateStepVDSX: result 4 of a call of stateStepJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dstateStepVDSX []float64
+	// dstateStepXDSV: result 3 of a call of stateStepJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dstateStepXDSV []float64
+	// dstateStepVDSV: result 4 of a call of stateStepJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dstateStepVDSV []float64
+	// dstateStepXDK: result 3 of a call of stateStepJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dstateStepXDK []float64
+	// dstateStepVDK: result 4 of a call of stateStepJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dstateStepVDK []float64
+	// dstateStepXDH: result 3 of a call of stateStepJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dstateStepXDH []float64
+	// dstateStepVDH: result 4 of a call of stateStepJVP, one entry per iteration
+	// of the loop around it, read back last first.
+	dstateStepVDH []float64
 	// dstateEnergyDSX: result 2 of a call of stateEnergyGrad.
 	dstateEnergyDSX float64
 	// dstateEnergyDSV: result 3 of a call of stateEnergyGrad.
@@ -1594,14 +1594,14 @@ type SteppedTape struct {
 // nor spare capacity.
 func (t *SteppedTape) Bytes() int {
 	n := 32
-	n += len(t.tmp5) * 8
-	n += len(t.tmp) * 8
-	n += len(t.tmp6) * 8
-	n += len(t.tmp2) * 8
-	n += len(t.tmp7) * 8
-	n += len(t.tmp3) * 8
-	n += len(t.tmp8) * 8
-	n += len(t.tmp4) * 8
+	n += len(t.dstateStepXDSX) * 8
+	n += len(t.dstateStepVDSX) * 8
+	n += len(t.dstateStepXDSV) * 8
+	n += len(t.dstateStepVDSV) * 8
+	n += len(t.dstateStepXDK) * 8
+	n += len(t.dstateStepVDK) * 8
+	n += len(t.dstateStepXDH) * 8
+	n += len(t.dstateStepVDH) * 8
 	return n
 }
 
@@ -1634,48 +1634,48 @@ func (t *SteppedTape) release() {
 // SteppedForward runs Stepped and records in t what SteppedBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SteppedForward(t *SteppedTape, x0, v0, k, h float64, steps int) float64 {
-	t.tmp = t.tmp[:0]
-	t.tmp2 = t.tmp2[:0]
-	t.tmp3 = t.tmp3[:0]
-	t.tmp4 = t.tmp4[:0]
-	t.tmp5 = t.tmp5[:0]
-	t.tmp6 = t.tmp6[:0]
-	t.tmp7 = t.tmp7[:0]
-	t.tmp8 = t.tmp8[:0]
+	t.dstateStepVDSX = t.dstateStepVDSX[:0]
+	t.dstateStepVDSV = t.dstateStepVDSV[:0]
+	t.dstateStepVDK = t.dstateStepVDK[:0]
+	t.dstateStepVDH = t.dstateStepVDH[:0]
+	t.dstateStepXDSX = t.dstateStepXDSX[:0]
+	t.dstateStepXDSV = t.dstateStepXDSV[:0]
+	t.dstateStepXDK = t.dstateStepXDK[:0]
+	t.dstateStepXDH = t.dstateStepXDH[:0]
 	t.steps = steps
 	sX := x0
 	sV := v0
 	t1 := max(steps, 0)
-	t.tmp = slices.Grow(t.tmp, t1)
-	t.tmp2 = slices.Grow(t.tmp2, t1)
-	t.tmp3 = slices.Grow(t.tmp3, t1)
-	t.tmp4 = slices.Grow(t.tmp4, t1)
-	t.tmp5 = slices.Grow(t.tmp5, t1)
-	t.tmp6 = slices.Grow(t.tmp6, t1)
-	t.tmp7 = slices.Grow(t.tmp7, t1)
-	t.tmp8 = slices.Grow(t.tmp8, t1)
+	t.dstateStepVDH = slices.Grow(t.dstateStepVDH, t1)
+	t.dstateStepVDK = slices.Grow(t.dstateStepVDK, t1)
+	t.dstateStepVDSV = slices.Grow(t.dstateStepVDSV, t1)
+	t.dstateStepVDSX = slices.Grow(t.dstateStepVDSX, t1)
+	t.dstateStepXDH = slices.Grow(t.dstateStepXDH, t1)
+	t.dstateStepXDK = slices.Grow(t.dstateStepXDK, t1)
+	t.dstateStepXDSV = slices.Grow(t.dstateStepXDSV, t1)
+	t.dstateStepXDSX = slices.Grow(t.dstateStepXDSX, t1)
 	for range steps {
-		t2, t4, t3, t5 := stateStepJVP(sX, sV, k, h, 1, 0, 0, 0)
-		t.tmp5 = append(t.tmp5, t3)
-		t.tmp = append(t.tmp, t5)
-		_, _, t6, t7 := stateStepJVP(sX, sV, k, h, 0, 1, 0, 0)
-		t.tmp6 = append(t.tmp6, t6)
-		t.tmp2 = append(t.tmp2, t7)
-		_, _, t8, t9 := stateStepJVP(sX, sV, k, h, 0, 0, 1, 0)
-		t.tmp7 = append(t.tmp7, t8)
-		t.tmp3 = append(t.tmp3, t9)
-		_, _, t10, t11 := stateStepJVP(sX, sV, k, h, 0, 0, 0, 1)
-		t.tmp8 = append(t.tmp8, t10)
-		t.tmp4 = append(t.tmp4, t11)
-		t12 := t4
+		t2, t3, dstateStepXDSX, dstateStepVDSX := stateStepJVP(sX, sV, k, h, 1, 0, 0, 0)
+		t.dstateStepXDSX = append(t.dstateStepXDSX, dstateStepXDSX)
+		t.dstateStepVDSX = append(t.dstateStepVDSX, dstateStepVDSX)
+		_, _, dstateStepXDSV, dstateStepVDSV := stateStepJVP(sX, sV, k, h, 0, 1, 0, 0)
+		t.dstateStepXDSV = append(t.dstateStepXDSV, dstateStepXDSV)
+		t.dstateStepVDSV = append(t.dstateStepVDSV, dstateStepVDSV)
+		_, _, dstateStepXDK, dstateStepVDK := stateStepJVP(sX, sV, k, h, 0, 0, 1, 0)
+		t.dstateStepXDK = append(t.dstateStepXDK, dstateStepXDK)
+		t.dstateStepVDK = append(t.dstateStepVDK, dstateStepVDK)
+		_, _, dstateStepXDH, dstateStepVDH := stateStepJVP(sX, sV, k, h, 0, 0, 0, 1)
+		t.dstateStepXDH = append(t.dstateStepXDH, dstateStepXDH)
+		t.dstateStepVDH = append(t.dstateStepVDH, dstateStepVDH)
+		t4 := t3
 		sX = t2
-		sV = t12
+		sV = t4
 	}
-	t13, dstateEnergyDSX, dstateEnergyDSV, dstateEnergyDK := stateEnergyGrad(sX, sV, k)
+	t5, dstateEnergyDSX, dstateEnergyDSV, dstateEnergyDK := stateEnergyGrad(sX, sV, k)
 	t.dstateEnergyDSX = dstateEnergyDSX
 	t.dstateEnergyDSV = dstateEnergyDSV
 	t.dstateEnergyDK = dstateEnergyDK
-	return t13
+	return t5
 }
 
 // SteppedBackward adds to dx0, dv0, dk and dh the vector-Jacobian product of
@@ -1691,35 +1691,43 @@ func SteppedBackward(t *SteppedTape, s float64, dx0, dv0, dk, dh *float64) {
 	var dsV float64
 	var dsX float64
 	steps := t.steps
-	ntmp := len(t.tmp)
-	ntmp2 := len(t.tmp2)
-	ntmp3 := len(t.tmp3)
-	ntmp4 := len(t.tmp4)
+	ndstateStepVDSX := len(t.dstateStepVDSX)
+	ndstateStepVDSV := len(t.dstateStepVDSV)
+	ndstateStepVDK := len(t.dstateStepVDK)
+	ndstateStepVDH := len(t.dstateStepVDH)
 	var dkSum float64
 	var dhSum float64
-	ntmp5 := len(t.tmp5)
-	ntmp6 := len(t.tmp6)
-	ntmp7 := len(t.tmp7)
-	ntmp8 := len(t.tmp8)
+	ndstateStepXDSX := len(t.dstateStepXDSX)
+	ndstateStepXDSV := len(t.dstateStepXDSV)
+	ndstateStepXDK := len(t.dstateStepXDK)
+	ndstateStepXDH := len(t.dstateStepXDH)
 	dsV += s * dstateEnergyDSV
 	dsX += s * dstateEnergyDSX
 	t1 := steps - 1
 	for i := t1; i >= 0; i-- {
-		ntmp--
-		ntmp2--
-		ntmp3--
-		ntmp4--
-		ntmp5--
-		ntmp6--
-		ntmp7--
-		ntmp8--
-		t2 := dsV * t.tmp[ntmp]
-		dkSum += dsV * t.tmp3[ntmp3]
-		dhSum += dsV * t.tmp4[ntmp4]
-		dkSum += dsX * t.tmp7[ntmp7]
-		dhSum += dsX * t.tmp8[ntmp8]
-		dsV = dsV*t.tmp2[ntmp2] + dsX*t.tmp6[ntmp6]
-		dsX = t2 + dsX*t.tmp5[ntmp5]
+		ndstateStepVDSX--
+		dstateStepVDSX := t.dstateStepVDSX[ndstateStepVDSX]
+		ndstateStepVDSV--
+		dstateStepVDSV := t.dstateStepVDSV[ndstateStepVDSV]
+		ndstateStepVDK--
+		dstateStepVDK := t.dstateStepVDK[ndstateStepVDK]
+		ndstateStepVDH--
+		dstateStepVDH := t.dstateStepVDH[ndstateStepVDH]
+		ndstateStepXDSX--
+		dstateStepXDSX := t.dstateStepXDSX[ndstateStepXDSX]
+		ndstateStepXDSV--
+		dstateStepXDSV := t.dstateStepXDSV[ndstateStepXDSV]
+		ndstateStepXDK--
+		dstateStepXDK := t.dstateStepXDK[ndstateStepXDK]
+		ndstateStepXDH--
+		dstateStepXDH := t.dstateStepXDH[ndstateStepXDH]
+		t2 := dsV * dstateStepVDSX
+		dkSum += dsV * dstateStepVDK
+		dhSum += dsV * dstateStepVDH
+		dkSum += dsX * dstateStepXDK
+		dhSum += dsX * dstateStepXDH
+		dsV = dsV*dstateStepVDSV + dsX*dstateStepXDSV
+		dsX = t2 + dsX*dstateStepXDSX
 	}
 	*dx0 += dsX
 	*dv0 += dsV
@@ -1770,95 +1778,95 @@ func SteppedJVP(x0, v0, k, h float64, steps int, dx0, dv0, dk, dh float64) (floa
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp22         8 bytes per run: result 4 of a call of MidFlatJVP
-//	tmp16         8 bytes per run: result 5 of a call of MidFlatJVP
-//	tmp10         8 bytes per run: result 6 of a call of MidFlatJVP
-//	tmp23         8 bytes per run: result 4 of a call of MidFlatJVP
-//	tmp17         8 bytes per run: result 5 of a call of MidFlatJVP
-//	tmp11         8 bytes per run: result 6 of a call of MidFlatJVP
-//	tmp24         8 bytes per run: result 4 of a call of MidFlatJVP
-//	tmp18         8 bytes per run: result 5 of a call of MidFlatJVP
-//	tmp12         8 bytes per run: result 6 of a call of MidFlatJVP
-//	tmp25         8 bytes per run: result 4 of a call of MidFlatJVP
-//	tmp19         8 bytes per run: result 5 of a call of MidFlatJVP
-//	tmp13         8 bytes per run: result 6 of a call of MidFlatJVP
-//	tmp26         8 bytes per run: result 4 of a call of MidFlatJVP
-//	tmp20         8 bytes per run: result 5 of a call of MidFlatJVP
-//	tmp14         8 bytes per run: result 6 of a call of MidFlatJVP
-//	tmp27         8 bytes per run: result 4 of a call of MidFlatJVP
-//	tmp21         8 bytes per run: result 5 of a call of MidFlatJVP
-//	tmp15         8 bytes per run: result 6 of a call of MidFlatJVP
-//	tmp7          8 bytes per run: result 4 of a call of MidFlatAXAYAZJVP
-//	tmp4          8 bytes per run: result 5 of a call of MidFlatAXAYAZJVP
-//	tmp           8 bytes per run: result 6 of a call of MidFlatAXAYAZJVP
-//	tmp8          8 bytes per run: result 4 of a call of MidFlatAXAYAZJVP
-//	tmp5          8 bytes per run: result 5 of a call of MidFlatAXAYAZJVP
-//	tmp2          8 bytes per run: result 6 of a call of MidFlatAXAYAZJVP
-//	tmp9          8 bytes per run: result 4 of a call of MidFlatAXAYAZJVP
-//	tmp6          8 bytes per run: result 5 of a call of MidFlatAXAYAZJVP
-//	tmp3          8 bytes per run: result 6 of a call of MidFlatAXAYAZJVP
-//	dNormFlatDAX  8 bytes per run: result 2 of a call of NormFlatGrad
-//	dNormFlatDAY  8 bytes per run: result 3 of a call of NormFlatGrad
-//	dNormFlatDAZ  8 bytes per run: result 4 of a call of NormFlatGrad
+//	dMidFlatXDAX   8 bytes per run: result 4 of a call of MidFlatJVP
+//	dMidFlatYDAX   8 bytes per run: result 5 of a call of MidFlatJVP
+//	dMidFlatZDAX   8 bytes per run: result 6 of a call of MidFlatJVP
+//	dMidFlatXDAY   8 bytes per run: result 4 of a call of MidFlatJVP
+//	dMidFlatYDAY   8 bytes per run: result 5 of a call of MidFlatJVP
+//	dMidFlatZDAY   8 bytes per run: result 6 of a call of MidFlatJVP
+//	dMidFlatXDAZ   8 bytes per run: result 4 of a call of MidFlatJVP
+//	dMidFlatYDAZ   8 bytes per run: result 5 of a call of MidFlatJVP
+//	dMidFlatZDAZ   8 bytes per run: result 6 of a call of MidFlatJVP
+//	dMidFlatXDBX   8 bytes per run: result 4 of a call of MidFlatJVP
+//	dMidFlatYDBX   8 bytes per run: result 5 of a call of MidFlatJVP
+//	dMidFlatZDBX   8 bytes per run: result 6 of a call of MidFlatJVP
+//	dMidFlatXDBY   8 bytes per run: result 4 of a call of MidFlatJVP
+//	dMidFlatYDBY   8 bytes per run: result 5 of a call of MidFlatJVP
+//	dMidFlatZDBY   8 bytes per run: result 6 of a call of MidFlatJVP
+//	dMidFlatXDBZ   8 bytes per run: result 4 of a call of MidFlatJVP
+//	dMidFlatYDBZ   8 bytes per run: result 5 of a call of MidFlatJVP
+//	dMidFlatZDBZ   8 bytes per run: result 6 of a call of MidFlatJVP
+//	dMidFlatXDAX2  8 bytes per run: result 4 of a call of MidFlatAXAYAZJVP
+//	dMidFlatYDAX2  8 bytes per run: result 5 of a call of MidFlatAXAYAZJVP
+//	dMidFlatZDAX2  8 bytes per run: result 6 of a call of MidFlatAXAYAZJVP
+//	dMidFlatXDAY2  8 bytes per run: result 4 of a call of MidFlatAXAYAZJVP
+//	dMidFlatYDAY2  8 bytes per run: result 5 of a call of MidFlatAXAYAZJVP
+//	dMidFlatZDAY2  8 bytes per run: result 6 of a call of MidFlatAXAYAZJVP
+//	dMidFlatXDAZ2  8 bytes per run: result 4 of a call of MidFlatAXAYAZJVP
+//	dMidFlatYDAZ2  8 bytes per run: result 5 of a call of MidFlatAXAYAZJVP
+//	dMidFlatZDAZ2  8 bytes per run: result 6 of a call of MidFlatAXAYAZJVP
+//	dNormFlatDAX   8 bytes per run: result 2 of a call of NormFlatGrad
+//	dNormFlatDAY   8 bytes per run: result 3 of a call of NormFlatGrad
+//	dNormFlatDAZ   8 bytes per run: result 4 of a call of NormFlatGrad
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type MidSpringTape struct {
-	// tmp22: result 4 of a call of MidFlatJVP.
-	tmp22 float64
-	// tmp16: result 5 of a call of MidFlatJVP.
-	tmp16 float64
-	// tmp10: result 6 of a call of MidFlatJVP.
-	tmp10 float64
-	// tmp23: result 4 of a call of MidFlatJVP.
-	tmp23 float64
-	// tmp17: result 5 of a call of MidFlatJVP.
-	tmp17 float64
-	// tmp11: result 6 of a call of MidFlatJVP.
-	tmp11 float64
-	// tmp24: result 4 of a call of MidFlatJVP.
-	tmp24 float64
-	// tmp18: result 5 of a call of MidFlatJVP.
-	tmp18 float64
-	// tmp12: result 6 of a call of MidFlatJVP.
-	tmp12 float64
-	// tmp25: result 4 of a call of MidFlatJVP.
-	tmp25 float64
-	// tmp19: result 5 of a call of MidFlatJVP.
-	tmp19 float64
-	// tmp13: result 6 of a call of MidFlatJVP.
-	tmp13 float64
-	// tmp26: result 4 of a call of MidFlatJVP.
-	tmp26 float64
-	// tmp20: result 5 of a call of MidFlatJVP.
-	tmp20 float64
-	// tmp14: result 6 of a call of MidFlatJVP.
-	tmp14 float64
-	// tmp27: result 4 of a call of MidFlatJVP.
-	tmp27 float64
-	// tmp21: result 5 of a call of MidFlatJVP.
-	tmp21 float64
-	// tmp15: result 6 of a call of MidFlatJVP.
-	tmp15 float64
-	// tmp7: result 4 of a call of MidFlatAXAYAZJVP.
-	tmp7 float64
-	// tmp4: result 5 of a call of MidFlatAXAYAZJVP.
-	tmp4 float64
-	// tmp: result 6 of a call of MidFlatAXAYAZJVP.
-	tmp float64
-	// tmp8: result 4 of a call of MidFlatAXAYAZJVP.
-	tmp8 float64
-	// tmp5: result 5 of a call of MidFlatAXAYAZJVP.
-	tmp5 float64
-	// tmp2: result 6 of a call of MidFlatAXAYAZJVP.
-	tmp2 float64
-	// tmp9: result 4 of a call of MidFlatAXAYAZJVP.
-	tmp9 float64
-	// tmp6: result 5 of a call of MidFlatAXAYAZJVP.
-	tmp6 float64
-	// tmp3: result 6 of a call of MidFlatAXAYAZJVP.
-	tmp3 float64
+	// dMidFlatXDAX: result 4 of a call of MidFlatJVP.
+	dMidFlatXDAX float64
+	// dMidFlatYDAX: result 5 of a call of MidFlatJVP.
+	dMidFlatYDAX float64
+	// dMidFlatZDAX: result 6 of a call of MidFlatJVP.
+	dMidFlatZDAX float64
+	// dMidFlatXDAY: result 4 of a call of MidFlatJVP.
+	dMidFlatXDAY float64
+	// dMidFlatYDAY: result 5 of a call of MidFlatJVP.
+	dMidFlatYDAY float64
+	// dMidFlatZDAY: result 6 of a call of MidFlatJVP.
+	dMidFlatZDAY float64
+	// dMidFlatXDAZ: result 4 of a call of MidFlatJVP.
+	dMidFlatXDAZ float64
+	// dMidFlatYDAZ: result 5 of a call of MidFlatJVP.
+	dMidFlatYDAZ float64
+	// dMidFlatZDAZ: result 6 of a call of MidFlatJVP.
+	dMidFlatZDAZ float64
+	// dMidFlatXDBX: result 4 of a call of MidFlatJVP.
+	dMidFlatXDBX float64
+	// dMidFlatYDBX: result 5 of a call of MidFlatJVP.
+	dMidFlatYDBX float64
+	// dMidFlatZDBX: result 6 of a call of MidFlatJVP.
+	dMidFlatZDBX float64
+	// dMidFlatXDBY: result 4 of a call of MidFlatJVP.
+	dMidFlatXDBY float64
+	// dMidFlatYDBY: result 5 of a call of MidFlatJVP.
+	dMidFlatYDBY float64
+	// dMidFlatZDBY: result 6 of a call of MidFlatJVP.
+	dMidFlatZDBY float64
+	// dMidFlatXDBZ: result 4 of a call of MidFlatJVP.
+	dMidFlatXDBZ float64
+	// dMidFlatYDBZ: result 5 of a call of MidFlatJVP.
+	dMidFlatYDBZ float64
+	// dMidFlatZDBZ: result 6 of a call of MidFlatJVP.
+	dMidFlatZDBZ float64
+	// dMidFlatXDAX2: result 4 of a call of MidFlatAXAYAZJVP.
+	dMidFlatXDAX2 float64
+	// dMidFlatYDAX2: result 5 of a call of MidFlatAXAYAZJVP.
+	dMidFlatYDAX2 float64
+	// dMidFlatZDAX2: result 6 of a call of MidFlatAXAYAZJVP.
+	dMidFlatZDAX2 float64
+	// dMidFlatXDAY2: result 4 of a call of MidFlatAXAYAZJVP.
+	dMidFlatXDAY2 float64
+	// dMidFlatYDAY2: result 5 of a call of MidFlatAXAYAZJVP.
+	dMidFlatYDAY2 float64
+	// dMidFlatZDAY2: result 6 of a call of MidFlatAXAYAZJVP.
+	dMidFlatZDAY2 float64
+	// dMidFlatXDAZ2: result 4 of a call of MidFlatAXAYAZJVP.
+	dMidFlatXDAZ2 float64
+	// dMidFlatYDAZ2: result 5 of a call of MidFlatAXAYAZJVP.
+	dMidFlatYDAZ2 float64
+	// dMidFlatZDAZ2: result 6 of a call of MidFlatAXAYAZJVP.
+	dMidFlatZDAZ2 float64
 	// dNormFlatDAX: result 2 of a call of NormFlatGrad.
 	dNormFlatDAX float64
 	// dNormFlatDAY: result 3 of a call of NormFlatGrad.
@@ -1878,47 +1886,47 @@ func (t *MidSpringTape) Bytes() int {
 // MidSpringForward runs MidSpring and records in t what MidSpringBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func MidSpringForward(t *MidSpringTape, px, py, pz, qx, qy, qz float64) float64 {
-	t1, t3, t5, t2, t4, t6 := MidFlatJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
-	t.tmp22 = t2
-	t.tmp16 = t4
-	t.tmp10 = t6
-	_, _, _, t7, t8, t9 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
-	t.tmp23 = t7
-	t.tmp17 = t8
-	t.tmp11 = t9
-	_, _, _, t10, t11, t12 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
-	t.tmp24 = t10
-	t.tmp18 = t11
-	t.tmp12 = t12
-	_, _, _, t13, t14, t15 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
-	t.tmp25 = t13
-	t.tmp19 = t14
-	t.tmp13 = t15
-	_, _, _, t16, t17, t18 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
-	t.tmp26 = t16
-	t.tmp20 = t17
-	t.tmp14 = t18
-	_, _, _, t19, t20, t21 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
-	t.tmp27 = t19
-	t.tmp21 = t20
-	t.tmp15 = t21
-	t22, t24, t26, t23, t25, t27 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 1, 0, 0)
-	t.tmp7 = t23
-	t.tmp4 = t25
-	t.tmp = t27
-	_, _, _, t28, t29, t30 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 0, 1, 0)
-	t.tmp8 = t28
-	t.tmp5 = t29
-	t.tmp2 = t30
-	_, _, _, t31, t32, t33 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 0, 0, 1)
-	t.tmp9 = t31
-	t.tmp6 = t32
-	t.tmp3 = t33
-	t34, dNormFlatDAX, dNormFlatDAY, dNormFlatDAZ := NormFlatGrad(t22, t24, t26)
+	t1, t2, t3, dMidFlatXDAX, dMidFlatYDAX, dMidFlatZDAX := MidFlatJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
+	t.dMidFlatXDAX = dMidFlatXDAX
+	t.dMidFlatYDAX = dMidFlatYDAX
+	t.dMidFlatZDAX = dMidFlatZDAX
+	_, _, _, dMidFlatXDAY, dMidFlatYDAY, dMidFlatZDAY := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
+	t.dMidFlatXDAY = dMidFlatXDAY
+	t.dMidFlatYDAY = dMidFlatYDAY
+	t.dMidFlatZDAY = dMidFlatZDAY
+	_, _, _, dMidFlatXDAZ, dMidFlatYDAZ, dMidFlatZDAZ := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
+	t.dMidFlatXDAZ = dMidFlatXDAZ
+	t.dMidFlatYDAZ = dMidFlatYDAZ
+	t.dMidFlatZDAZ = dMidFlatZDAZ
+	_, _, _, dMidFlatXDBX, dMidFlatYDBX, dMidFlatZDBX := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
+	t.dMidFlatXDBX = dMidFlatXDBX
+	t.dMidFlatYDBX = dMidFlatYDBX
+	t.dMidFlatZDBX = dMidFlatZDBX
+	_, _, _, dMidFlatXDBY, dMidFlatYDBY, dMidFlatZDBY := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
+	t.dMidFlatXDBY = dMidFlatXDBY
+	t.dMidFlatYDBY = dMidFlatYDBY
+	t.dMidFlatZDBY = dMidFlatZDBY
+	_, _, _, dMidFlatXDBZ, dMidFlatYDBZ, dMidFlatZDBZ := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
+	t.dMidFlatXDBZ = dMidFlatXDBZ
+	t.dMidFlatYDBZ = dMidFlatYDBZ
+	t.dMidFlatZDBZ = dMidFlatZDBZ
+	t4, t5, t6, dMidFlatXDAX2, dMidFlatYDAX2, dMidFlatZDAX2 := MidFlatAXAYAZJVP(t1, t2, t3, 1, 2, -1, 1, 0, 0)
+	t.dMidFlatXDAX2 = dMidFlatXDAX2
+	t.dMidFlatYDAX2 = dMidFlatYDAX2
+	t.dMidFlatZDAX2 = dMidFlatZDAX2
+	_, _, _, dMidFlatXDAY2, dMidFlatYDAY2, dMidFlatZDAY2 := MidFlatAXAYAZJVP(t1, t2, t3, 1, 2, -1, 0, 1, 0)
+	t.dMidFlatXDAY2 = dMidFlatXDAY2
+	t.dMidFlatYDAY2 = dMidFlatYDAY2
+	t.dMidFlatZDAY2 = dMidFlatZDAY2
+	_, _, _, dMidFlatXDAZ2, dMidFlatYDAZ2, dMidFlatZDAZ2 := MidFlatAXAYAZJVP(t1, t2, t3, 1, 2, -1, 0, 0, 1)
+	t.dMidFlatXDAZ2 = dMidFlatXDAZ2
+	t.dMidFlatYDAZ2 = dMidFlatYDAZ2
+	t.dMidFlatZDAZ2 = dMidFlatZDAZ2
+	t7, dNormFlatDAX, dNormFlatDAY, dNormFlatDAZ := NormFlatGrad(t4, t5, t6)
 	t.dNormFlatDAX = dNormFlatDAX
 	t.dNormFlatDAY = dNormFlatDAY
 	t.dNormFlatDAZ = dNormFlatDAZ
-	return t34
+	return t7
 }
 
 // MidSpringBackward adds to dpx, dpy, dpz, dqx, dqy and dqz the vector-Jacobian
@@ -1928,37 +1936,64 @@ func MidSpringForward(t *MidSpringTape, px, py, pz, qx, qy, qz float64) float64 
 // than sets, so one buffer can sum a mini-batch.
 func MidSpringBackward(t *MidSpringTape, s float64, dpx, dpy, dpz, dqx, dqy, dqz *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dMidFlatXDAX := t.dMidFlatXDAX
+	dMidFlatYDAX := t.dMidFlatYDAX
+	dMidFlatZDAX := t.dMidFlatZDAX
+	dMidFlatXDAY := t.dMidFlatXDAY
+	dMidFlatYDAY := t.dMidFlatYDAY
+	dMidFlatZDAY := t.dMidFlatZDAY
+	dMidFlatXDAZ := t.dMidFlatXDAZ
+	dMidFlatYDAZ := t.dMidFlatYDAZ
+	dMidFlatZDAZ := t.dMidFlatZDAZ
+	dMidFlatXDBX := t.dMidFlatXDBX
+	dMidFlatYDBX := t.dMidFlatYDBX
+	dMidFlatZDBX := t.dMidFlatZDBX
+	dMidFlatXDBY := t.dMidFlatXDBY
+	dMidFlatYDBY := t.dMidFlatYDBY
+	dMidFlatZDBY := t.dMidFlatZDBY
+	dMidFlatXDBZ := t.dMidFlatXDBZ
+	dMidFlatYDBZ := t.dMidFlatYDBZ
+	dMidFlatZDBZ := t.dMidFlatZDBZ
+	dMidFlatXDAX2 := t.dMidFlatXDAX2
+	dMidFlatYDAX2 := t.dMidFlatYDAX2
+	dMidFlatZDAX2 := t.dMidFlatZDAX2
+	dMidFlatXDAY2 := t.dMidFlatXDAY2
+	dMidFlatYDAY2 := t.dMidFlatYDAY2
+	dMidFlatZDAY2 := t.dMidFlatZDAY2
+	dMidFlatXDAZ2 := t.dMidFlatXDAZ2
+	dMidFlatYDAZ2 := t.dMidFlatYDAZ2
+	dMidFlatZDAZ2 := t.dMidFlatZDAZ2
 	dNormFlatDAX := t.dNormFlatDAX
 	dNormFlatDAY := t.dNormFlatDAY
 	dNormFlatDAZ := t.dNormFlatDAZ
 	t1 := s * dNormFlatDAX
 	t2 := s * dNormFlatDAY
 	t3 := s * dNormFlatDAZ
-	t4 := t3*t.tmp3 + t2*t.tmp6 + t1*t.tmp9
-	t5 := t3*t.tmp2 + t2*t.tmp5 + t1*t.tmp8
-	t6 := t3*t.tmp + t2*t.tmp4 + t1*t.tmp7
-	*dpx += t4*t.tmp10 + t5*t.tmp16 + t6*t.tmp22
-	*dpy += t4*t.tmp11 + t5*t.tmp17 + t6*t.tmp23
-	*dpz += t4*t.tmp12 + t5*t.tmp18 + t6*t.tmp24
-	*dqx += t4*t.tmp13 + t5*t.tmp19 + t6*t.tmp25
-	*dqy += t4*t.tmp14 + t5*t.tmp20 + t6*t.tmp26
-	*dqz += t4*t.tmp15 + t5*t.tmp21 + t6*t.tmp27
+	t4 := t3*dMidFlatZDAZ2 + t2*dMidFlatYDAZ2 + t1*dMidFlatXDAZ2
+	t5 := t3*dMidFlatZDAY2 + t2*dMidFlatYDAY2 + t1*dMidFlatXDAY2
+	t6 := t3*dMidFlatZDAX2 + t2*dMidFlatYDAX2 + t1*dMidFlatXDAX2
+	*dpx += t4*dMidFlatZDAX + t5*dMidFlatYDAX + t6*dMidFlatXDAX
+	*dpy += t4*dMidFlatZDAY + t5*dMidFlatYDAY + t6*dMidFlatXDAY
+	*dpz += t4*dMidFlatZDAZ + t5*dMidFlatYDAZ + t6*dMidFlatXDAZ
+	*dqx += t4*dMidFlatZDBX + t5*dMidFlatYDBX + t6*dMidFlatXDBX
+	*dqy += t4*dMidFlatZDBY + t5*dMidFlatYDBY + t6*dMidFlatXDBY
+	*dqz += t4*dMidFlatZDBZ + t5*dMidFlatYDBZ + t6*dMidFlatXDBZ
 }
 
 // MidSpringGrad returns MidSpring's result and its gradient with respect to px,
 // py, pz, qx, qy and qz, in that order (dpx, dpy, dpz, dqx, dqy, dqz), computed
 // by reverse-mode automatic differentiation.
 func MidSpringGrad(px, py, pz, qx, qy, qz float64) (float64, float64, float64, float64, float64, float64, float64) {
-	t1, t3, t5, t2, t4, t6 := MidFlatJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
-	_, _, _, t7, t8, t9 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
-	_, _, _, t10, t11, t12 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
-	_, _, _, t13, t14, t15 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
-	_, _, _, t16, t17, t18 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
-	_, _, _, t19, t20, t21 := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
-	t22, t24, t26, t23, t25, t27 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 1, 0, 0)
-	_, _, _, t28, t29, t30 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 0, 1, 0)
-	_, _, _, t31, t32, t33 := MidFlatAXAYAZJVP(t1, t3, t5, 1, 2, -1, 0, 0, 1)
-	t34, dNormFlatDAX, dNormFlatDAY, dNormFlatDAZ := NormFlatGrad(t22, t24, t26)
+	t1, t2, t3, dMidFlatXDAX, dMidFlatYDAX, dMidFlatZDAX := MidFlatJVP(px, py, pz, qx, qy, qz, 1, 0, 0, 0, 0, 0)
+	_, _, _, dMidFlatXDAY, dMidFlatYDAY, dMidFlatZDAY := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 1, 0, 0, 0, 0)
+	_, _, _, dMidFlatXDAZ, dMidFlatYDAZ, dMidFlatZDAZ := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 1, 0, 0, 0)
+	_, _, _, dMidFlatXDBX, dMidFlatYDBX, dMidFlatZDBX := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 1, 0, 0)
+	_, _, _, dMidFlatXDBY, dMidFlatYDBY, dMidFlatZDBY := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 1, 0)
+	_, _, _, dMidFlatXDBZ, dMidFlatYDBZ, dMidFlatZDBZ := MidFlatJVP(px, py, pz, qx, qy, qz, 0, 0, 0, 0, 0, 1)
+	t4, t5, t6, dMidFlatXDAX2, dMidFlatYDAX2, dMidFlatZDAX2 := MidFlatAXAYAZJVP(t1, t2, t3, 1, 2, -1, 1, 0, 0)
+	_, _, _, dMidFlatXDAY2, dMidFlatYDAY2, dMidFlatZDAY2 := MidFlatAXAYAZJVP(t1, t2, t3, 1, 2, -1, 0, 1, 0)
+	_, _, _, dMidFlatXDAZ2, dMidFlatYDAZ2, dMidFlatZDAZ2 := MidFlatAXAYAZJVP(t1, t2, t3, 1, 2, -1, 0, 0, 1)
+	t7, dNormFlatDAX, dNormFlatDAY, dNormFlatDAZ := NormFlatGrad(t4, t5, t6)
 	var dpx float64
 	var dpy float64
 	var dpz float64
@@ -1966,16 +2001,16 @@ func MidSpringGrad(px, py, pz, qx, qy, qz float64) (float64, float64, float64, f
 	var dqy float64
 	var dqz float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t35 := dNormFlatDAZ*t33 + dNormFlatDAY*t32 + dNormFlatDAX*t31
-	t36 := dNormFlatDAZ*t30 + dNormFlatDAY*t29 + dNormFlatDAX*t28
-	t37 := dNormFlatDAZ*t27 + dNormFlatDAY*t25 + dNormFlatDAX*t23
-	dpx += t35*t6 + t36*t4 + t37*t2
-	dpy += t35*t9 + t36*t8 + t37*t7
-	dpz += t35*t12 + t36*t11 + t37*t10
-	dqx += t35*t15 + t36*t14 + t37*t13
-	dqy += t35*t18 + t36*t17 + t37*t16
-	dqz += t35*t21 + t36*t20 + t37*t19
-	return t34, dpx, dpy, dpz, dqx, dqy, dqz
+	t8 := dNormFlatDAZ*dMidFlatZDAZ2 + dNormFlatDAY*dMidFlatYDAZ2 + dNormFlatDAX*dMidFlatXDAZ2
+	t9 := dNormFlatDAZ*dMidFlatZDAY2 + dNormFlatDAY*dMidFlatYDAY2 + dNormFlatDAX*dMidFlatXDAY2
+	t10 := dNormFlatDAZ*dMidFlatZDAX2 + dNormFlatDAY*dMidFlatYDAX2 + dNormFlatDAX*dMidFlatXDAX2
+	dpx += t8*dMidFlatZDAX + t9*dMidFlatYDAX + t10*dMidFlatXDAX
+	dpy += t8*dMidFlatZDAY + t9*dMidFlatYDAY + t10*dMidFlatXDAY
+	dpz += t8*dMidFlatZDAZ + t9*dMidFlatYDAZ + t10*dMidFlatXDAZ
+	dqx += t8*dMidFlatZDBX + t9*dMidFlatYDBX + t10*dMidFlatXDBX
+	dqy += t8*dMidFlatZDBY + t9*dMidFlatYDBY + t10*dMidFlatXDBY
+	dqz += t8*dMidFlatZDBZ + t9*dMidFlatYDBZ + t10*dMidFlatXDBZ
+	return t7, dpx, dpy, dpz, dqx, dqy, dqz
 }
 
 // MidSpringJVP returns MidSpring's results and then their directional

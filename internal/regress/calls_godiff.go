@@ -499,17 +499,17 @@ func BumpFirstJVP(x float64, xs []float64, dx float64, dxs []float64) (float64, 
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp2  8 bytes per run: result 3 of a call of scJVP
-//	tmp   8 bytes per run: result 4 of a call of scJVP
+//	dscR1DX  8 bytes per run: result 3 of a call of scJVP
+//	dscR2DX  8 bytes per run: result 4 of a call of scJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type SeveralResultsTape struct {
-	// tmp2: result 3 of a call of scJVP.
-	tmp2 float64
-	// tmp: result 4 of a call of scJVP.
-	tmp float64
+	// dscR1DX: result 3 of a call of scJVP.
+	dscR1DX float64
+	// dscR2DX: result 4 of a call of scJVP.
+	dscR2DX float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -524,10 +524,10 @@ func (t *SeveralResultsTape) Bytes() int {
 // SeveralResultsBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func SeveralResultsForward(t *SeveralResultsTape, x float64) float64 {
-	t1, t3, t2, t4 := scJVP(x, 1)
-	t.tmp2 = t2
-	t.tmp = t4
-	return t1 + t3
+	t1, t2, dscR1DX, dscR2DX := scJVP(x, 1)
+	t.dscR1DX = dscR1DX
+	t.dscR2DX = dscR2DX
+	return t1 + t2
 }
 
 // SeveralResultsBackward adds to dx the vector-Jacobian product of
@@ -537,18 +537,20 @@ func SeveralResultsForward(t *SeveralResultsTape, x float64) float64 {
 // rather than sets, so one buffer can sum a mini-batch.
 func SeveralResultsBackward(t *SeveralResultsTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	*dx += s*t.tmp + s*t.tmp2
+	dscR1DX := t.dscR1DX
+	dscR2DX := t.dscR2DX
+	*dx += s*dscR2DX + s*dscR1DX
 }
 
 // SeveralResultsGrad returns SeveralResults's result and its gradient with
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func SeveralResultsGrad(x float64) (float64, float64) {
-	t1, t3, t2, t4 := scJVP(x, 1)
+	t1, t2, dscR1DX, dscR2DX := scJVP(x, 1)
 	var dx float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += t4 + t2
-	return t1 + t3, dx
+	dx += dscR2DX + dscR1DX
+	return t1 + t2, dx
 }
 
 // SeveralResultsJVP returns SeveralResults's results and then their directional
@@ -569,47 +571,50 @@ func SeveralResultsJVP(x, dx float64) (float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp4   8 bytes per run: result 1 of a call of polarCallsJVP
-//	tmp11  8 bytes per run: result 4 of a call of polarCallsJVP
-//	tmp5   8 bytes per run: result 2 of a call of polarCallsJVP
-//	tmp9   8 bytes per run: result 5 of a call of polarCallsJVP
-//	tmp3   8 bytes per run: result 3 of a call of polarCallsJVP
-//	tmp12  8 bytes per run: result 4 of a call of polarCallsJVP
-//	tmp10  8 bytes per run: result 5 of a call of polarCallsJVP
-//	tmp8   8 bytes per run: result 4 of a call of polarCallsYJVP
-//	tmp    8 bytes per run: result 1 of a call of pairStepJVP
-//	tmp7   8 bytes per run: result 3 of a call of pairStepJVP
-//	tmp2   8 bytes per run: result 2 of a call of pairStepJVP
-//	tmp6   8 bytes per run: result 4 of a call of pairStepJVP
+//	tmp4             8 bytes per run: result 1 of a call of polarCallsJVP
+//	dpolarCallsRDX   8 bytes per run: result 4 of a call of polarCallsJVP
+//	tmp5             8 bytes per run: result 2 of a call of polarCallsJVP
+//	dpolarCallsTDX   8 bytes per run: result 5 of a call of polarCallsJVP
+//	tmp3             8 bytes per run: result 3 of a call of polarCallsJVP
+//	dpolarCallsRDY   8 bytes per run: result 4 of a call of polarCallsJVP
+//	dpolarCallsTDY   8 bytes per run: result 5 of a call of polarCallsJVP
+//	dpolarCallsRDY2  8 bytes per run: result 4 of a call of polarCallsYJVP
+//	tmp              8 bytes per run: result 1 of a call of pairStepJVP
+//	dpairStepR1DX    8 bytes per run: result 3 of a call of pairStepJVP
+//	tmp2             8 bytes per run: result 2 of a call of pairStepJVP
+//	dpairStepR2DX    8 bytes per run: result 4 of a call of pairStepJVP
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dpolarCallsTDY2.
 type SeveralResultsMixedTape struct {
 	// tmp4: result 1 of a call of polarCallsJVP.
 	tmp4 float64
-	// tmp11: result 4 of a call of polarCallsJVP.
-	tmp11 float64
+	// dpolarCallsRDX: result 4 of a call of polarCallsJVP.
+	dpolarCallsRDX float64
 	// tmp5: result 2 of a call of polarCallsJVP.
 	tmp5 float64
-	// tmp9: result 5 of a call of polarCallsJVP.
-	tmp9 float64
+	// dpolarCallsTDX: result 5 of a call of polarCallsJVP.
+	dpolarCallsTDX float64
 	// tmp3: result 3 of a call of polarCallsJVP.
 	tmp3 int
-	// tmp12: result 4 of a call of polarCallsJVP.
-	tmp12 float64
-	// tmp10: result 5 of a call of polarCallsJVP.
-	tmp10 float64
-	// tmp8: result 4 of a call of polarCallsYJVP.
-	tmp8 float64
+	// dpolarCallsRDY: result 4 of a call of polarCallsJVP.
+	dpolarCallsRDY float64
+	// dpolarCallsTDY: result 5 of a call of polarCallsJVP.
+	dpolarCallsTDY float64
+	// dpolarCallsRDY2: result 4 of a call of polarCallsYJVP.
+	dpolarCallsRDY2 float64
 	// tmp: result 1 of a call of pairStepJVP.
 	tmp float64
-	// tmp7: result 3 of a call of pairStepJVP.
-	tmp7 float64
+	// dpairStepR1DX: result 3 of a call of pairStepJVP.
+	dpairStepR1DX float64
 	// tmp2: result 2 of a call of pairStepJVP.
 	tmp2 float64
-	// tmp6: result 4 of a call of pairStepJVP.
-	tmp6 float64
+	// dpairStepR2DX: result 4 of a call of pairStepJVP.
+	dpairStepR2DX float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -625,23 +630,23 @@ func (t *SeveralResultsMixedTape) Bytes() int {
 // memory reused.
 func SeveralResultsMixedForward(t *SeveralResultsMixedTape, x, y float64) float64 {
 	t1 := 2 * y
-	t2, t4, t6, t3, t5, _ := polarCallsJVP(x, t1, 3, 1, 0)
+	t2, t3, t4, dpolarCallsRDX, dpolarCallsTDX, _ := polarCallsJVP(x, t1, 3, 1, 0)
 	t.tmp4 = t2
-	t.tmp11 = t3
-	t.tmp5 = t4
-	t.tmp9 = t5
-	t.tmp3 = t6
-	_, _, _, t7, t8, _ := polarCallsJVP(x, t1, 3, 0, 1)
-	t.tmp12 = t7
-	t.tmp10 = t8
-	t9, _, _, t10, _, _ := polarCallsYJVP(3, y, t6, 1)
-	t.tmp8 = t10
-	t11, t13, t12, t14 := pairStepJVP(x+y, 4, 1)
-	t.tmp = t11
-	t.tmp7 = t12
-	t.tmp2 = t13
-	t.tmp6 = t14
-	return t2*t4 + float64(t6)*t9 + t11*t13
+	t.dpolarCallsRDX = dpolarCallsRDX
+	t.tmp5 = t3
+	t.dpolarCallsTDX = dpolarCallsTDX
+	t.tmp3 = t4
+	_, _, _, dpolarCallsRDY, dpolarCallsTDY, _ := polarCallsJVP(x, t1, 3, 0, 1)
+	t.dpolarCallsRDY = dpolarCallsRDY
+	t.dpolarCallsTDY = dpolarCallsTDY
+	t5, _, _, dpolarCallsRDY2, _, _ := polarCallsYJVP(3, y, t4, 1)
+	t.dpolarCallsRDY2 = dpolarCallsRDY2
+	t6, t7, dpairStepR1DX, dpairStepR2DX := pairStepJVP(x+y, 4, 1)
+	t.tmp = t6
+	t.dpairStepR1DX = dpairStepR1DX
+	t.tmp2 = t7
+	t.dpairStepR2DX = dpairStepR2DX
+	return t2*t3 + float64(t4)*t5 + t6*t7
 }
 
 // SeveralResultsMixedBackward adds to dx and dy the vector-Jacobian product of
@@ -651,11 +656,18 @@ func SeveralResultsMixedForward(t *SeveralResultsMixedTape, x, y float64) float6
 // adds rather than sets, so one buffer can sum a mini-batch.
 func SeveralResultsMixedBackward(t *SeveralResultsMixedTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	dpolarCallsRDX := t.dpolarCallsRDX
+	dpolarCallsTDX := t.dpolarCallsTDX
+	dpolarCallsRDY := t.dpolarCallsRDY
+	dpolarCallsTDY := t.dpolarCallsTDY
+	dpolarCallsRDY2 := t.dpolarCallsRDY2
+	dpairStepR1DX := t.dpairStepR1DX
+	dpairStepR2DX := t.dpairStepR2DX
 	t1 := s * t.tmp5
 	t2 := s * t.tmp4
-	t3 := s*t.tmp*t.tmp6 + s*t.tmp2*t.tmp7
-	*dx += t3 + t2*t.tmp9 + t1*t.tmp11
-	*dy += t3 + s*float64(t.tmp3)*t.tmp8 + (t2*t.tmp10+t1*t.tmp12)*2
+	t3 := s*t.tmp*dpairStepR2DX + s*t.tmp2*dpairStepR1DX
+	*dx += t3 + t2*dpolarCallsTDX + t1*dpolarCallsRDX
+	*dy += t3 + s*float64(t.tmp3)*dpolarCallsRDY2 + (t2*dpolarCallsTDY+t1*dpolarCallsRDY)*2
 }
 
 // SeveralResultsMixedGrad returns SeveralResultsMixed's result and its gradient
@@ -663,18 +675,18 @@ func SeveralResultsMixedBackward(t *SeveralResultsMixedTape, s float64, dx, dy *
 // automatic differentiation.
 func SeveralResultsMixedGrad(x, y float64) (float64, float64, float64) {
 	t1 := 2 * y
-	t2, t4, t6, t3, t5, _ := polarCallsJVP(x, t1, 3, 1, 0)
-	_, _, _, t7, t8, _ := polarCallsJVP(x, t1, 3, 0, 1)
-	t9, _, _, t10, _, _ := polarCallsYJVP(3, y, t6, 1)
-	t11, t13, t12, t14 := pairStepJVP(x+y, 4, 1)
-	t15 := float64(t6)
+	t2, t3, t4, dpolarCallsRDX, dpolarCallsTDX, _ := polarCallsJVP(x, t1, 3, 1, 0)
+	_, _, _, dpolarCallsRDY, dpolarCallsTDY, _ := polarCallsJVP(x, t1, 3, 0, 1)
+	t5, _, _, dpolarCallsRDY2, _, _ := polarCallsYJVP(3, y, t4, 1)
+	t6, t7, dpairStepR1DX, dpairStepR2DX := pairStepJVP(x+y, 4, 1)
+	t8 := float64(t4)
 	var dx float64
 	var dy float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t16 := t11*t14 + t13*t12
-	dx += t16 + t2*t5 + t4*t3
-	dy += t16 + t15*t10 + (t2*t8+t4*t7)*2
-	return t2*t4 + t15*t9 + t11*t13, dx, dy
+	t9 := t6*dpairStepR2DX + t7*dpairStepR1DX
+	dx += t9 + t2*dpolarCallsTDX + t3*dpolarCallsRDX
+	dy += t9 + t8*dpolarCallsRDY2 + (t2*dpolarCallsTDY+t3*dpolarCallsRDY)*2
+	return t2*t3 + t8*t5 + t6*t7, dx, dy
 }
 
 // SeveralResultsMixedJVP returns SeveralResultsMixed's results and then their
@@ -707,57 +719,60 @@ func ownJVPJVP(x, y, dx, dy float64) (float64, float64, float64, float64) {
 // where the tape keeps a reference, a stack's entries; not Go's padding, nor
 // spare capacity.
 //
-//	x      8 bytes per run: the parameter x
-//	n      8 bytes per run: the parameter n
-//	tmp10  8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of math.Sincos
-//	tmp4   8·max(n, 0) bytes (8 bytes an entry): result 2 of a call of math.Sincos
-//	tmp3   8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of pairStepJVP
-//	tmp9   8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of pairStepJVP
-//	tmp    8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of ownJVPJVP
-//	tmp7   8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
-//	tmp2   8·max(n, 0) bytes (8 bytes an entry): result 2 of a call of ownJVPJVP
-//	tmp5   8·max(n, 0) bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
-//	tmp8   8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
-//	tmp6   8·max(n, 0) bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
+//	x              8 bytes per run: the parameter x
+//	n              8 bytes per run: the parameter n
+//	tmp5           8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of math.Sincos
+//	tmp4           8·max(n, 0) bytes (8 bytes an entry): result 2 of a call of math.Sincos
+//	tmp3           8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of pairStepJVP
+//	dpairStepR1DX  8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of pairStepJVP
+//	tmp            8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of ownJVPJVP
+//	downJVPR1DX    8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
+//	tmp2           8·max(n, 0) bytes (8 bytes an entry): result 2 of a call of ownJVPJVP
+//	downJVPR2DX    8·max(n, 0) bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
+//	downJVPR1DY    8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
+//	downJVPR2DY    8·max(n, 0) bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dpairStepR2DX.
 type SeveralResultsLoopTape struct {
 	// x: the parameter x.
 	x float64
 	// n: the parameter n.
 	n int
-	// tmp10: result 1 of a call of math.Sincos, one entry per iteration of the
-	// loop around it, read back last first.
-	tmp10 []float64
+	// tmp5: result 1 of a call of math.Sincos, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp5 []float64
 	// tmp4: result 2 of a call of math.Sincos, one entry per iteration of the loop
 	// around it, read back last first.
 	tmp4 []float64
 	// tmp3: result 1 of a call of pairStepJVP, one entry per iteration of the loop
 	// around it, read back last first.
 	tmp3 []float64
-	// tmp9: result 3 of a call of pairStepJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp9 []float64
+	// dpairStepR1DX: result 3 of a call of pairStepJVP, one entry per iteration of
+	// the loop around it, read back last first.
+	dpairStepR1DX []float64
 	// tmp: result 1 of a call of ownJVPJVP, one entry per iteration of the loop
 	// around it, read back last first.
 	tmp []float64
-	// tmp7: result 3 of a call of ownJVPJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp7 []float64
+	// downJVPR1DX: result 3 of a call of ownJVPJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	downJVPR1DX []float64
 	// tmp2: result 2 of a call of ownJVPJVP, one entry per iteration of the loop
 	// around it, read back last first.
 	tmp2 []float64
-	// tmp5: result 4 of a call of ownJVPJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp5 []float64
-	// tmp8: result 3 of a call of ownJVPJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp8 []float64
-	// tmp6: result 4 of a call of ownJVPJVP, one entry per iteration of the loop
-	// around it, read back last first.
-	tmp6 []float64
+	// downJVPR2DX: result 4 of a call of ownJVPJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	downJVPR2DX []float64
+	// downJVPR1DY: result 3 of a call of ownJVPJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	downJVPR1DY []float64
+	// downJVPR2DY: result 4 of a call of ownJVPJVP, one entry per iteration of the
+	// loop around it, read back last first.
+	downJVPR2DY []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -766,16 +781,16 @@ type SeveralResultsLoopTape struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *SeveralResultsLoopTape) Bytes() int {
 	n := 16
-	n += len(t.tmp10) * 8
+	n += len(t.tmp5) * 8
 	n += len(t.tmp4) * 8
 	n += len(t.tmp3) * 8
-	n += len(t.tmp9) * 8
+	n += len(t.dpairStepR1DX) * 8
 	n += len(t.tmp) * 8
-	n += len(t.tmp7) * 8
+	n += len(t.downJVPR1DX) * 8
 	n += len(t.tmp2) * 8
-	n += len(t.tmp5) * 8
-	n += len(t.tmp8) * 8
-	n += len(t.tmp6) * 8
+	n += len(t.downJVPR2DX) * 8
+	n += len(t.downJVPR1DY) * 8
+	n += len(t.downJVPR2DY) * 8
 	return n
 }
 
@@ -813,43 +828,43 @@ func SeveralResultsLoopForward(t *SeveralResultsLoopTape, x float64, n int) floa
 	t.tmp2 = t.tmp2[:0]
 	t.tmp3 = t.tmp3[:0]
 	t.tmp4 = t.tmp4[:0]
+	t.downJVPR2DX = t.downJVPR2DX[:0]
+	t.downJVPR2DY = t.downJVPR2DY[:0]
+	t.downJVPR1DX = t.downJVPR1DX[:0]
+	t.downJVPR1DY = t.downJVPR1DY[:0]
+	t.dpairStepR1DX = t.dpairStepR1DX[:0]
 	t.tmp5 = t.tmp5[:0]
-	t.tmp6 = t.tmp6[:0]
-	t.tmp7 = t.tmp7[:0]
-	t.tmp8 = t.tmp8[:0]
-	t.tmp9 = t.tmp9[:0]
-	t.tmp10 = t.tmp10[:0]
 	t.x = x
 	t.n = n
 	s := 0.0
 	t1 := max(n, 0)
+	t.downJVPR1DX = slices.Grow(t.downJVPR1DX, t1)
+	t.downJVPR1DY = slices.Grow(t.downJVPR1DY, t1)
+	t.downJVPR2DX = slices.Grow(t.downJVPR2DX, t1)
+	t.downJVPR2DY = slices.Grow(t.downJVPR2DY, t1)
+	t.dpairStepR1DX = slices.Grow(t.dpairStepR1DX, t1)
 	t.tmp = slices.Grow(t.tmp, t1)
-	t.tmp10 = slices.Grow(t.tmp10, t1)
 	t.tmp2 = slices.Grow(t.tmp2, t1)
 	t.tmp3 = slices.Grow(t.tmp3, t1)
 	t.tmp4 = slices.Grow(t.tmp4, t1)
 	t.tmp5 = slices.Grow(t.tmp5, t1)
-	t.tmp6 = slices.Grow(t.tmp6, t1)
-	t.tmp7 = slices.Grow(t.tmp7, t1)
-	t.tmp8 = slices.Grow(t.tmp8, t1)
-	t.tmp9 = slices.Grow(t.tmp9, t1)
 	for i := 0; i < n; i++ {
 		t2, t3 := math.Sincos(x * float64(i))
-		t.tmp10 = append(t.tmp10, t2)
+		t.tmp5 = append(t.tmp5, t2)
 		t.tmp4 = append(t.tmp4, t3)
-		t4, _, t5, _ := pairStepJVP(s+t2, 2, 1)
+		t4, _, dpairStepR1DX, _ := pairStepJVP(s+t2, 2, 1)
 		t.tmp3 = append(t.tmp3, t4)
-		t.tmp9 = append(t.tmp9, t5)
-		t6 := 2 + x*x
-		t7, t9, t8, t10 := ownJVPJVP(t3, t6, 1, 0)
-		t.tmp = append(t.tmp, t7)
-		t.tmp7 = append(t.tmp7, t8)
-		t.tmp2 = append(t.tmp2, t9)
-		t.tmp5 = append(t.tmp5, t10)
-		_, _, t11, t12 := ownJVPJVP(t3, t6, 0, 1)
-		t.tmp8 = append(t.tmp8, t11)
-		t.tmp6 = append(t.tmp6, t12)
-		s = t4*t3 + s + t7*t9
+		t.dpairStepR1DX = append(t.dpairStepR1DX, dpairStepR1DX)
+		t5 := 2 + x*x
+		t6, t7, downJVPR1DX, downJVPR2DX := ownJVPJVP(t3, t5, 1, 0)
+		t.tmp = append(t.tmp, t6)
+		t.downJVPR1DX = append(t.downJVPR1DX, downJVPR1DX)
+		t.tmp2 = append(t.tmp2, t7)
+		t.downJVPR2DX = append(t.downJVPR2DX, downJVPR2DX)
+		_, _, downJVPR1DY, downJVPR2DY := ownJVPJVP(t3, t5, 0, 1)
+		t.downJVPR1DY = append(t.downJVPR1DY, downJVPR1DY)
+		t.downJVPR2DY = append(t.downJVPR2DY, downJVPR2DY)
+		s = t4*t3 + s + t6*t7
 	}
 	return s
 }
@@ -867,14 +882,14 @@ func SeveralResultsLoopBackward(t *SeveralResultsLoopTape, s float64, dx *float6
 	ntmp2 := len(t.tmp2)
 	ntmp3 := len(t.tmp3)
 	ntmp4 := len(t.tmp4)
-	ntmp5 := len(t.tmp5)
-	ntmp6 := len(t.tmp6)
-	ntmp7 := len(t.tmp7)
-	ntmp8 := len(t.tmp8)
+	ndownJVPR2DX := len(t.downJVPR2DX)
+	ndownJVPR2DY := len(t.downJVPR2DY)
+	ndownJVPR1DX := len(t.downJVPR1DX)
+	ndownJVPR1DY := len(t.downJVPR1DY)
 	x := t.x
 	var dxSum float64
-	ntmp9 := len(t.tmp9)
-	ntmp10 := len(t.tmp10)
+	ndpairStepR1DX := len(t.dpairStepR1DX)
+	ntmp5 := len(t.tmp5)
 	ds += s
 	t1 := n - 1
 	for i := t1; i >= 0; i-- {
@@ -883,19 +898,24 @@ func SeveralResultsLoopBackward(t *SeveralResultsLoopTape, s float64, dx *float6
 		ntmp3--
 		ntmp4--
 		t2 := t.tmp4[ntmp4]
+		ndownJVPR2DX--
+		downJVPR2DX := t.downJVPR2DX[ndownJVPR2DX]
+		ndownJVPR2DY--
+		downJVPR2DY := t.downJVPR2DY[ndownJVPR2DY]
+		ndownJVPR1DX--
+		downJVPR1DX := t.downJVPR1DX[ndownJVPR1DX]
+		ndownJVPR1DY--
+		downJVPR1DY := t.downJVPR1DY[ndownJVPR1DY]
+		ndpairStepR1DX--
+		dpairStepR1DX := t.dpairStepR1DX[ndpairStepR1DX]
 		ntmp5--
-		ntmp6--
-		ntmp7--
-		ntmp8--
-		ntmp9--
-		ntmp10--
 		t3 := ds * t.tmp2[ntmp2]
 		t4 := ds * t.tmp[ntmp]
 		t5 := ds * t.tmp3[ntmp3]
-		dxSum += (t4*t.tmp6[ntmp6] + t3*t.tmp8[ntmp8]) * x * 2
-		t6 := ds * t2 * t.tmp9[ntmp9]
+		dxSum += (t4*downJVPR2DY + t3*downJVPR1DY) * x * 2
+		t6 := ds * t2 * dpairStepR1DX
 		ds += t6
-		dxSum += (t6*t2 - (t5+t4*t.tmp5[ntmp5]+t3*t.tmp7[ntmp7])*t.tmp10[ntmp10]) * float64(i)
+		dxSum += (t6*t2 - (t5+t4*downJVPR2DX+t3*downJVPR1DX)*t.tmp5[ntmp5]) * float64(i)
 	}
 	*dx += dxSum
 }

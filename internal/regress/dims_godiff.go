@@ -126,23 +126,23 @@ func (f *Field) TotalJVP(g Grid, df *Field) (float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	x      8 bytes per run: the parameter x
-//	tmp3   8 bytes per run: result 1 of a call of pairBothJVP
-//	tmp14  8 bytes per run: result 3 of a call of pairBothJVP
-//	tmp4   8 bytes per run: result 2 of a call of pairBothJVP
-//	tmp11  8 bytes per run: result 4 of a call of pairBothJVP
-//	tmp15  8 bytes per run: result 3 of a call of pairBothJVP
-//	tmp12  8 bytes per run: result 4 of a call of pairBothJVP
-//	tmp16  8 bytes per run: result 3 of a call of pairBothJVP
-//	tmp13  8 bytes per run: result 4 of a call of pairBothJVP
-//	tmp    8 bytes per run: result 1 of a call of pairOfFlatJVP
-//	tmp8   8 bytes per run: result 3 of a call of pairOfFlatJVP
-//	tmp2   8 bytes per run: result 2 of a call of pairOfFlatJVP
-//	tmp5   8 bytes per run: result 4 of a call of pairOfFlatJVP
-//	tmp9   8 bytes per run: result 3 of a call of pairOfFlatJVP
-//	tmp6   8 bytes per run: result 4 of a call of pairOfFlatJVP
-//	tmp10  8 bytes per run: result 3 of a call of pairOfFlatJVP
-//	tmp7   8 bytes per run: result 4 of a call of pairOfFlatJVP
+//	x                 8 bytes per run: the parameter x
+//	tmp3              8 bytes per run: result 1 of a call of pairBothJVP
+//	dpairBothR1DPA    8 bytes per run: result 3 of a call of pairBothJVP
+//	tmp4              8 bytes per run: result 2 of a call of pairBothJVP
+//	dpairBothR2DPA    8 bytes per run: result 4 of a call of pairBothJVP
+//	dpairBothR1DPB    8 bytes per run: result 3 of a call of pairBothJVP
+//	dpairBothR2DPB    8 bytes per run: result 4 of a call of pairBothJVP
+//	dpairBothR1DX     8 bytes per run: result 3 of a call of pairBothJVP
+//	dpairBothR2DX     8 bytes per run: result 4 of a call of pairBothJVP
+//	tmp               8 bytes per run: result 1 of a call of pairOfFlatJVP
+//	dpairOfFlatR1DPA  8 bytes per run: result 3 of a call of pairOfFlatJVP
+//	tmp2              8 bytes per run: result 2 of a call of pairOfFlatJVP
+//	dpairOfFlatR2DPA  8 bytes per run: result 4 of a call of pairOfFlatJVP
+//	dpairOfFlatR1DPB  8 bytes per run: result 3 of a call of pairOfFlatJVP
+//	dpairOfFlatR2DPB  8 bytes per run: result 4 of a call of pairOfFlatJVP
+//	dpairOfFlatR1DX   8 bytes per run: result 3 of a call of pairOfFlatJVP
+//	dpairOfFlatR2DX   8 bytes per run: result 4 of a call of pairOfFlatJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -152,36 +152,36 @@ type PairLossTape struct {
 	x float64
 	// tmp3: result 1 of a call of pairBothJVP.
 	tmp3 float64
-	// tmp14: result 3 of a call of pairBothJVP.
-	tmp14 float64
+	// dpairBothR1DPA: result 3 of a call of pairBothJVP.
+	dpairBothR1DPA float64
 	// tmp4: result 2 of a call of pairBothJVP.
 	tmp4 float64
-	// tmp11: result 4 of a call of pairBothJVP.
-	tmp11 float64
-	// tmp15: result 3 of a call of pairBothJVP.
-	tmp15 float64
-	// tmp12: result 4 of a call of pairBothJVP.
-	tmp12 float64
-	// tmp16: result 3 of a call of pairBothJVP.
-	tmp16 float64
-	// tmp13: result 4 of a call of pairBothJVP.
-	tmp13 float64
+	// dpairBothR2DPA: result 4 of a call of pairBothJVP.
+	dpairBothR2DPA float64
+	// dpairBothR1DPB: result 3 of a call of pairBothJVP.
+	dpairBothR1DPB float64
+	// dpairBothR2DPB: result 4 of a call of pairBothJVP.
+	dpairBothR2DPB float64
+	// dpairBothR1DX: result 3 of a call of pairBothJVP.
+	dpairBothR1DX float64
+	// dpairBothR2DX: result 4 of a call of pairBothJVP.
+	dpairBothR2DX float64
 	// tmp: result 1 of a call of pairOfFlatJVP.
 	tmp float64
-	// tmp8: result 3 of a call of pairOfFlatJVP.
-	tmp8 float64
+	// dpairOfFlatR1DPA: result 3 of a call of pairOfFlatJVP.
+	dpairOfFlatR1DPA float64
 	// tmp2: result 2 of a call of pairOfFlatJVP.
 	tmp2 float64
-	// tmp5: result 4 of a call of pairOfFlatJVP.
-	tmp5 float64
-	// tmp9: result 3 of a call of pairOfFlatJVP.
-	tmp9 float64
-	// tmp6: result 4 of a call of pairOfFlatJVP.
-	tmp6 float64
-	// tmp10: result 3 of a call of pairOfFlatJVP.
-	tmp10 float64
-	// tmp7: result 4 of a call of pairOfFlatJVP.
-	tmp7 float64
+	// dpairOfFlatR2DPA: result 4 of a call of pairOfFlatJVP.
+	dpairOfFlatR2DPA float64
+	// dpairOfFlatR1DPB: result 3 of a call of pairOfFlatJVP.
+	dpairOfFlatR1DPB float64
+	// dpairOfFlatR2DPB: result 4 of a call of pairOfFlatJVP.
+	dpairOfFlatR2DPB float64
+	// dpairOfFlatR1DX: result 3 of a call of pairOfFlatJVP.
+	dpairOfFlatR1DX float64
+	// dpairOfFlatR2DX: result 4 of a call of pairOfFlatJVP.
+	dpairOfFlatR2DX float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in PairLossTape's
@@ -196,30 +196,30 @@ func (t *PairLossTape) Bytes() int {
 // t's earlier contents are discarded, its memory reused.
 func PairLossForward(t *PairLossTape, p Pair, x float64) float64 {
 	t.x = x
-	t1, t3, t2, t4 := pairBothJVP(p.A, p.B, p.N, x, 1, 0, 0)
+	t1, t2, dpairBothR1DPA, dpairBothR2DPA := pairBothJVP(p.A, p.B, p.N, x, 1, 0, 0)
 	t.tmp3 = t1
-	t.tmp14 = t2
-	t.tmp4 = t3
-	t.tmp11 = t4
-	_, _, t5, t6 := pairBothJVP(p.A, p.B, p.N, x, 0, 1, 0)
-	t.tmp15 = t5
-	t.tmp12 = t6
-	_, _, t7, t8 := pairBothJVP(p.A, p.B, p.N, x, 0, 0, 1)
-	t.tmp16 = t7
-	t.tmp13 = t8
-	t9 := x * x
-	t10, t12, t11, t13 := pairOfFlatJVP(p.A, p.B, p.N, t9, 1, 0, 0)
-	t.tmp = t10
-	t.tmp8 = t11
-	t.tmp2 = t12
-	t.tmp5 = t13
-	_, _, t14, t15 := pairOfFlatJVP(p.A, p.B, p.N, t9, 0, 1, 0)
-	t.tmp9 = t14
-	t.tmp6 = t15
-	_, _, t16, t17 := pairOfFlatJVP(p.A, p.B, p.N, t9, 0, 0, 1)
-	t.tmp10 = t16
-	t.tmp7 = t17
-	return t1*t3 + t10*t12
+	t.dpairBothR1DPA = dpairBothR1DPA
+	t.tmp4 = t2
+	t.dpairBothR2DPA = dpairBothR2DPA
+	_, _, dpairBothR1DPB, dpairBothR2DPB := pairBothJVP(p.A, p.B, p.N, x, 0, 1, 0)
+	t.dpairBothR1DPB = dpairBothR1DPB
+	t.dpairBothR2DPB = dpairBothR2DPB
+	_, _, dpairBothR1DX, dpairBothR2DX := pairBothJVP(p.A, p.B, p.N, x, 0, 0, 1)
+	t.dpairBothR1DX = dpairBothR1DX
+	t.dpairBothR2DX = dpairBothR2DX
+	t3 := x * x
+	t4, t5, dpairOfFlatR1DPA, dpairOfFlatR2DPA := pairOfFlatJVP(p.A, p.B, p.N, t3, 1, 0, 0)
+	t.tmp = t4
+	t.dpairOfFlatR1DPA = dpairOfFlatR1DPA
+	t.tmp2 = t5
+	t.dpairOfFlatR2DPA = dpairOfFlatR2DPA
+	_, _, dpairOfFlatR1DPB, dpairOfFlatR2DPB := pairOfFlatJVP(p.A, p.B, p.N, t3, 0, 1, 0)
+	t.dpairOfFlatR1DPB = dpairOfFlatR1DPB
+	t.dpairOfFlatR2DPB = dpairOfFlatR2DPB
+	_, _, dpairOfFlatR1DX, dpairOfFlatR2DX := pairOfFlatJVP(p.A, p.B, p.N, t3, 0, 0, 1)
+	t.dpairOfFlatR1DX = dpairOfFlatR1DX
+	t.dpairOfFlatR2DX = dpairOfFlatR2DX
+	return t1*t2 + t4*t5
 }
 
 // PairLossBackward adds to dp and dx the vector-Jacobian product of PairLoss
@@ -230,13 +230,25 @@ func PairLossForward(t *PairLossTape, p Pair, x float64) float64 {
 func PairLossBackward(t *PairLossTape, s float64, dp *Pair, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
+	dpairBothR1DPA := t.dpairBothR1DPA
+	dpairBothR2DPA := t.dpairBothR2DPA
+	dpairBothR1DPB := t.dpairBothR1DPB
+	dpairBothR2DPB := t.dpairBothR2DPB
+	dpairBothR1DX := t.dpairBothR1DX
+	dpairBothR2DX := t.dpairBothR2DX
+	dpairOfFlatR1DPA := t.dpairOfFlatR1DPA
+	dpairOfFlatR2DPA := t.dpairOfFlatR2DPA
+	dpairOfFlatR1DPB := t.dpairOfFlatR1DPB
+	dpairOfFlatR2DPB := t.dpairOfFlatR2DPB
+	dpairOfFlatR1DX := t.dpairOfFlatR1DX
+	dpairOfFlatR2DX := t.dpairOfFlatR2DX
 	t1 := s * t.tmp2
 	t2 := s * t.tmp
 	t3 := s * t.tmp4
 	t4 := s * t.tmp3
-	dp.A += t2*t.tmp5 + t1*t.tmp8 + t4*t.tmp11 + t3*t.tmp14
-	dp.B += t2*t.tmp6 + t1*t.tmp9 + t4*t.tmp12 + t3*t.tmp15
-	*dx += (t2*t.tmp7+t1*t.tmp10)*x*2 + t4*t.tmp13 + t3*t.tmp16
+	dp.A += t2*dpairOfFlatR2DPA + t1*dpairOfFlatR1DPA + t4*dpairBothR2DPA + t3*dpairBothR1DPA
+	dp.B += t2*dpairOfFlatR2DPB + t1*dpairOfFlatR1DPB + t4*dpairBothR2DPB + t3*dpairBothR1DPB
+	*dx += (t2*dpairOfFlatR2DX+t1*dpairOfFlatR1DX)*x*2 + t4*dpairBothR2DX + t3*dpairBothR1DX
 }
 
 // PairLossGrad returns PairLoss's result and its gradient with respect to p and
@@ -269,10 +281,10 @@ func PairLossJVP(p Pair, x float64, dp Pair, dx float64) (float64, float64) {
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp   8 bytes per run: result 1 of a call of splitPartsJVP
-//	tmp4  8 bytes per run: result 3 of a call of splitPartsJVP
-//	tmp2  8 bytes per run: result 2 of a call of splitPartsJVP
-//	tmp3  8 bytes per run: result 4 of a call of splitPartsJVP
+//	tmp              8 bytes per run: result 1 of a call of splitPartsJVP
+//	dsplitPartsR1DX  8 bytes per run: result 3 of a call of splitPartsJVP
+//	tmp2             8 bytes per run: result 2 of a call of splitPartsJVP
+//	dsplitPartsR2DX  8 bytes per run: result 4 of a call of splitPartsJVP
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -280,12 +292,12 @@ func PairLossJVP(p Pair, x float64, dp Pair, dx float64) (float64, float64) {
 type SplitSplitProductTape struct {
 	// tmp: result 1 of a call of splitPartsJVP.
 	tmp float64
-	// tmp4: result 3 of a call of splitPartsJVP.
-	tmp4 float64
+	// dsplitPartsR1DX: result 3 of a call of splitPartsJVP.
+	dsplitPartsR1DX float64
 	// tmp2: result 2 of a call of splitPartsJVP.
 	tmp2 float64
-	// tmp3: result 4 of a call of splitPartsJVP.
-	tmp3 float64
+	// dsplitPartsR2DX: result 4 of a call of splitPartsJVP.
+	dsplitPartsR2DX float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -300,12 +312,12 @@ func (t *SplitSplitProductTape) Bytes() int {
 // SplitSplitProductBackward needs; t's earlier contents are discarded, its
 // memory reused.
 func (e Split) SplitProductForward(t *SplitSplitProductTape, x float64) float64 {
-	t1, t3, t2, t4 := splitPartsJVP(x, 1)
+	t1, t2, dsplitPartsR1DX, dsplitPartsR2DX := splitPartsJVP(x, 1)
 	t.tmp = t1
-	t.tmp4 = t2
-	t.tmp2 = t3
-	t.tmp3 = t4
-	return t1 * t3
+	t.dsplitPartsR1DX = dsplitPartsR1DX
+	t.tmp2 = t2
+	t.dsplitPartsR2DX = dsplitPartsR2DX
+	return t1 * t2
 }
 
 // SplitSplitProductBackward adds to dx the vector-Jacobian product of
@@ -315,28 +327,30 @@ func (e Split) SplitProductForward(t *SplitSplitProductTape, x float64) float64 
 // than sets, so one buffer can sum a mini-batch.
 func SplitSplitProductBackward(t *SplitSplitProductTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	*dx += s*t.tmp*t.tmp3 + s*t.tmp2*t.tmp4
+	dsplitPartsR1DX := t.dsplitPartsR1DX
+	dsplitPartsR2DX := t.dsplitPartsR2DX
+	*dx += s*t.tmp*dsplitPartsR2DX + s*t.tmp2*dsplitPartsR1DX
 }
 
 // SplitProductGrad returns SplitProduct's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func (e Split) SplitProductGrad(x float64) (float64, float64) {
-	t1, t3, t2, t4 := splitPartsJVP(x, 1)
+	t1, t2, dsplitPartsR1DX, dsplitPartsR2DX := splitPartsJVP(x, 1)
 	var dx float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += t1*t4 + t3*t2
-	return t1 * t3, dx
+	dx += t1*dsplitPartsR2DX + t2*dsplitPartsR1DX
+	return t1 * t2, dx
 }
 
 // SplitProductVJP returns SplitProduct's results and the vector-Jacobian
 // product with the seeds s: for each of x, the sum over the outputs of seed
 // times derivative (dx), computed by reverse-mode automatic differentiation.
 func (e Split) SplitProductVJP(x, s float64) (float64, float64) {
-	t1, t3, t2, t4 := splitPartsJVP(x, 1)
+	t1, t2, dsplitPartsR1DX, dsplitPartsR2DX := splitPartsJVP(x, 1)
 	var dx float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx += s*t1*t4 + s*t3*t2
-	return t1 * t3, dx
+	dx += s*t1*dsplitPartsR2DX + s*t2*dsplitPartsR1DX
+	return t1 * t2, dx
 }
 
 // SplitProductJVP returns SplitProduct's results and then their directional
