@@ -416,22 +416,15 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 			fields, prefix = fb.fields[root], path+"."
 		}
 	}
-	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && through == "" {
-		// Norm(Add(p, q)): the fields of the struct the call returns.
-		leaves, ok := fb.structCall(call, st, "")
-		if !ok {
-			return nil, false
+	switch ast.Unparen(x).(type) {
+	case *ast.CompositeLit, *ast.CallExpr:
+		if through != "" {
+			break // a method promoted from a struct inside: refused below
 		}
-		var args []*ir.Value
-		for _, l := range fb.structLeaves(st, "") {
-			args = append(args, leaves[l.field])
-		}
-		return args, true
-	}
-	if lit, ok := ast.Unparen(x).(*ast.CompositeLit); ok && through == "" {
-		// Normal{Mu: m, Sigma: s}.LogProb(x): the literal's fields
-		// (none for Gaussian{}.y(i), a struct without leaves).
-		leaves, ok := fb.structLit(lit, st, "")
+		// Normal{Mu: m, Sigma: s}.LogProb(x), Norm(Add(p, q)): the fields
+		// of the literal (none for Gaussian{}.y(i), a struct without
+		// leaves) or of the struct the call returns.
+		leaves, ok := fb.structValue(x, st, "")
 		if !ok {
 			return nil, false
 		}
