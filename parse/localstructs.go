@@ -131,6 +131,11 @@ func (fb *funcBuilder) structValue(e ast.Expr, st *types.Struct, prefix string) 
 	case *ast.CompositeLit:
 		return fb.structLit(x, st, prefix)
 	case *ast.CallExpr:
+		if fb.info.Types[x.Fun].IsType() {
+			// Rotation(q), a conversion between struct types of one
+			// underlying struct: the same fields.
+			return fb.structValue(x.Args[0], st, prefix)
+		}
 		return fb.structCall(x, st, prefix)
 	case *ast.Ident, *ast.SelectorExpr:
 		leaves := fb.structLeaves(st, "")

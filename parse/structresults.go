@@ -2,6 +2,7 @@ package parse
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -122,4 +123,63 @@ func structResultOf(t types.Type) *types.Struct {
 		return nil
 	}
 	return st
+}
+
+// structCompare builds a == b (or a != b) of two structs of type st:
+// every pair of leaves equal (or one pair not), left to right, as Go
+// compares structs field by field.
+func (fb *funcBuilder) structCompare(e *ast.BinaryExpr, st *types.Struct) (*ir.Value, bool) {
+	if !fb.numbersOnly(st) {
+		return fb.fail(e.Pos(), "comparing structs is supported only where every field is a number or a bool godiff reads (no string, array, slice or unexported field of another package): compare the fields you need")
+	}
+	x, okX := fb.structValue(e.X, st, "")
+	y, okY := fb.structValue(e.Y, st, "")
+	if !okX || !okY {
+		return nil, false
+	}
+	op := compareOps[token.NEQ]
+	if e.Op == token.EQL {
+		op = compareOps[token.EQL]
+	}
+	var out *ir.Value
+	for _, l := range fb.structLeaves(st, "") {
+		c, ok := fb.comparison(e.Pos(), op, x[l.field], y[l.field])
+		if !ok {
+			return nil, false
+		}
+		switch {
+		case out == nil:
+			out = c
+		case e.Op == token.EQL:
+			out = fb.b.Logic(ir.OpAnd, out, c)
+		default:
+			out = fb.b.Logic(ir.OpOr, out, c)
+		}
+	}
+	if out == nil {
+		return fb.b.Const(ir.Bool, e.Op == token.EQL), true
+	}
+	return out, true
+}
+
+// numbersOnly reports whether every field of st, through the structs
+// inside it, is a number or a bool godiff reads: a struct its leaves hold
+// whole.
+func (c *checker) numbersOnly(st *types.Struct) bool {
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if f.Name() == "_" || !f.Exported() && !c.inPackage(f) {
+			return false
+		}
+		if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok {
+			if !c.numbersOnly(inner) {
+				return false
+			}
+			continue
+		}
+		if _, basic := basicOf(f.Type()); !basic {
+			return false
+		}
+	}
+	return true
 }

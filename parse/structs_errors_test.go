@@ -63,6 +63,22 @@ func Loss(n *Net) float64 {
 			},
 		},
 		{
+			name: "comparing structs",
+			src: net + `
+//godiff:grad x
+func Loss(x float64) float64 {
+	a := Config{Scale: x}
+	if a == (Config{Scale: 1}) {
+		return 0
+	}
+	return a.Scale
+}
+`,
+			want: []string{
+				"a.go:22:5: comparing structs is supported only where every field is a number or a bool godiff reads (no string, array, slice or unexported field of another package): compare the fields you need",
+			},
+		},
+		{
 			name: "local structs",
 			src: net + `
 func mk(x float64) Net { return Net{B: x} }

@@ -72,6 +72,20 @@ func problems() []fdcheck.Problem {
 			},
 		},
 		{
+			// Away from alpha = 0, where r3.NewRotation returns the
+			// identity by a test of its own.
+			Name:  "RotatedCos",
+			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 3, -1, 1), 0.2+rng.Float64()) },
+			F:     func(p []float64) float64 { return RotatedCos(p[0], p[1], p[2], p[3]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c, d := RotatedCosGrad(p[0], p[1], p[2], p[3])
+				return y, []float64{a, b, c, d}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return RotatedCosJVP(p[0], p[1], p[2], p[3], v[0], v[1], v[2], v[3])
+			},
+		},
+		{
 			// p holds x, y, z, vx and gm; vy, vz and h are fixed.
 			Name: "Orbit",
 			Point: func(rng *rand.Rand) []float64 {

@@ -46,3 +46,16 @@ func Orbit(x, y, z, vx, vy, vz, gm, h float64, steps int) float64 {
 	}
 	return r3.Norm(pos)
 }
+
+// RotatedCos returns the cosine of the angle between p and p rotated by
+// alpha about the axis (0, 0, 1): through gonum's r3.Rotate, which builds
+// a quaternion (r3.NewRotation, quat.Scale, quat.Abs), multiplies by it
+// (quat.Mul, quat.Conj) and converts between struct types (Rotation,
+// quat.Number).
+//
+//godiff:grad
+//godiff:jvp
+func RotatedCos(px, py, pz, alpha float64) float64 {
+	p := r3.Vec{X: px, Y: py, Z: pz}
+	return r3.Cos(p, r3.Rotate(p, alpha, r3.Vec{Z: 1}))
+}

@@ -1703,6 +1703,177 @@ func OrbitJVP(x, y, z, vx, vy, vz, gm, h float64, steps int, dx, dy, dz, dvx, dg
 	return t32, t33
 }
 
+// RotatedCosTape is what RotatedCosForward keeps of one run of RotatedCos for
+// RotatedCosBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of RotatedCosForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 144 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dr3RotateXDPX     8 bytes per run: result 4 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateYDPX     8 bytes per run: result 5 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateZDPX     8 bytes per run: result 6 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateXDPY     8 bytes per run: result 4 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateYDPY     8 bytes per run: result 5 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateZDPY     8 bytes per run: result 6 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateXDPZ     8 bytes per run: result 4 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateYDPZ     8 bytes per run: result 5 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateZDPZ     8 bytes per run: result 6 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateXDAlpha  8 bytes per run: result 4 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateYDAlpha  8 bytes per run: result 5 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3RotateZDAlpha  8 bytes per run: result 6 of a call of r3RotateNoAxisXAxisYAxisZJVP
+//	dr3CosDPX         8 bytes per run: result 2 of a call of r3CosGrad
+//	dr3CosDPY         8 bytes per run: result 3 of a call of r3CosGrad
+//	dr3CosDPZ         8 bytes per run: result 4 of a call of r3CosGrad
+//	dr3CosDQX         8 bytes per run: result 5 of a call of r3CosGrad
+//	dr3CosDQY         8 bytes per run: result 6 of a call of r3CosGrad
+//	dr3CosDQZ         8 bytes per run: result 7 of a call of r3CosGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type RotatedCosTape struct {
+	// dr3RotateXDPX: result 4 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateXDPX float64
+	// dr3RotateYDPX: result 5 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateYDPX float64
+	// dr3RotateZDPX: result 6 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateZDPX float64
+	// dr3RotateXDPY: result 4 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateXDPY float64
+	// dr3RotateYDPY: result 5 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateYDPY float64
+	// dr3RotateZDPY: result 6 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateZDPY float64
+	// dr3RotateXDPZ: result 4 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateXDPZ float64
+	// dr3RotateYDPZ: result 5 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateYDPZ float64
+	// dr3RotateZDPZ: result 6 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateZDPZ float64
+	// dr3RotateXDAlpha: result 4 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateXDAlpha float64
+	// dr3RotateYDAlpha: result 5 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateYDAlpha float64
+	// dr3RotateZDAlpha: result 6 of a call of r3RotateNoAxisXAxisYAxisZJVP.
+	dr3RotateZDAlpha float64
+	// dr3CosDPX: result 2 of a call of r3CosGrad.
+	dr3CosDPX float64
+	// dr3CosDPY: result 3 of a call of r3CosGrad.
+	dr3CosDPY float64
+	// dr3CosDPZ: result 4 of a call of r3CosGrad.
+	dr3CosDPZ float64
+	// dr3CosDQX: result 5 of a call of r3CosGrad.
+	dr3CosDQX float64
+	// dr3CosDQY: result 6 of a call of r3CosGrad.
+	dr3CosDQY float64
+	// dr3CosDQZ: result 7 of a call of r3CosGrad.
+	dr3CosDQZ float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RotatedCosTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RotatedCosTape) Bytes() int {
+	return 144
+}
+
+// RotatedCosForward runs RotatedCos and records in t what RotatedCosBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func RotatedCosForward(t *RotatedCosTape, px, py, pz, alpha float64) float64 {
+	t1, t2, t3, dr3RotateXDPX, dr3RotateYDPX, dr3RotateZDPX := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, 1, 0, 0, 0)
+	t.dr3RotateXDPX = dr3RotateXDPX
+	t.dr3RotateYDPX = dr3RotateYDPX
+	t.dr3RotateZDPX = dr3RotateZDPX
+	_, _, _, dr3RotateXDPY, dr3RotateYDPY, dr3RotateZDPY := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, 0, 1, 0, 0)
+	t.dr3RotateXDPY = dr3RotateXDPY
+	t.dr3RotateYDPY = dr3RotateYDPY
+	t.dr3RotateZDPY = dr3RotateZDPY
+	_, _, _, dr3RotateXDPZ, dr3RotateYDPZ, dr3RotateZDPZ := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, 0, 0, 1, 0)
+	t.dr3RotateXDPZ = dr3RotateXDPZ
+	t.dr3RotateYDPZ = dr3RotateYDPZ
+	t.dr3RotateZDPZ = dr3RotateZDPZ
+	_, _, _, dr3RotateXDAlpha, dr3RotateYDAlpha, dr3RotateZDAlpha := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, 0, 0, 0, 1)
+	t.dr3RotateXDAlpha = dr3RotateXDAlpha
+	t.dr3RotateYDAlpha = dr3RotateYDAlpha
+	t.dr3RotateZDAlpha = dr3RotateZDAlpha
+	t4, dr3CosDPX, dr3CosDPY, dr3CosDPZ, dr3CosDQX, dr3CosDQY, dr3CosDQZ := r3CosGrad(px, py, pz, t1, t2, t3)
+	t.dr3CosDPX = dr3CosDPX
+	t.dr3CosDPY = dr3CosDPY
+	t.dr3CosDPZ = dr3CosDPZ
+	t.dr3CosDQX = dr3CosDQX
+	t.dr3CosDQY = dr3CosDQY
+	t.dr3CosDQZ = dr3CosDQZ
+	return t4
+}
+
+// RotatedCosBackward adds to dpx, dpy, dpz and dalpha the vector-Jacobian
+// product of RotatedCos with the seeds s, at the point recorded in t by
+// RotatedCosForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func RotatedCosBackward(t *RotatedCosTape, s float64, dpx, dpy, dpz, dalpha *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dr3RotateXDPX := t.dr3RotateXDPX
+	dr3RotateYDPX := t.dr3RotateYDPX
+	dr3RotateZDPX := t.dr3RotateZDPX
+	dr3RotateXDPY := t.dr3RotateXDPY
+	dr3RotateYDPY := t.dr3RotateYDPY
+	dr3RotateZDPY := t.dr3RotateZDPY
+	dr3RotateXDPZ := t.dr3RotateXDPZ
+	dr3RotateYDPZ := t.dr3RotateYDPZ
+	dr3RotateZDPZ := t.dr3RotateZDPZ
+	dr3RotateXDAlpha := t.dr3RotateXDAlpha
+	dr3RotateYDAlpha := t.dr3RotateYDAlpha
+	dr3RotateZDAlpha := t.dr3RotateZDAlpha
+	dr3CosDPX := t.dr3CosDPX
+	dr3CosDPY := t.dr3CosDPY
+	dr3CosDPZ := t.dr3CosDPZ
+	dr3CosDQX := t.dr3CosDQX
+	dr3CosDQY := t.dr3CosDQY
+	dr3CosDQZ := t.dr3CosDQZ
+	t1 := s * dr3CosDQX
+	t2 := s * dr3CosDQY
+	t3 := s * dr3CosDQZ
+	*dpx += s*dr3CosDPX + t3*dr3RotateZDPX + t2*dr3RotateYDPX + t1*dr3RotateXDPX
+	*dpy += s*dr3CosDPY + t3*dr3RotateZDPY + t2*dr3RotateYDPY + t1*dr3RotateXDPY
+	*dpz += s*dr3CosDPZ + t3*dr3RotateZDPZ + t2*dr3RotateYDPZ + t1*dr3RotateXDPZ
+	*dalpha += t3*dr3RotateZDAlpha + t2*dr3RotateYDAlpha + t1*dr3RotateXDAlpha
+}
+
+// RotatedCosGrad returns RotatedCos's result and its gradient with respect to
+// px, py, pz and alpha, in that order (dpx, dpy, dpz, dalpha), computed by
+// reverse-mode automatic differentiation.
+func RotatedCosGrad(px, py, pz, alpha float64) (float64, float64, float64, float64, float64) {
+	t1, t2, t3, dr3RotateXDPX, dr3RotateYDPX, dr3RotateZDPX := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, 1, 0, 0, 0)
+	_, _, _, dr3RotateXDPY, dr3RotateYDPY, dr3RotateZDPY := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, 0, 1, 0, 0)
+	_, _, _, dr3RotateXDPZ, dr3RotateYDPZ, dr3RotateZDPZ := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, 0, 0, 1, 0)
+	_, _, _, dr3RotateXDAlpha, dr3RotateYDAlpha, dr3RotateZDAlpha := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, 0, 0, 0, 1)
+	t4, dr3CosDPX, dr3CosDPY, dr3CosDPZ, dr3CosDQX, dr3CosDQY, dr3CosDQZ := r3CosGrad(px, py, pz, t1, t2, t3)
+	var dpx float64
+	var dpy float64
+	var dpz float64
+	var dalpha float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dpx += dr3CosDPX + dr3CosDQZ*dr3RotateZDPX + dr3CosDQY*dr3RotateYDPX + dr3CosDQX*dr3RotateXDPX
+	dpy += dr3CosDPY + dr3CosDQZ*dr3RotateZDPY + dr3CosDQY*dr3RotateYDPY + dr3CosDQX*dr3RotateXDPY
+	dpz += dr3CosDPZ + dr3CosDQZ*dr3RotateZDPZ + dr3CosDQY*dr3RotateYDPZ + dr3CosDQX*dr3RotateXDPZ
+	dalpha += dr3CosDQZ*dr3RotateZDAlpha + dr3CosDQY*dr3RotateYDAlpha + dr3CosDQX*dr3RotateXDAlpha
+	return t4, dpx, dpy, dpz, dalpha
+}
+
+// RotatedCosJVP returns RotatedCos's results and then their directional
+// derivatives along the tangents dpx, dpy, dpz, dalpha of px, py, pz, alpha,
+// computed by forward-mode automatic differentiation.
+func RotatedCosJVP(px, py, pz, alpha, dpx, dpy, dpz, dalpha float64) (float64, float64) {
+	t1, t3, t5, t2, t4, t6 := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, dpx, dpy, dpz, dalpha)
+	t7, t8 := r3CosJVP(px, py, pz, t1, t3, t5, dpx, dpy, dpz, t2, t4, t6)
+	return t7, t8
+}
+
 // r3SubJVP returns r3Sub's results and then their directional derivatives along
 // the tangents dpX, dpY, dpZ, dqX, dqY, dqZ of pX, pY, pZ, qX, qY, qZ, computed
 // by forward-mode automatic differentiation.
@@ -1785,4 +1956,264 @@ func r3ScaleNoFJVP(f, pX, pY, pZ, dpX, dpY, dpZ float64) (float64, float64, floa
 // by forward-mode automatic differentiation.
 func r3AddJVP(pX, pY, pZ, qX, qY, qZ, dpX, dpY, dpZ, dqX, dqY, dqZ float64) (float64, float64, float64, float64, float64, float64) {
 	return pX + qX, pY + qY, pZ + qZ, dpX + dqX, dpY + dqY, dpZ + dqZ
+}
+
+// r3RotateNoAxisXAxisYAxisZJVP returns r3Rotate's results and then their
+// directional derivatives along the tangents dpX, dpY, dpZ, dalpha of pX, pY,
+// pZ, alpha, computed by forward-mode automatic differentiation.
+func r3RotateNoAxisXAxisYAxisZJVP(pX, pY, pZ, alpha, axisX, axisY, axisZ, dpX, dpY, dpZ, dalpha float64) (float64, float64, float64, float64, float64, float64) {
+	t1, t3, t5, t7, t2, t4, t6, t8 := r3NewRotationAlphaJVP(alpha, axisX, axisY, axisZ, dalpha)
+	t9, t11, t13, t10, t12, t14 := r3RotationRotateJVP(t1, t3, t5, t7, pX, pY, pZ, t2, t4, t6, t8, dpX, dpY, dpZ)
+	return t9, t11, t13, t10, t12, t14
+}
+
+// r3NewRotationAlphaJVP returns r3NewRotation's results and then their
+// directional derivatives along the tangents dalpha of alpha, computed by
+// forward-mode automatic differentiation.
+func r3NewRotationAlphaJVP(alpha, axisX, axisY, axisZ, dalpha float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	if alpha == 0 {
+		return 1, 0, 0, 0, 0, 0, 0, 0
+	}
+	t1, t2, t3, t4 := r3Raise(axisX, axisY, axisZ)
+	qReal := t1
+	dqReal := 0.0
+	qImag := t2
+	dqImag := 0.0
+	qJmag := t3
+	dqJmag := 0.0
+	qKmag := t4
+	dqKmag := 0.0
+	t5 := dalpha * 0.5
+	t6, t7 := math.Sincos(0.5 * alpha)
+	t8, t9 := quatAbsJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag, dqJmag, dqKmag)
+	t10 := t6 / t8
+	t11, t13, t15, t17, t12, t14, t16, t18 := quatScaleJVP(t10, qReal, qImag, qJmag, qKmag, t7*t5/t8-t9/t8*t10, dqReal, dqImag, dqJmag, dqKmag)
+	qReal = t11
+	dqReal = t12
+	qImag = t13
+	dqImag = t14
+	qJmag = t15
+	dqJmag = t16
+	qKmag = t17
+	dqKmag = t18
+	qReal += t7
+	dqReal -= t6 * t5
+	len, t19 := quatAbsJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag, dqJmag, dqKmag)
+	if len != 1 {
+		t20, t22, t24, t26, t21, t23, t25, t27 := quatScaleJVP(1/len, qReal, qImag, qJmag, qKmag, -(t19 / len / len), dqReal, dqImag, dqJmag, dqKmag)
+		qReal = t20
+		dqReal = t21
+		qImag = t22
+		dqImag = t23
+		qJmag = t24
+		dqJmag = t25
+		qKmag = t26
+		dqKmag = t27
+	}
+	return qReal, qImag, qJmag, qKmag, dqReal, dqImag, dqJmag, dqKmag
+}
+
+// quatAbsJVP returns quatAbs's results and then their directional derivatives
+// along the tangents dqReal, dqImag, dqJmag, dqKmag of qReal, qImag, qJmag,
+// qKmag, computed by forward-mode automatic differentiation.
+func quatAbsJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag, dqJmag, dqKmag float64) (float64, float64) {
+	if quatIsInf(qReal, qImag, qJmag, qKmag) {
+		return math.Inf(1), 0
+	} else if quatIsNaN(qReal, qImag, qJmag, qKmag) {
+		return math.NaN(), 0
+	}
+	r := qReal
+	dr := dqReal
+	i := qImag
+	di := dqImag
+	j := qJmag
+	dj := dqJmag
+	k := qKmag
+	dk := dqKmag
+	if r < 0 {
+		r = -r
+		dr = -dr
+	}
+	if i < 0 {
+		i = -i
+		di = -di
+	}
+	if j < 0 {
+		j = -j
+		dj = -dj
+	}
+	if k < 0 {
+		k = -k
+		dk = -dk
+	}
+	if r < i {
+		t1 := r
+		t2 := dr
+		r = i
+		dr = di
+		i = t1
+		di = t2
+	}
+	if r < j {
+		t3 := r
+		t4 := dr
+		r = j
+		dr = dj
+		j = t3
+		dj = t4
+	}
+	if r < k {
+		t5 := r
+		t6 := dr
+		r = k
+		dr = dk
+		k = t5
+		dk = t6
+	}
+	if r == 0 {
+		return 0, 0
+	}
+	t7 := i / r
+	i = t7
+	di = di/r - dr/r*t7
+	t8 := j / r
+	j = t8
+	dj = dj/r - dr/r*t8
+	t9 := k / r
+	k = t9
+	dk = dk/r - dr/r*t9
+	t10 := math.Sqrt(1 + i*i + j*j + k*k)
+	return r * t10, t10*dr + r*(0.5/t10*(i*di*2+j*dj*2+k*dk*2))
+}
+
+// quatScaleJVP returns quatScale's results and then their directional
+// derivatives along the tangents df, dqReal, dqImag, dqJmag, dqKmag of f,
+// qReal, qImag, qJmag, qKmag, computed by forward-mode automatic
+// differentiation.
+func quatScaleJVP(f, qReal, qImag, qJmag, qKmag, df, dqReal, dqImag, dqJmag, dqKmag float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	return f * qReal, f * qImag, f * qJmag, f * qKmag, qReal*df + f*dqReal, qImag*df + f*dqImag, qJmag*df + f*dqJmag, qKmag*df + f*dqKmag
+}
+
+// r3RotationRotateJVP returns r3RotationRotate's results and then their
+// directional derivatives along the tangents drReal, drImag, drJmag, drKmag,
+// dpX, dpY, dpZ of rReal, rImag, rJmag, rKmag, pX, pY, pZ, computed by
+// forward-mode automatic differentiation.
+func r3RotationRotateJVP(rReal, rImag, rJmag, rKmag, pX, pY, pZ, drReal, drImag, drJmag, drKmag, dpX, dpY, dpZ float64) (float64, float64, float64, float64, float64, float64) {
+	if r3RotationIsIdentity(rReal, rImag, rJmag, rKmag) {
+		return pX, pY, pZ, dpX, dpY, dpZ
+	}
+	t1, t3, t5, t7, t2, t4, t6, t8 := r3RaiseJVP(pX, pY, pZ, dpX, dpY, dpZ)
+	t9, t11, t13, t15, t10, t12, t14, t16 := quatMulJVP(rReal, rImag, rJmag, rKmag, t1, t3, t5, t7, drReal, drImag, drJmag, drKmag, t2, t4, t6, t8)
+	t17, t19, t21, t23, t18, t20, t22, t24 := quatConjJVP(rReal, rImag, rJmag, rKmag, drReal, drImag, drJmag, drKmag)
+	_, ppImag, ppJmag, ppKmag, _, t25, t26, t27 := quatMulJVP(t9, t11, t13, t15, t17, t19, t21, t23, t10, t12, t14, t16, t18, t20, t22, t24)
+	return ppImag, ppJmag, ppKmag, t25, t26, t27
+}
+
+// r3RaiseJVP returns r3Raise's results and then their directional derivatives
+// along the tangents dpX, dpY, dpZ of pX, pY, pZ, computed by forward-mode
+// automatic differentiation.
+func r3RaiseJVP(pX, pY, pZ, dpX, dpY, dpZ float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	return 0, pX, pY, pZ, 0, dpX, dpY, dpZ
+}
+
+// quatMulJVP returns quatMul's results and then their directional derivatives
+// along the tangents dxReal, dxImag, dxJmag, dxKmag, dyReal, dyImag, dyJmag,
+// dyKmag of xReal, xImag, xJmag, xKmag, yReal, yImag, yJmag, yKmag, computed by
+// forward-mode automatic differentiation.
+func quatMulJVP(xReal, xImag, xJmag, xKmag, yReal, yImag, yJmag, yKmag, dxReal, dxImag, dxJmag, dxKmag, dyReal, dyImag, dyJmag, dyKmag float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	return xReal*yReal - xImag*yImag - xJmag*yJmag - xKmag*yKmag, xReal*yImag + xImag*yReal + xJmag*yKmag - xKmag*yJmag, xReal*yJmag - xImag*yKmag + xJmag*yReal + xKmag*yImag, xReal*yKmag + xImag*yJmag - xJmag*yImag + xKmag*yReal, yReal*dxReal + xReal*dyReal - (yImag*dxImag + xImag*dyImag) - (yJmag*dxJmag + xJmag*dyJmag) - (yKmag*dxKmag + xKmag*dyKmag), yImag*dxReal + xReal*dyImag + (yReal*dxImag + xImag*dyReal) + (yKmag*dxJmag + xJmag*dyKmag) - (yJmag*dxKmag + xKmag*dyJmag), yJmag*dxReal + xReal*dyJmag - (yKmag*dxImag + xImag*dyKmag) + (yReal*dxJmag + xJmag*dyReal) + (yImag*dxKmag + xKmag*dyImag), yKmag*dxReal + xReal*dyKmag + (yJmag*dxImag + xImag*dyJmag) - (yImag*dxJmag + xJmag*dyImag) + (yReal*dxKmag + xKmag*dyReal)
+}
+
+// quatConjJVP returns quatConj's results and then their directional derivatives
+// along the tangents dqReal, dqImag, dqJmag, dqKmag of qReal, qImag, qJmag,
+// qKmag, computed by forward-mode automatic differentiation.
+func quatConjJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag, dqJmag, dqKmag float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	return qReal, -qImag, -qJmag, -qKmag, dqReal, -dqImag, -dqJmag, -dqKmag
+}
+
+// r3CosGrad returns r3Cos's result and its gradient with respect to pX, pY, pZ,
+// qX, qY and qZ, in that order (dpX, dpY, dpZ, dqX, dqY, dqZ), computed by
+// reverse-mode automatic differentiation.
+func r3CosGrad(pX, pY, pZ, qX, qY, qZ float64) (float64, float64, float64, float64, float64, float64, float64) {
+	t1, dr3DotDPX, dr3DotDPY, dr3DotDPZ, dr3DotDQX, dr3DotDQY, dr3DotDQZ := r3DotGrad(pX, pY, pZ, qX, qY, qZ)
+	t2, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(pX, pY, pZ)
+	t3, dr3NormDPX2, dr3NormDPY2, dr3NormDPZ2 := r3NormGrad(qX, qY, qZ)
+	t4 := t2 * t3
+	t5 := t1 / t4
+	var dpX float64
+	var dpY float64
+	var dpZ float64
+	var dqX float64
+	var dqY float64
+	var dqZ float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t6 := 1 / t4
+	t7 := t6 * t5
+	t8 := t7 * t3
+	t9 := t7 * t2
+	dpX += t6*dr3DotDPX - t8*dr3NormDPX
+	dpY += t6*dr3DotDPY - t8*dr3NormDPY
+	dpZ += t6*dr3DotDPZ - t8*dr3NormDPZ
+	dqX += t6*dr3DotDQX - t9*dr3NormDPX2
+	dqY += t6*dr3DotDQY - t9*dr3NormDPY2
+	dqZ += t6*dr3DotDQZ - t9*dr3NormDPZ2
+	return t5, dpX, dpY, dpZ, dqX, dqY, dqZ
+}
+
+// r3DotGrad returns r3Dot's result and its gradient with respect to pX, pY, pZ,
+// qX, qY and qZ, in that order (dpX, dpY, dpZ, dqX, dqY, dqZ), computed by
+// reverse-mode automatic differentiation.
+func r3DotGrad(pX, pY, pZ, qX, qY, qZ float64) (float64, float64, float64, float64, float64, float64, float64) {
+	var dpX float64
+	var dpY float64
+	var dpZ float64
+	var dqX float64
+	var dqY float64
+	var dqZ float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dpX += qX
+	dpY += qY
+	dpZ += qZ
+	dqX += pX
+	dqY += pY
+	dqZ += pZ
+	return pX*qX + pY*qY + pZ*qZ, dpX, dpY, dpZ, dqX, dqY, dqZ
+}
+
+// r3CosJVP returns r3Cos's results and then their directional derivatives along
+// the tangents dpX, dpY, dpZ, dqX, dqY, dqZ of pX, pY, pZ, qX, qY, qZ, computed
+// by forward-mode automatic differentiation.
+func r3CosJVP(pX, pY, pZ, qX, qY, qZ, dpX, dpY, dpZ, dqX, dqY, dqZ float64) (float64, float64) {
+	t1, t2 := r3DotJVP(pX, pY, pZ, qX, qY, qZ, dpX, dpY, dpZ, dqX, dqY, dqZ)
+	t3, t4 := r3NormJVP(pX, pY, pZ, dpX, dpY, dpZ)
+	t5, t6 := r3NormJVP(qX, qY, qZ, dqX, dqY, dqZ)
+	t7 := t3 * t5
+	t8 := t1 / t7
+	return t8, t2/t7 - (t5*t4+t3*t6)/t7*t8
+}
+
+// r3DotJVP returns r3Dot's results and then their directional derivatives along
+// the tangents dpX, dpY, dpZ, dqX, dqY, dqZ of pX, pY, pZ, qX, qY, qZ, computed
+// by forward-mode automatic differentiation.
+func r3DotJVP(pX, pY, pZ, qX, qY, qZ, dpX, dpY, dpZ, dqX, dqY, dqZ float64) (float64, float64) {
+	return pX*qX + pY*qY + pZ*qZ, qX*dpX + pX*dqX + (qY*dpY + pY*dqY) + (qZ*dpZ + pZ*dqZ)
+}
+
+func r3Raise(pX, pY, pZ float64) (float64, float64, float64, float64) {
+	return 0, pX, pY, pZ
+}
+
+func quatIsInf(qReal, qImag, qJmag, qKmag float64) bool {
+	return math.IsInf(qReal, 0) || math.IsInf(qImag, 0) || math.IsInf(qJmag, 0) || math.IsInf(qKmag, 0)
+}
+
+func quatIsNaN(qReal, qImag, qJmag, qKmag float64) bool {
+	if math.IsInf(qReal, 0) || math.IsInf(qImag, 0) || math.IsInf(qJmag, 0) || math.IsInf(qKmag, 0) {
+		return false
+	}
+	return math.IsNaN(qReal) || math.IsNaN(qImag) || math.IsNaN(qJmag) || math.IsNaN(qKmag)
+}
+
+func r3RotationIsIdentity(rReal, rImag, rJmag, rKmag float64) bool {
+	return rReal == 1 && rImag == 0 && rJmag == 0 && rKmag == 0
 }
