@@ -171,13 +171,9 @@ func results(rs []ir.Result) jen.Code {
 	case 0:
 		return jen.Null()
 	case 1:
-		return jen.Id(ts[0])
+		return ts[0]
 	}
-	types := make([]jen.Code, len(ts))
-	for i, t := range ts {
-		types[i] = jen.Id(t)
-	}
-	return jen.Params(types...)
+	return jen.Params(ts...)
 }
 
 // describe names a value in error messages the way the IR prints it.

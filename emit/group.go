@@ -34,7 +34,29 @@ import (
 // goParam is one parameter of the Go signature.
 type goParam struct {
 	name, typ string
-	ir        ir.Type // the parameter's IR type; nil for a group of leaves
+	ir        ir.Type // the parameter's IR type; for a group of leaves, nil or its opaque spelling (groupType)
+}
+
+// groupType returns the Go type of a group's parameter or result as an
+// opaque type if the struct is another package's (*r3.Vec), so that the
+// file imports its package; nil for the package's own.
+func groupType(g *ir.Group) ir.Type {
+	if g.Qualified == "" {
+		return nil
+	}
+	o := g.Spelling()
+	if g.Pointer {
+		o.Go, o.Qualified = "*"+o.Go, "*"+o.Qualified
+	}
+	return o
+}
+
+// groupTypeCode spells a group's Go type, importing another package's.
+func groupTypeCode(g *ir.Group) *jen.Statement {
+	if t, ok := groupType(g).(ir.Opaque); ok {
+		return opaqueType(t)
+	}
+	return jen.Id(g.GoType())
 }
 
 // signatureParams returns the parameters of fn's Go signature, receiver
@@ -53,7 +75,7 @@ func signatureParams(fn *ir.Func, blank map[int]string) []goParam {
 		case p.Group != last:
 			last = p.Group
 			if !p.Group.Recv {
-				out = append(out, goParam{p.Group.Name, p.Group.GoType(), nil})
+				out = append(out, goParam{p.Group.Name, p.Group.GoType(), groupType(p.Group)})
 			}
 		}
 	}
@@ -61,17 +83,17 @@ func signatureParams(fn *ir.Func, blank map[int]string) []goParam {
 }
 
 // resultTypes returns the types of fn's Go results: one per group.
-func resultTypes(rs []ir.Result) []string {
-	var out []string
+func resultTypes(rs []ir.Result) []jen.Code {
+	var out []jen.Code
 	var last *ir.Group
 	for _, r := range rs {
 		switch {
 		case r.Group == nil:
-			out = append(out, r.Type.String())
+			out = append(out, jen.Id(r.Type.String()))
 			last = nil
 		case r.Group != last:
 			last = r.Group
-			out = append(out, r.Group.GoType())
+			out = append(out, groupTypeCode(r.Group))
 		}
 	}
 	return out
@@ -153,10 +175,14 @@ func (e *funcEmitter) placeGroups(order []*ir.Var, ops map[*ir.Var][]*ir.Value) 
 // groupDeclStmt declares a struct the function makes: dn := new(Net), or
 // var dp Params.
 func groupDeclStmt(g *ir.Group) stmt {
-	if g.Pointer {
-		return stmt{code: jen.Id(g.Name).Op(":=").New(jen.Id(g.Type)), kind: stmtDefine}
+	t := jen.Id(g.Type)
+	if o, ok := groupType(&ir.Group{Type: g.Type, Qualified: g.Qualified}).(ir.Opaque); ok {
+		t = opaqueType(o)
 	}
-	return stmt{code: jen.Var().Id(g.Name).Id(g.Type), kind: stmtOther}
+	if g.Pointer {
+		return stmt{code: jen.Id(g.Name).Op(":=").New(t), kind: stmtDefine}
+	}
+	return stmt{code: jen.Var().Id(g.Name).Add(t), kind: stmtOther}
 }
 
 // groupOfArg returns the group a value passed for a leaf belongs to in the

@@ -29,7 +29,16 @@ type Group struct {
 	Pointer bool   // the Go parameter is a pointer, *Net
 	Recv    bool   // the method's receiver
 	Array   bool   // an array of floats, whose leaves' fields are indexes: [0], [1][2]
+	// Qualified is Type with its package's import path, for a struct type
+	// of another package (r3.Vec), as Opaque.Qualified spells it; "" for
+	// the package's own types.
+	Qualified string
 }
+
+// Spelling returns the struct type, without a pointer, as an opaque type:
+// its Go spelling, and its package's import path for a type of another
+// package, so that a file naming it can import it.
+func (g *Group) Spelling() Opaque { return Opaque{Go: g.Type, Qualified: g.Qualified} }
 
 // RecvType returns the receiver's struct type of a method, as the package
 // spells it without a pointer (Net), or "" for a function.
@@ -65,7 +74,7 @@ func (g *Group) Ref(field string) string {
 // Derived returns a group named name of the same struct type: the adjoint
 // or tangent of g, a pointer if pointer is set, never a receiver.
 func (g *Group) Derived(name string, pointer bool) *Group {
-	return &Group{Name: name, Type: g.Type, Pointer: pointer, Array: g.Array}
+	return &Group{Name: name, Type: g.Type, Qualified: g.Qualified, Pointer: pointer, Array: g.Array}
 }
 
 // Recv returns the group of f's receiver, or nil if f is a function.

@@ -60,7 +60,7 @@ func (c *checker) structType(t types.Type) (named *types.Named, st *types.Struct
 // functions' derivatives take a struct of that package as its fields),
 // in that package.
 func (c *checker) ownsType(obj types.Object) bool {
-	return c.inPackage(obj) || c.isForeign() && obj.Pkg() != nil && obj.Pkg().Path() == c.calls.pkg.Path()
+	return c.inPackage(obj) || obj.Exported() || c.isForeign() && obj.Pkg() != nil && obj.Pkg().Path() == c.calls.pkg.Path()
 }
 
 // namedStruct returns the named struct type of t, or of what t points to,
@@ -164,7 +164,7 @@ func (c *checker) flatSignature(sig *types.Signature, callee bool) ([]ir.Param, 
 			name = ir.FreshName(taken, "recv")
 			taken[name] = true
 		}
-		g := &ir.Group{Name: name, Type: c.typeString(named), Pointer: pointer, Recv: isRecv}
+		g := &ir.Group{Name: name, Type: c.typeString(named), Qualified: qualifiedString(named, c.qual), Pointer: pointer, Recv: isRecv}
 		var idx []int
 		if len(ls) == 0 {
 			idx = append(idx, len(params))
@@ -205,7 +205,7 @@ func (c *checker) expandWrt(d *Directive, lay sigLayout, params []ir.Param, raws
 			case ir.IsDifferentiable(p.Type):
 				wrt = append(wrt, i)
 			case p.Group == nil && len(raw.names) > 0:
-				c.errorf(raw.comment.Slash, "%v names %s, which has type %s: only struct types declared in the package, or pointers to them, can be differentiated; declare the struct type in this package, or take its fields as float parameters",
+				c.errorf(raw.comment.Slash, "%v names %s, which has type %s: only named struct types (the package's, or another package's exported ones), or pointers to them, can be differentiated; declare a named struct type, or take its fields as float parameters",
 					raw, lay.vars[k].Name(), c.typeString(lay.vars[k].Type()))
 			}
 		}

@@ -150,7 +150,7 @@ func Loss(n *Net, x float64) float64 {
 func Loss(p struct{ X float64 }, q struct{ Y float64 }) float64 { return q.Y }
 `,
 			want: []string{
-				"a.go:19:1: //godiff:grad names p, which has type struct{X float64}: only struct types declared in the package, or pointers to them, can be differentiated; declare the struct type in this package, or take its fields as float parameters",
+				"a.go:19:1: //godiff:grad names p, which has type struct{X float64}: only named struct types (the package's, or another package's exported ones), or pointers to them, can be differentiated; declare a named struct type, or take its fields as float parameters",
 				"a.go:20:74: reading q.Y, a field of q (of type struct{Y float64}), is not supported: godiff reads the fields of parameters and receivers whose type is a struct declared in the package, or a pointer to one",
 			},
 		},

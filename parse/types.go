@@ -122,7 +122,7 @@ func (c *checker) unsupportedType(t types.Type) string {
 		}
 	}
 	if _, ok := derefStruct(t); ok {
-		return s + ": godiff takes structs of types declared in the package, as parameters, receivers and local struct values (not pointers); declare the struct type in this package, or keep the values in local variables of numeric types"
+		return s + ": godiff takes named struct types, as parameters, receivers (the package's own) and local struct values (not pointers); declare a named struct type, or keep the values in local variables of numeric types"
 	}
 	return s + notYet
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/format"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/godiff/godiff/emit"
@@ -20,6 +21,7 @@ func File(spec FileSpec) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	imports = append(imports, structImports(spec.Funcs, imports)...)
 	testing := "testing"
 	for _, im := range imports {
 		if im.path == "testing" {
@@ -231,6 +233,29 @@ func derivatives(f *Func) []string {
 	}
 	for _, r := range f.Reverse {
 		out = append(out, fmt.Sprintf("the split form %s, %s and %s", r.Forward.Tape.Name, displayName(r.Forward), displayName(r.Backward)))
+	}
+	return out
+}
+
+// structImports returns the imports the tests' leaf accessors need for the
+// struct parameters of other packages' types (p.(*r3.Vec).X), by the name
+// the package's own code spells them with, those of have left out.
+func structImports(funcs []*Func, have []imported) []imported {
+	var out []imported
+	for _, f := range funcs {
+		for _, p := range f.F.Params {
+			if p.Group == nil || p.Group.Qualified == "" {
+				continue
+			}
+			for _, part := range p.Group.Spelling().Parts() {
+				known := func(im imported) bool { return im.path == part.Path }
+				if part.Path == "" || slices.ContainsFunc(have, known) || slices.ContainsFunc(out, known) {
+					continue
+				}
+				name, _, _ := strings.Cut(p.Group.Type, ".")
+				out = append(out, imported{path: part.Path, name: name})
+			}
+		}
 	}
 	return out
 }

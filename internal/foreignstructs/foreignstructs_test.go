@@ -4,8 +4,12 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/godiff/godiff/internal/corpus/r3"
 	"github.com/godiff/godiff/internal/fdcheck"
 )
+
+// vec makes an r3.Vec of three numbers.
+func vec(x []float64) r3.Vec { return r3.Vec{X: x[0], Y: x[1], Z: x[2]} }
 
 func problems() []fdcheck.Problem {
 	return []fdcheck.Problem{
@@ -83,6 +87,19 @@ func problems() []fdcheck.Problem {
 			},
 			JVP: func(p, v []float64) (float64, float64) {
 				return RotatedCosJVP(p[0], p[1], p[2], p[3], v[0], v[1], v[2], v[3])
+			},
+		},
+		{
+			// p holds p's and q's coordinates and k; rest is fixed.
+			Name:  "PairEnergy",
+			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 6, -1, 1), 2) },
+			F:     func(p []float64) float64 { return PairEnergy(vec(p[0:3]), vec(p[3:6]), p[6], 0.5) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dp, dq, dk := PairEnergyGrad(vec(p[0:3]), vec(p[3:6]), p[6], 0.5)
+				return y, []float64{dp.X, dp.Y, dp.Z, dq.X, dq.Y, dq.Z, dk}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return PairEnergyJVP(vec(p[0:3]), vec(p[3:6]), p[6], 0.5, vec(v[0:3]), vec(v[3:6]), v[6])
 			},
 		},
 		{

@@ -59,3 +59,13 @@ func RotatedCos(px, py, pz, alpha float64) float64 {
 	p := r3.Vec{X: px, Y: py, Z: pz}
 	return r3.Cos(p, r3.Rotate(p, alpha, r3.Vec{Z: 1}))
 }
+
+// PairEnergy is SpringEnergy taking gonum's vectors as they come: the
+// gradient with respect to p and q is an r3.Vec each.
+//
+//godiff:grad p q k
+//godiff:jvp p q k
+func PairEnergy(p, q r3.Vec, k, rest float64) float64 {
+	d := r3.Norm(r3.Sub(p, q)) - rest
+	return 0.5 * k * d * d
+}

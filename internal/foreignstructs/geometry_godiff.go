@@ -3,6 +3,7 @@
 package foreignstructs
 
 import (
+	r3 "github.com/godiff/godiff/internal/corpus/r3"
 	"math"
 	"slices"
 	"sync"
@@ -1872,6 +1873,210 @@ func RotatedCosJVP(px, py, pz, alpha, dpx, dpy, dpz, dalpha float64) (float64, f
 	t1, t3, t5, t2, t4, t6 := r3RotateNoAxisXAxisYAxisZJVP(px, py, pz, alpha, 0, 0, 1, dpx, dpy, dpz, dalpha)
 	t7, t8 := r3CosJVP(px, py, pz, t1, t3, t5, dpx, dpy, dpz, t2, t4, t6)
 	return t7, t8
+}
+
+// PairEnergyTape is what PairEnergyForward keeps of one run of PairEnergy for
+// PairEnergyBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of PairEnergyForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 192 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dr3SubXDPX  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDPX  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDPX  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDPY  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDPY  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDPY  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDPZ  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDPZ  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDPZ  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQX  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDQX  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDQX  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQY  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDQY  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDQY  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3SubXDQZ  8 bytes per run: result 4 of a call of r3SubJVP
+//	dr3SubYDQZ  8 bytes per run: result 5 of a call of r3SubJVP
+//	dr3SubZDQZ  8 bytes per run: result 6 of a call of r3SubJVP
+//	dr3NormDPX  8 bytes per run: result 2 of a call of r3NormGrad
+//	dr3NormDPY  8 bytes per run: result 3 of a call of r3NormGrad
+//	dr3NormDPZ  8 bytes per run: result 4 of a call of r3NormGrad
+//	d           8 bytes per run: d as the forward sweep computed it
+//	prod2       8 bytes per run: a product (prod) of the forward sweep
+//	prod        8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type PairEnergyTape struct {
+	// dr3SubXDPX: result 4 of a call of r3SubJVP.
+	dr3SubXDPX float64
+	// dr3SubYDPX: result 5 of a call of r3SubJVP.
+	dr3SubYDPX float64
+	// dr3SubZDPX: result 6 of a call of r3SubJVP.
+	dr3SubZDPX float64
+	// dr3SubXDPY: result 4 of a call of r3SubJVP.
+	dr3SubXDPY float64
+	// dr3SubYDPY: result 5 of a call of r3SubJVP.
+	dr3SubYDPY float64
+	// dr3SubZDPY: result 6 of a call of r3SubJVP.
+	dr3SubZDPY float64
+	// dr3SubXDPZ: result 4 of a call of r3SubJVP.
+	dr3SubXDPZ float64
+	// dr3SubYDPZ: result 5 of a call of r3SubJVP.
+	dr3SubYDPZ float64
+	// dr3SubZDPZ: result 6 of a call of r3SubJVP.
+	dr3SubZDPZ float64
+	// dr3SubXDQX: result 4 of a call of r3SubJVP.
+	dr3SubXDQX float64
+	// dr3SubYDQX: result 5 of a call of r3SubJVP.
+	dr3SubYDQX float64
+	// dr3SubZDQX: result 6 of a call of r3SubJVP.
+	dr3SubZDQX float64
+	// dr3SubXDQY: result 4 of a call of r3SubJVP.
+	dr3SubXDQY float64
+	// dr3SubYDQY: result 5 of a call of r3SubJVP.
+	dr3SubYDQY float64
+	// dr3SubZDQY: result 6 of a call of r3SubJVP.
+	dr3SubZDQY float64
+	// dr3SubXDQZ: result 4 of a call of r3SubJVP.
+	dr3SubXDQZ float64
+	// dr3SubYDQZ: result 5 of a call of r3SubJVP.
+	dr3SubYDQZ float64
+	// dr3SubZDQZ: result 6 of a call of r3SubJVP.
+	dr3SubZDQZ float64
+	// dr3NormDPX: result 2 of a call of r3NormGrad.
+	dr3NormDPX float64
+	// dr3NormDPY: result 3 of a call of r3NormGrad.
+	dr3NormDPY float64
+	// dr3NormDPZ: result 4 of a call of r3NormGrad.
+	dr3NormDPZ float64
+	// d: d as the forward sweep computed it.
+	d float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// PairEnergyTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *PairEnergyTape) Bytes() int {
+	return 192
+}
+
+// PairEnergyForward runs PairEnergy and records in t what PairEnergyBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func PairEnergyForward(t *PairEnergyTape, p, q r3.Vec, k, rest float64) float64 {
+	t1, t2, t3, dr3SubXDPX, dr3SubYDPX, dr3SubZDPX := r3SubJVP(p.X, p.Y, p.Z, q.X, q.Y, q.Z, 1, 0, 0, 0, 0, 0)
+	t.dr3SubXDPX = dr3SubXDPX
+	t.dr3SubYDPX = dr3SubYDPX
+	t.dr3SubZDPX = dr3SubZDPX
+	_, _, _, dr3SubXDPY, dr3SubYDPY, dr3SubZDPY := r3SubJVP(p.X, p.Y, p.Z, q.X, q.Y, q.Z, 0, 1, 0, 0, 0, 0)
+	t.dr3SubXDPY = dr3SubXDPY
+	t.dr3SubYDPY = dr3SubYDPY
+	t.dr3SubZDPY = dr3SubZDPY
+	_, _, _, dr3SubXDPZ, dr3SubYDPZ, dr3SubZDPZ := r3SubJVP(p.X, p.Y, p.Z, q.X, q.Y, q.Z, 0, 0, 1, 0, 0, 0)
+	t.dr3SubXDPZ = dr3SubXDPZ
+	t.dr3SubYDPZ = dr3SubYDPZ
+	t.dr3SubZDPZ = dr3SubZDPZ
+	_, _, _, dr3SubXDQX, dr3SubYDQX, dr3SubZDQX := r3SubJVP(p.X, p.Y, p.Z, q.X, q.Y, q.Z, 0, 0, 0, 1, 0, 0)
+	t.dr3SubXDQX = dr3SubXDQX
+	t.dr3SubYDQX = dr3SubYDQX
+	t.dr3SubZDQX = dr3SubZDQX
+	_, _, _, dr3SubXDQY, dr3SubYDQY, dr3SubZDQY := r3SubJVP(p.X, p.Y, p.Z, q.X, q.Y, q.Z, 0, 0, 0, 0, 1, 0)
+	t.dr3SubXDQY = dr3SubXDQY
+	t.dr3SubYDQY = dr3SubYDQY
+	t.dr3SubZDQY = dr3SubZDQY
+	_, _, _, dr3SubXDQZ, dr3SubYDQZ, dr3SubZDQZ := r3SubJVP(p.X, p.Y, p.Z, q.X, q.Y, q.Z, 0, 0, 0, 0, 0, 1)
+	t.dr3SubXDQZ = dr3SubXDQZ
+	t.dr3SubYDQZ = dr3SubYDQZ
+	t.dr3SubZDQZ = dr3SubZDQZ
+	t4, dr3NormDPX, dr3NormDPY, dr3NormDPZ := r3NormGrad(t1, t2, t3)
+	t.dr3NormDPX = dr3NormDPX
+	t.dr3NormDPY = dr3NormDPY
+	t.dr3NormDPZ = dr3NormDPZ
+	d := t4 - rest
+	t.d = d
+	t5 := 0.5 * k
+	t.prod2 = t5
+	t6 := t5 * d
+	t.prod = t6
+	return t6 * d
+}
+
+// PairEnergyBackward adds to dp, dq and dk the vector-Jacobian product of
+// PairEnergy with the seeds s, at the point recorded in t by PairEnergyForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func PairEnergyBackward(t *PairEnergyTape, s float64, dp, dq *r3.Vec, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dr3SubXDPX := t.dr3SubXDPX
+	dr3SubYDPX := t.dr3SubYDPX
+	dr3SubZDPX := t.dr3SubZDPX
+	dr3SubXDPY := t.dr3SubXDPY
+	dr3SubYDPY := t.dr3SubYDPY
+	dr3SubZDPY := t.dr3SubZDPY
+	dr3SubXDPZ := t.dr3SubXDPZ
+	dr3SubYDPZ := t.dr3SubYDPZ
+	dr3SubZDPZ := t.dr3SubZDPZ
+	dr3SubXDQX := t.dr3SubXDQX
+	dr3SubYDQX := t.dr3SubYDQX
+	dr3SubZDQX := t.dr3SubZDQX
+	dr3SubXDQY := t.dr3SubXDQY
+	dr3SubYDQY := t.dr3SubYDQY
+	dr3SubZDQY := t.dr3SubZDQY
+	dr3SubXDQZ := t.dr3SubXDQZ
+	dr3SubYDQZ := t.dr3SubYDQZ
+	dr3SubZDQZ := t.dr3SubZDQZ
+	dr3NormDPX := t.dr3NormDPX
+	dr3NormDPY := t.dr3NormDPY
+	dr3NormDPZ := t.dr3NormDPZ
+	d := t.d
+	t1 := s * d
+	dd := s*t.prod + t1*t.prod2
+	t2 := dd * dr3NormDPX
+	t3 := dd * dr3NormDPY
+	t4 := dd * dr3NormDPZ
+	dp.X += t4*dr3SubZDPX + t3*dr3SubYDPX + t2*dr3SubXDPX
+	dp.Y += t4*dr3SubZDPY + t3*dr3SubYDPY + t2*dr3SubXDPY
+	dp.Z += t4*dr3SubZDPZ + t3*dr3SubYDPZ + t2*dr3SubXDPZ
+	dq.X += t4*dr3SubZDQX + t3*dr3SubYDQX + t2*dr3SubXDQX
+	dq.Y += t4*dr3SubZDQY + t3*dr3SubYDQY + t2*dr3SubXDQY
+	dq.Z += t4*dr3SubZDQZ + t3*dr3SubYDQZ + t2*dr3SubXDQZ
+	*dk += t1 * d * 0.5
+}
+
+// PairEnergyGrad returns PairEnergy's result and its gradient with respect to
+// p, q and k, in that order (dp, dq, dk), computed by reverse-mode automatic
+// differentiation.
+func PairEnergyGrad(p, q r3.Vec, k, rest float64) (float64, r3.Vec, r3.Vec, float64) {
+	var t PairEnergyTape
+	t1 := PairEnergyForward(&t, p, q, k, rest)
+	var dp r3.Vec
+	var dq r3.Vec
+	var dk float64
+	PairEnergyBackward(&t, 1, &dp, &dq, &dk)
+	return t1, dp, dq, dk
+}
+
+// PairEnergyJVP returns PairEnergy's results and then their directional
+// derivatives along the tangents dp, dq, dk of p, q, k, computed by
+// forward-mode automatic differentiation.
+func PairEnergyJVP(p, q r3.Vec, k, rest float64, dp, dq r3.Vec, dk float64) (float64, float64) {
+	t1, t3, t5, t2, t4, t6 := r3SubJVP(p.X, p.Y, p.Z, q.X, q.Y, q.Z, dp.X, dp.Y, dp.Z, dq.X, dq.Y, dq.Z)
+	t7, t8 := r3NormJVP(t1, t3, t5, t2, t4, t6)
+	d := t7 - rest
+	t9 := 0.5 * k
+	t10 := t9 * d
+	return t10 * d, d*(d*(dk*0.5)+t9*t8) + t10*t8
 }
 
 // r3SubJVP returns r3Sub's results and then their directional derivatives along
