@@ -173,7 +173,7 @@ func (fb *funcBuilder) structLit(lit *ast.CompositeLit, st *types.Struct, prefix
 		f := st.Field(i)
 		path := join(prefix, f.Name())
 		value := given[f.Name()]
-		if t, isLocal := localType(f.Type()); isLocal && f.Name() != "_" && (f.Exported() || fb.inPackage(f)) {
+		if t, isLocal := localType(f.Type()); isLocal && f.Name() != "_" {
 			if value == nil {
 				out[path] = fb.zeroLeaf(t)
 				continue

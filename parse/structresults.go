@@ -168,7 +168,7 @@ func (fb *funcBuilder) structCompare(e *ast.BinaryExpr, st *types.Struct) (*ir.V
 func (c *checker) numbersOnly(st *types.Struct) bool {
 	for i := range st.NumFields() {
 		f := st.Field(i)
-		if f.Name() == "_" || !f.Exported() && !c.inPackage(f) {
+		if f.Name() == "_" {
 			return false
 		}
 		if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok {

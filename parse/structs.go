@@ -82,6 +82,31 @@ func namedStruct(t types.Type) (named *types.Named, st *types.Struct, pointer bo
 	return named, st, pointer
 }
 
+// hiddenFields reports whether named, with struct st, is another
+// package's struct with an unexported field (through the structs inside
+// it) that the generated code could not name as a parameter's field.
+func (c *checker) hiddenFields(named *types.Named, st *types.Struct) bool {
+	if c.inPackage(named.Obj()) || c.isForeign() && named.Obj().Pkg().Path() == c.calls.pkg.Path() {
+		return false
+	}
+	return hasUnexported(st)
+}
+
+// hasUnexported reports whether st has an unexported field, through the
+// struct values inside it.
+func hasUnexported(st *types.Struct) bool {
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if !f.Exported() {
+			return true
+		}
+		if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok && hasUnexported(inner) {
+			return true
+		}
+	}
+	return false
+}
+
 // inPackage reports whether obj is declared in the package being checked.
 func (c *checker) inPackage(obj types.Object) bool {
 	return obj.Pkg() != nil && obj.Pkg().Scope() == c.scope
@@ -89,13 +114,17 @@ func (c *checker) inPackage(obj types.Object) bool {
 
 // structLeaves returns the fields of st the body can use, depth first in
 // declaration order, their paths starting with prefix. A nested struct
-// value (an embedded one too) is flattened; a field of another package
-// that is not exported, which the package cannot name, is left out.
+// value (an embedded one too) is flattened. The unexported fields of
+// another package's struct are leaves too: the package's own functions,
+// whose copies godiff writes, read them (r2.Rotation's sin and cos), and
+// every view of a struct must have the same leaves, since a call passes
+// them one by one; the caller's code cannot name them, and a struct
+// parameter holding one stays opaque (see hiddenFields).
 func (c *checker) structLeaves(st *types.Struct, prefix string) []leaf {
 	var out []leaf
 	for i := range st.NumFields() {
 		f := st.Field(i)
-		if f.Name() == "_" || !f.Exported() && !c.inPackage(f) {
+		if f.Name() == "_" {
 			continue
 		}
 		path := f.Name()
@@ -142,6 +171,9 @@ func (c *checker) flatSignature(sig *types.Signature, callee bool) ([]ir.Param, 
 		named, st, pointer := c.structType(v.Type())
 		blank := v.Name() == "" || v.Name() == "_"
 		isRecv := k == 0 && sig.Recv() != nil
+		if named != nil && c.hiddenFields(named, st) {
+			named = nil // an opaque parameter: the body cannot read it
+		}
 		var ls []leaf
 		if named != nil && !blank {
 			ls = c.structLeaves(st, "")
