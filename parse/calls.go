@@ -230,8 +230,19 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		return
 	}
 	var results ir.Tuple
+	at := make([]int, sig.Results().Len())        // the first of each result's values in the tuple
+	sts := make([]*types.Struct, sig.Results().Len()) // a struct result's type: its leaves are its values
 	for i := range sig.Results().Len() {
 		rt := sig.Results().At(i).Type()
+		at[i] = len(results)
+		if st := structResultOf(rt); st != nil {
+			ts, ok := fb.leafTypes(call, name, st)
+			if !ok {
+				return
+			}
+			results, sts[i] = append(results, ts...), st
+			continue
+		}
 		t, ok := basicOf(rt)
 		switch {
 		case !ok && isFloatArray(rt):
@@ -252,6 +263,10 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	lvs := make([]lvalue, len(lhs))
 	ok := true
 	for i := range lhs {
+		if sts[i] != nil {
+			ok = fb.structTarget(lhs[i]) && ok // assigned below
+			continue
+		}
 		var okL bool
 		lvs[i], okL = fb.lvalue(lhs[i], call)
 		ok = ok && okL
@@ -261,7 +276,11 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		return
 	}
 	for i, lv := range lvs {
-		fb.write(lv, fb.b.Extract(values, i))
+		if sts[i] != nil {
+			fb.setStructResult(lhs[i], sts[i], values, at[i])
+			continue
+		}
+		fb.write(lv, fb.b.Extract(values, at[i]))
 	}
 }
 
@@ -569,8 +588,8 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		}
 	}
 	notFloat := false
-	if st := structResult(sig); st != nil && msg == "" {
-		msg = c.structResultErr(fn, st)
+	if msg == "" {
+		msg = c.structResultErr(fn, sig)
 	}
 	switch {
 	case msg != "":

@@ -53,14 +53,21 @@ func (fb *funcBuilder) localStruct(id *ast.Ident, rhs ast.Expr) (handled bool) {
 		fb.errorf(id.Pos(), "declaring a struct in a for loop's init statement is not supported; declare %s before the loop", id.Name)
 		return true
 	}
-	leaves, ok := fb.structValue(rhs, st, "")
+	if leaves, ok := fb.structValue(rhs, st, ""); ok {
+		fb.setStruct(id, v, def, st, leaves)
+	}
+	return true
+}
+
+// setStruct gives the local struct v, written id, the leaves of a value
+// of its type st: declaring v (def) or assigning it.
+func (fb *funcBuilder) setStruct(id *ast.Ident, v *types.Var, def bool, st *types.Struct, leaves map[string]*ir.Value) {
 	switch {
-	case !ok:
 	case fb.crossedStructs[v] && !def:
 		for _, l := range fb.structLeaves(st, "") {
 			f := &structField{v: v, path: l.field}
 			if !fb.assignable(f, id) {
-				return true
+				return
 			}
 			fb.write(lvalue{field: f}, leaves[l.field])
 		}
@@ -79,7 +86,6 @@ func (fb *funcBuilder) localStruct(id *ast.Ident, rhs ast.Expr) (handled bool) {
 		fb.nameLeaves(v, st, leaves)
 		fb.fields[v] = leaves
 	}
-	return true
 }
 
 // nameLeaves names the values of v's leaves that have no name yet after

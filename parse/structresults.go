@@ -20,41 +20,52 @@ import (
 // the copy taking and returning numbers, since the generated code holds a
 // struct only as its fields.
 
-// structResult returns the struct type of sig's one result, if that
-// result is a struct (not a pointer to one).
+// structResult returns the struct type of one of sig's results, the
+// first, if one is a struct (not a pointer to one): its calls go through
+// its twin, and are differentiated through its JVP.
 func structResult(sig *types.Signature) *types.Struct {
-	if sig.Results().Len() != 1 {
-		return nil
+	for i := range sig.Results().Len() {
+		if st := structResultOf(sig.Results().At(i).Type()); st != nil {
+			return st
+		}
 	}
-	named, st, pointer := namedStruct(sig.Results().At(0).Type())
-	if named == nil || pointer {
-		return nil
-	}
-	return st
+	return nil
 }
 
 // calleeResults returns the IR results of a callee of signature sig: a
-// struct result's leaves, or its results as an annotated function has them.
+// struct's leaves in place of each struct result, the others as an
+// annotated function has them.
 func (c *checker) calleeResults(sig *types.Signature) []ir.Result {
-	st := structResult(sig)
-	if st == nil {
-		return c.results(sig)
-	}
 	var out []ir.Result
-	for _, l := range c.structLeaves(st, "") {
-		// Named after the field (X, ActScale), for the names of the
-		// partial derivatives of its calls (dr3AddXDPX).
-		out = append(out, ir.Result{Name: strings.ReplaceAll(l.field, ".", ""), Type: l.typ})
+	for i := range sig.Results().Len() {
+		v := sig.Results().At(i)
+		st := structResultOf(v.Type())
+		if st == nil {
+			out = append(out, c.results(types.NewSignatureType(nil, nil, nil, nil, types.NewTuple(v), false))...)
+			continue
+		}
+		for _, l := range c.structLeaves(st, "") {
+			// Named after the field (X, ActScale), for the names of the
+			// partial derivatives of its calls (dr3AddXDPX).
+			out = append(out, ir.Result{Name: strings.ReplaceAll(l.field, ".", ""), Type: l.typ})
+		}
 	}
 	return out
 }
 
-// structResultErr explains why a callee returning a struct of type st
-// cannot be built, or returns "": each leaf must be a number.
-func (c *checker) structResultErr(fn *types.Func, st *types.Struct) string {
-	for _, l := range c.structLeaves(st, "") {
-		if _, basic := l.typ.(ir.Basic); !basic {
-			return fn.Name() + " returns a struct whose field " + l.field + " is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into"
+// structResultErr explains why a callee of signature sig returning a
+// struct cannot be built, or returns "": each of its leaves must be a
+// number.
+func (c *checker) structResultErr(fn *types.Func, sig *types.Signature) string {
+	for i := range sig.Results().Len() {
+		st := structResultOf(sig.Results().At(i).Type())
+		if st == nil {
+			continue
+		}
+		for _, l := range c.structLeaves(st, "") {
+			if _, basic := l.typ.(ir.Basic); !basic {
+				return fn.Name() + " returns a struct whose field " + l.field + " is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into"
+			}
 		}
 	}
 	return ""
@@ -70,22 +81,16 @@ func (fb *funcBuilder) structCall(call *ast.CallExpr, st *types.Struct, prefix s
 		return nil, false
 	}
 	name := calleeName(fn, fb.calls.pkg)
-	leaves := fb.structLeaves(st, "")
-	var results ir.Tuple
-	for _, l := range leaves {
-		t, ok := l.typ.(ir.Basic)
-		if !ok {
-			fb.errorf(call.Pos(), "%s returns a struct whose field %s is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into", name, l.field)
-			return nil, false
-		}
-		results = append(results, t)
+	results, ok := fb.leafTypes(call, name, st)
+	if !ok {
+		return nil, false
 	}
 	values, ok := fb.invokeResults(call, fn, recv, name, results)
 	if !ok {
 		return nil, false
 	}
 	out := make(map[string]*ir.Value)
-	for i, l := range leaves {
+	for i, l := range fb.structLeaves(st, "") {
 		out[join(prefix, l.field)] = fb.b.Extract(values, i)
 	}
 	return out, true
@@ -182,4 +187,55 @@ func (c *checker) numbersOnly(st *types.Struct) bool {
 		}
 	}
 	return true
+}
+
+// leafTypes returns the types of the leaves of a struct of type st that a
+// call returns: numbers only.
+func (fb *funcBuilder) leafTypes(call *ast.CallExpr, name string, st *types.Struct) (ir.Tuple, bool) {
+	var ts ir.Tuple
+	for _, l := range fb.structLeaves(st, "") {
+		t, ok := l.typ.(ir.Basic)
+		if !ok {
+			fb.errorf(call.Pos(), "%s returns a struct whose field %s is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into", name, l.field)
+			return nil, false
+		}
+		ts = append(ts, t)
+	}
+	return ts, true
+}
+
+// structTarget reports whether lhs, assigned a struct among a call's
+// results (t, q := split(q)), is one godiff can assign: the blank
+// identifier or a local struct variable.
+func (fb *funcBuilder) structTarget(lhs ast.Expr) bool {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if ok && id.Name == "_" {
+		return true
+	}
+	if ok {
+		v, _ := fb.info.ObjectOf(id).(*types.Var)
+		if _, local := fb.localStructType(v); local {
+			return true
+		}
+	}
+	fb.errorf(lhs.Pos(), "assigning a struct result to %s is not supported: assign it to a local variable", types.ExprString(lhs))
+	return false
+}
+
+// setStructResult assigns lhs (see structTarget) the struct of type st
+// whose leaves are the values of the tuple from index at.
+func (fb *funcBuilder) setStructResult(lhs ast.Expr, st *types.Struct, tuple *ir.Value, at int) {
+	id := ast.Unparen(lhs).(*ast.Ident)
+	if id.Name == "_" {
+		return
+	}
+	leaves := make(map[string]*ir.Value)
+	for k, l := range fb.structLeaves(st, "") {
+		leaves[l.field] = fb.b.Extract(tuple, at+k)
+	}
+	v, def := fb.info.Defs[id].(*types.Var)
+	if !def {
+		v = fb.info.Uses[id].(*types.Var)
+	}
+	fb.setStruct(id, v, def, st, leaves)
 }

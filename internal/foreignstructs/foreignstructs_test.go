@@ -103,6 +103,16 @@ func problems() []fdcheck.Problem {
 			},
 		},
 		{
+			Name:  "Turned",
+			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 2, -1, 1), 0.2+rng.Float64()) },
+			F:     func(p []float64) float64 { return Turned(p[0], p[1], p[2]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c := TurnedGrad(p[0], p[1], p[2])
+				return y, []float64{a, b, c}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return TurnedJVP(p[0], p[1], p[2], v[0], v[1], v[2]) },
+		},
+		{
 			// p holds x, y, z, vx and gm; vy, vz and h are fixed.
 			Name: "Orbit",
 			Point: func(rng *rand.Rand) []float64 {

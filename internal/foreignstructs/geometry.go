@@ -1,6 +1,9 @@
 package foreignstructs
 
-import "github.com/godiff/godiff/internal/corpus/r3"
+import (
+	"github.com/godiff/godiff/internal/corpus/r2"
+	"github.com/godiff/godiff/internal/corpus/r3"
+)
 
 // SpringEnergy returns the energy of a spring of stiffness k and rest
 // length rest between the points p and q, written with gonum's r3 as a
@@ -68,4 +71,15 @@ func RotatedCos(px, py, pz, alpha float64) float64 {
 func PairEnergy(p, q r3.Vec, k, rest float64) float64 {
 	d := r3.Norm(r3.Sub(p, q)) - rest
 	return 0.5 * k * d * d
+}
+
+// Turned returns the distance from the origin of p turned by alpha about
+// the point c, through gonum's r2.Rotate, whose Rotation keeps its sine
+// and cosine in unexported fields.
+//
+//godiff:grad
+//godiff:jvp
+func Turned(px, py, alpha float64) float64 {
+	p := r2.Vec{X: px, Y: py}
+	return r2.Norm(r2.Rotate(p, alpha, r2.Vec{X: 1, Y: -0.5}))
 }

@@ -2079,6 +2079,121 @@ func PairEnergyJVP(p, q r3.Vec, k, rest float64, dp, dq r3.Vec, dk float64) (flo
 	return t10 * d, d*(d*(dk*0.5)+t9*t8) + t10*t8
 }
 
+// TurnedTape is what TurnedForward keeps of one run of Turned for
+// TurnedBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of TurnedForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dr2RotateXDPX     8 bytes per run: result 3 of a call of r2RotateNoQXQYJVP
+//	dr2RotateYDPX     8 bytes per run: result 4 of a call of r2RotateNoQXQYJVP
+//	dr2RotateXDPY     8 bytes per run: result 3 of a call of r2RotateNoQXQYJVP
+//	dr2RotateYDPY     8 bytes per run: result 4 of a call of r2RotateNoQXQYJVP
+//	dr2RotateXDAlpha  8 bytes per run: result 3 of a call of r2RotateNoQXQYJVP
+//	dr2RotateYDAlpha  8 bytes per run: result 4 of a call of r2RotateNoQXQYJVP
+//	dr2NormDPX        8 bytes per run: result 2 of a call of r2NormGrad
+//	dr2NormDPY        8 bytes per run: result 3 of a call of r2NormGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type TurnedTape struct {
+	// dr2RotateXDPX: result 3 of a call of r2RotateNoQXQYJVP.
+	dr2RotateXDPX float64
+	// dr2RotateYDPX: result 4 of a call of r2RotateNoQXQYJVP.
+	dr2RotateYDPX float64
+	// dr2RotateXDPY: result 3 of a call of r2RotateNoQXQYJVP.
+	dr2RotateXDPY float64
+	// dr2RotateYDPY: result 4 of a call of r2RotateNoQXQYJVP.
+	dr2RotateYDPY float64
+	// dr2RotateXDAlpha: result 3 of a call of r2RotateNoQXQYJVP.
+	dr2RotateXDAlpha float64
+	// dr2RotateYDAlpha: result 4 of a call of r2RotateNoQXQYJVP.
+	dr2RotateYDAlpha float64
+	// dr2NormDPX: result 2 of a call of r2NormGrad.
+	dr2NormDPX float64
+	// dr2NormDPY: result 3 of a call of r2NormGrad.
+	dr2NormDPY float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TurnedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TurnedTape) Bytes() int {
+	return 64
+}
+
+// TurnedForward runs Turned and records in t what TurnedBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func TurnedForward(t *TurnedTape, px, py, alpha float64) float64 {
+	t1, t2, dr2RotateXDPX, dr2RotateYDPX := r2RotateNoQXQYJVP(px, py, alpha, 1, -0.5, 1, 0, 0)
+	t.dr2RotateXDPX = dr2RotateXDPX
+	t.dr2RotateYDPX = dr2RotateYDPX
+	_, _, dr2RotateXDPY, dr2RotateYDPY := r2RotateNoQXQYJVP(px, py, alpha, 1, -0.5, 0, 1, 0)
+	t.dr2RotateXDPY = dr2RotateXDPY
+	t.dr2RotateYDPY = dr2RotateYDPY
+	_, _, dr2RotateXDAlpha, dr2RotateYDAlpha := r2RotateNoQXQYJVP(px, py, alpha, 1, -0.5, 0, 0, 1)
+	t.dr2RotateXDAlpha = dr2RotateXDAlpha
+	t.dr2RotateYDAlpha = dr2RotateYDAlpha
+	t3, dr2NormDPX, dr2NormDPY := r2NormGrad(t1, t2)
+	t.dr2NormDPX = dr2NormDPX
+	t.dr2NormDPY = dr2NormDPY
+	return t3
+}
+
+// TurnedBackward adds to dpx, dpy and dalpha the vector-Jacobian product of
+// Turned with the seeds s, at the point recorded in t by TurnedForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func TurnedBackward(t *TurnedTape, s float64, dpx, dpy, dalpha *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dr2RotateXDPX := t.dr2RotateXDPX
+	dr2RotateYDPX := t.dr2RotateYDPX
+	dr2RotateXDPY := t.dr2RotateXDPY
+	dr2RotateYDPY := t.dr2RotateYDPY
+	dr2RotateXDAlpha := t.dr2RotateXDAlpha
+	dr2RotateYDAlpha := t.dr2RotateYDAlpha
+	dr2NormDPX := t.dr2NormDPX
+	dr2NormDPY := t.dr2NormDPY
+	t1 := s * dr2NormDPX
+	t2 := s * dr2NormDPY
+	*dpx += t2*dr2RotateYDPX + t1*dr2RotateXDPX
+	*dpy += t2*dr2RotateYDPY + t1*dr2RotateXDPY
+	*dalpha += t2*dr2RotateYDAlpha + t1*dr2RotateXDAlpha
+}
+
+// TurnedGrad returns Turned's result and its gradient with respect to px, py
+// and alpha, in that order (dpx, dpy, dalpha), computed by reverse-mode
+// automatic differentiation.
+func TurnedGrad(px, py, alpha float64) (float64, float64, float64, float64) {
+	t1, t2, dr2RotateXDPX, dr2RotateYDPX := r2RotateNoQXQYJVP(px, py, alpha, 1, -0.5, 1, 0, 0)
+	_, _, dr2RotateXDPY, dr2RotateYDPY := r2RotateNoQXQYJVP(px, py, alpha, 1, -0.5, 0, 1, 0)
+	_, _, dr2RotateXDAlpha, dr2RotateYDAlpha := r2RotateNoQXQYJVP(px, py, alpha, 1, -0.5, 0, 0, 1)
+	t3, dr2NormDPX, dr2NormDPY := r2NormGrad(t1, t2)
+	var dpx float64
+	var dpy float64
+	var dalpha float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dpx += dr2NormDPY*dr2RotateYDPX + dr2NormDPX*dr2RotateXDPX
+	dpy += dr2NormDPY*dr2RotateYDPY + dr2NormDPX*dr2RotateXDPY
+	dalpha += dr2NormDPY*dr2RotateYDAlpha + dr2NormDPX*dr2RotateXDAlpha
+	return t3, dpx, dpy, dalpha
+}
+
+// TurnedJVP returns Turned's results and then their directional derivatives
+// along the tangents dpx, dpy, dalpha of px, py, alpha, computed by
+// forward-mode automatic differentiation.
+func TurnedJVP(px, py, alpha, dpx, dpy, dalpha float64) (float64, float64) {
+	t1, t3, t2, t4 := r2RotateNoQXQYJVP(px, py, alpha, 1, -0.5, dpx, dpy, dalpha)
+	t5, t6 := r2NormJVP(t1, t3, t2, t4)
+	return t5, t6
+}
+
 // r3SubJVP returns r3Sub's results and then their directional derivatives along
 // the tangents dpX, dpY, dpZ, dqX, dqY, dqZ of pX, pY, pZ, qX, qY, qZ, computed
 // by forward-mode automatic differentiation.
@@ -2421,4 +2536,84 @@ func quatIsNaN(qReal, qImag, qJmag, qKmag float64) bool {
 
 func r3RotationIsIdentity(rReal, rImag, rJmag, rKmag float64) bool {
 	return rReal == 1 && rImag == 0 && rJmag == 0 && rKmag == 0
+}
+
+// r2RotateNoQXQYJVP returns r2Rotate's results and then their directional
+// derivatives along the tangents dpX, dpY, dalpha of pX, pY, alpha, computed by
+// forward-mode automatic differentiation.
+func r2RotateNoQXQYJVP(pX, pY, alpha, qX, qY, dpX, dpY, dalpha float64) (float64, float64, float64, float64) {
+	t1, t3, t5, t7, t2, t4, t6, t8 := r2NewRotationAlphaJVP(alpha, qX, qY, dalpha)
+	t9, t11, t10, t12 := r2RotationRotateJVP(t1, t3, t5, t7, pX, pY, t2, t4, t6, t8, dpX, dpY)
+	return t9, t11, t10, t12
+}
+
+// r2NewRotationAlphaJVP returns r2NewRotation's results and then their
+// directional derivatives along the tangents dalpha of alpha, computed by
+// forward-mode automatic differentiation.
+func r2NewRotationAlphaJVP(alpha, pX, pY, dalpha float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	if alpha == 0 {
+		return 0, 1, pX, pY, 0, 0, 0, 0
+	}
+	t1, t2 := math.Sincos(alpha)
+	return t1, t2, pX, pY, t2 * dalpha, -(t1 * dalpha), 0, 0
+}
+
+// r2RotationRotateJVP returns r2RotationRotate's results and then their
+// directional derivatives along the tangents drSin, drCos, drPX, drPY, dpX, dpY
+// of rSin, rCos, rPX, rPY, pX, pY, computed by forward-mode automatic
+// differentiation.
+func r2RotationRotateJVP(rSin, rCos, rPX, rPY, pX, pY, drSin, drCos, drPX, drPY, dpX, dpY float64) (float64, float64, float64, float64) {
+	if r2RotationIsIdentity(rSin, rCos, rPX, rPY) {
+		return pX, pY, dpX, dpY
+	}
+	oX, oY, t1, t2 := r2SubJVP(pX, pY, rPX, rPY, dpX, dpY, drPX, drPY)
+	t3, t5, t4, t6 := r2AddJVP(oX*rCos-oY*rSin, oX*rSin+oY*rCos, rPX, rPY, rCos*t1+oX*drCos-(rSin*t2+oY*drSin), rSin*t1+oX*drSin+(rCos*t2+oY*drCos), drPX, drPY)
+	return t3, t5, t4, t6
+}
+
+// r2SubJVP returns r2Sub's results and then their directional derivatives along
+// the tangents dpX, dpY, dqX, dqY of pX, pY, qX, qY, computed by forward-mode
+// automatic differentiation.
+func r2SubJVP(pX, pY, qX, qY, dpX, dpY, dqX, dqY float64) (float64, float64, float64, float64) {
+	return pX - qX, pY - qY, dpX - dqX, dpY - dqY
+}
+
+// r2AddJVP returns r2Add's results and then their directional derivatives along
+// the tangents dpX, dpY, dqX, dqY of pX, pY, qX, qY, computed by forward-mode
+// automatic differentiation.
+func r2AddJVP(pX, pY, qX, qY, dpX, dpY, dqX, dqY float64) (float64, float64, float64, float64) {
+	return pX + qX, pY + qY, dpX + dqX, dpY + dqY
+}
+
+// r2NormGrad returns r2Norm's result and its gradient with respect to pX and
+// pY, in that order (dpX, dpY), computed by reverse-mode automatic
+// differentiation.
+func r2NormGrad(pX, pY float64) (float64, float64, float64) {
+	t1 := math.Hypot(pX, pY)
+	var dpX float64
+	var dpY float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t2 := 1 / t1
+	if t1 == 0 {
+		t2 = 0
+	}
+	dpX += pX * t2
+	dpY += pY * t2
+	return t1, dpX, dpY
+}
+
+// r2NormJVP returns r2Norm's results and then their directional derivatives
+// along the tangents dpX, dpY of pX, pY, computed by forward-mode automatic
+// differentiation.
+func r2NormJVP(pX, pY, dpX, dpY float64) (float64, float64) {
+	t1 := math.Hypot(pX, pY)
+	t2 := 1 / t1
+	if t1 == 0 {
+		t2 = 0
+	}
+	return t1, pX*t2*dpX + pY*t2*dpY
+}
+
+func r2RotationIsIdentity(rSin, rCos, rPX, rPY float64) bool {
+	return rSin == 0 && rCos == 1
 }

@@ -187,3 +187,20 @@ func MidSpring(px, py, pz, qx, qy, qz float64) float64 {
 	m := Mid(Vec3{px, py, pz}, Vec3{qx, qy, qz})
 	return Norm(Mid(m, r))
 }
+
+// Polar returns the norm of a and the unit vector along it.
+func Polar(a Vec3) (float64, Vec3) {
+	n := Norm(a)
+	return n, Vec3{a.X / n, a.Y / n, a.Z / n}
+}
+
+// Facing returns how far the unit vector along p points along q, scaled
+// by p's norm: a struct among the results of a call.
+//
+//godiff:grad
+//godiff:jvp
+func Facing(px, py, pz, qx, qy, qz float64) float64 {
+	n, u := Polar(Vec3{px, py, pz})
+	_, v := Polar(Vec3{qx, qy, qz})
+	return n * u.Dot(v)
+}

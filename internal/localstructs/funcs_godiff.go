@@ -2023,6 +2023,255 @@ func MidSpringJVP(px, py, pz, qx, qy, qz, dpx, dpy, dpz, dqx, dqy, dqz float64) 
 	return t10, t11
 }
 
+// FacingTape is what FacingForward keeps of one run of Facing for
+// FacingBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of FacingForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 232 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp              8 bytes per run: result 1 of a call of PolarFlatJVP
+//	dPolarFlatR1DAX  8 bytes per run: result 5 of a call of PolarFlatJVP
+//	dPolarFlatXDAX   8 bytes per run: result 6 of a call of PolarFlatJVP
+//	dPolarFlatYDAX   8 bytes per run: result 7 of a call of PolarFlatJVP
+//	dPolarFlatZDAX   8 bytes per run: result 8 of a call of PolarFlatJVP
+//	dPolarFlatR1DAY  8 bytes per run: result 5 of a call of PolarFlatJVP
+//	dPolarFlatXDAY   8 bytes per run: result 6 of a call of PolarFlatJVP
+//	dPolarFlatYDAY   8 bytes per run: result 7 of a call of PolarFlatJVP
+//	dPolarFlatZDAY   8 bytes per run: result 8 of a call of PolarFlatJVP
+//	dPolarFlatR1DAZ  8 bytes per run: result 5 of a call of PolarFlatJVP
+//	dPolarFlatXDAZ   8 bytes per run: result 6 of a call of PolarFlatJVP
+//	dPolarFlatYDAZ   8 bytes per run: result 7 of a call of PolarFlatJVP
+//	dPolarFlatZDAZ   8 bytes per run: result 8 of a call of PolarFlatJVP
+//	dPolarFlatXDAX2  8 bytes per run: result 6 of a call of PolarFlatJVP
+//	dPolarFlatYDAX2  8 bytes per run: result 7 of a call of PolarFlatJVP
+//	dPolarFlatZDAX2  8 bytes per run: result 8 of a call of PolarFlatJVP
+//	dPolarFlatXDAY2  8 bytes per run: result 6 of a call of PolarFlatJVP
+//	dPolarFlatYDAY2  8 bytes per run: result 7 of a call of PolarFlatJVP
+//	dPolarFlatZDAY2  8 bytes per run: result 8 of a call of PolarFlatJVP
+//	dPolarFlatXDAZ2  8 bytes per run: result 6 of a call of PolarFlatJVP
+//	dPolarFlatYDAZ2  8 bytes per run: result 7 of a call of PolarFlatJVP
+//	dPolarFlatZDAZ2  8 bytes per run: result 8 of a call of PolarFlatJVP
+//	tmp2             8 bytes per run: result 1 of a call of vec3DotGrad
+//	dvec3DotDAX      8 bytes per run: result 2 of a call of vec3DotGrad
+//	dvec3DotDAY      8 bytes per run: result 3 of a call of vec3DotGrad
+//	dvec3DotDAZ      8 bytes per run: result 4 of a call of vec3DotGrad
+//	dvec3DotDBX      8 bytes per run: result 5 of a call of vec3DotGrad
+//	dvec3DotDBY      8 bytes per run: result 6 of a call of vec3DotGrad
+//	dvec3DotDBZ      8 bytes per run: result 7 of a call of vec3DotGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dPolarFlatR1DAX2, dPolarFlatR1DAY2, dPolarFlatR1DAZ2.
+type FacingTape struct {
+	// tmp: result 1 of a call of PolarFlatJVP.
+	tmp float64
+	// dPolarFlatR1DAX: result 5 of a call of PolarFlatJVP.
+	dPolarFlatR1DAX float64
+	// dPolarFlatXDAX: result 6 of a call of PolarFlatJVP.
+	dPolarFlatXDAX float64
+	// dPolarFlatYDAX: result 7 of a call of PolarFlatJVP.
+	dPolarFlatYDAX float64
+	// dPolarFlatZDAX: result 8 of a call of PolarFlatJVP.
+	dPolarFlatZDAX float64
+	// dPolarFlatR1DAY: result 5 of a call of PolarFlatJVP.
+	dPolarFlatR1DAY float64
+	// dPolarFlatXDAY: result 6 of a call of PolarFlatJVP.
+	dPolarFlatXDAY float64
+	// dPolarFlatYDAY: result 7 of a call of PolarFlatJVP.
+	dPolarFlatYDAY float64
+	// dPolarFlatZDAY: result 8 of a call of PolarFlatJVP.
+	dPolarFlatZDAY float64
+	// dPolarFlatR1DAZ: result 5 of a call of PolarFlatJVP.
+	dPolarFlatR1DAZ float64
+	// dPolarFlatXDAZ: result 6 of a call of PolarFlatJVP.
+	dPolarFlatXDAZ float64
+	// dPolarFlatYDAZ: result 7 of a call of PolarFlatJVP.
+	dPolarFlatYDAZ float64
+	// dPolarFlatZDAZ: result 8 of a call of PolarFlatJVP.
+	dPolarFlatZDAZ float64
+	// dPolarFlatXDAX2: result 6 of a call of PolarFlatJVP.
+	dPolarFlatXDAX2 float64
+	// dPolarFlatYDAX2: result 7 of a call of PolarFlatJVP.
+	dPolarFlatYDAX2 float64
+	// dPolarFlatZDAX2: result 8 of a call of PolarFlatJVP.
+	dPolarFlatZDAX2 float64
+	// dPolarFlatXDAY2: result 6 of a call of PolarFlatJVP.
+	dPolarFlatXDAY2 float64
+	// dPolarFlatYDAY2: result 7 of a call of PolarFlatJVP.
+	dPolarFlatYDAY2 float64
+	// dPolarFlatZDAY2: result 8 of a call of PolarFlatJVP.
+	dPolarFlatZDAY2 float64
+	// dPolarFlatXDAZ2: result 6 of a call of PolarFlatJVP.
+	dPolarFlatXDAZ2 float64
+	// dPolarFlatYDAZ2: result 7 of a call of PolarFlatJVP.
+	dPolarFlatYDAZ2 float64
+	// dPolarFlatZDAZ2: result 8 of a call of PolarFlatJVP.
+	dPolarFlatZDAZ2 float64
+	// tmp2: result 1 of a call of vec3DotGrad.
+	tmp2 float64
+	// dvec3DotDAX: result 2 of a call of vec3DotGrad.
+	dvec3DotDAX float64
+	// dvec3DotDAY: result 3 of a call of vec3DotGrad.
+	dvec3DotDAY float64
+	// dvec3DotDAZ: result 4 of a call of vec3DotGrad.
+	dvec3DotDAZ float64
+	// dvec3DotDBX: result 5 of a call of vec3DotGrad.
+	dvec3DotDBX float64
+	// dvec3DotDBY: result 6 of a call of vec3DotGrad.
+	dvec3DotDBY float64
+	// dvec3DotDBZ: result 7 of a call of vec3DotGrad.
+	dvec3DotDBZ float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in FacingTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *FacingTape) Bytes() int {
+	return 232
+}
+
+// FacingForward runs Facing and records in t what FacingBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func FacingForward(t *FacingTape, px, py, pz, qx, qy, qz float64) float64 {
+	t1, t2, t3, t4, dPolarFlatR1DAX, dPolarFlatXDAX, dPolarFlatYDAX, dPolarFlatZDAX := PolarFlatJVP(px, py, pz, 1, 0, 0)
+	t.tmp = t1
+	t.dPolarFlatR1DAX = dPolarFlatR1DAX
+	t.dPolarFlatXDAX = dPolarFlatXDAX
+	t.dPolarFlatYDAX = dPolarFlatYDAX
+	t.dPolarFlatZDAX = dPolarFlatZDAX
+	_, _, _, _, dPolarFlatR1DAY, dPolarFlatXDAY, dPolarFlatYDAY, dPolarFlatZDAY := PolarFlatJVP(px, py, pz, 0, 1, 0)
+	t.dPolarFlatR1DAY = dPolarFlatR1DAY
+	t.dPolarFlatXDAY = dPolarFlatXDAY
+	t.dPolarFlatYDAY = dPolarFlatYDAY
+	t.dPolarFlatZDAY = dPolarFlatZDAY
+	_, _, _, _, dPolarFlatR1DAZ, dPolarFlatXDAZ, dPolarFlatYDAZ, dPolarFlatZDAZ := PolarFlatJVP(px, py, pz, 0, 0, 1)
+	t.dPolarFlatR1DAZ = dPolarFlatR1DAZ
+	t.dPolarFlatXDAZ = dPolarFlatXDAZ
+	t.dPolarFlatYDAZ = dPolarFlatYDAZ
+	t.dPolarFlatZDAZ = dPolarFlatZDAZ
+	_, t5, t6, t7, _, dPolarFlatXDAX2, dPolarFlatYDAX2, dPolarFlatZDAX2 := PolarFlatJVP(qx, qy, qz, 1, 0, 0)
+	t.dPolarFlatXDAX2 = dPolarFlatXDAX2
+	t.dPolarFlatYDAX2 = dPolarFlatYDAX2
+	t.dPolarFlatZDAX2 = dPolarFlatZDAX2
+	_, _, _, _, _, dPolarFlatXDAY2, dPolarFlatYDAY2, dPolarFlatZDAY2 := PolarFlatJVP(qx, qy, qz, 0, 1, 0)
+	t.dPolarFlatXDAY2 = dPolarFlatXDAY2
+	t.dPolarFlatYDAY2 = dPolarFlatYDAY2
+	t.dPolarFlatZDAY2 = dPolarFlatZDAY2
+	_, _, _, _, _, dPolarFlatXDAZ2, dPolarFlatYDAZ2, dPolarFlatZDAZ2 := PolarFlatJVP(qx, qy, qz, 0, 0, 1)
+	t.dPolarFlatXDAZ2 = dPolarFlatXDAZ2
+	t.dPolarFlatYDAZ2 = dPolarFlatYDAZ2
+	t.dPolarFlatZDAZ2 = dPolarFlatZDAZ2
+	t8, dvec3DotDAX, dvec3DotDAY, dvec3DotDAZ, dvec3DotDBX, dvec3DotDBY, dvec3DotDBZ := vec3DotGrad(t2, t3, t4, t5, t6, t7)
+	t.tmp2 = t8
+	t.dvec3DotDAX = dvec3DotDAX
+	t.dvec3DotDAY = dvec3DotDAY
+	t.dvec3DotDAZ = dvec3DotDAZ
+	t.dvec3DotDBX = dvec3DotDBX
+	t.dvec3DotDBY = dvec3DotDBY
+	t.dvec3DotDBZ = dvec3DotDBZ
+	return t1 * t8
+}
+
+// FacingBackward adds to dpx, dpy, dpz, dqx, dqy and dqz the vector-Jacobian
+// product of Facing with the seeds s, at the point recorded in t by
+// FacingForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func FacingBackward(t *FacingTape, s float64, dpx, dpy, dpz, dqx, dqy, dqz *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dPolarFlatR1DAX := t.dPolarFlatR1DAX
+	dPolarFlatXDAX := t.dPolarFlatXDAX
+	dPolarFlatYDAX := t.dPolarFlatYDAX
+	dPolarFlatZDAX := t.dPolarFlatZDAX
+	dPolarFlatR1DAY := t.dPolarFlatR1DAY
+	dPolarFlatXDAY := t.dPolarFlatXDAY
+	dPolarFlatYDAY := t.dPolarFlatYDAY
+	dPolarFlatZDAY := t.dPolarFlatZDAY
+	dPolarFlatR1DAZ := t.dPolarFlatR1DAZ
+	dPolarFlatXDAZ := t.dPolarFlatXDAZ
+	dPolarFlatYDAZ := t.dPolarFlatYDAZ
+	dPolarFlatZDAZ := t.dPolarFlatZDAZ
+	dPolarFlatXDAX2 := t.dPolarFlatXDAX2
+	dPolarFlatYDAX2 := t.dPolarFlatYDAX2
+	dPolarFlatZDAX2 := t.dPolarFlatZDAX2
+	dPolarFlatXDAY2 := t.dPolarFlatXDAY2
+	dPolarFlatYDAY2 := t.dPolarFlatYDAY2
+	dPolarFlatZDAY2 := t.dPolarFlatZDAY2
+	dPolarFlatXDAZ2 := t.dPolarFlatXDAZ2
+	dPolarFlatYDAZ2 := t.dPolarFlatYDAZ2
+	dPolarFlatZDAZ2 := t.dPolarFlatZDAZ2
+	dvec3DotDAX := t.dvec3DotDAX
+	dvec3DotDAY := t.dvec3DotDAY
+	dvec3DotDAZ := t.dvec3DotDAZ
+	dvec3DotDBX := t.dvec3DotDBX
+	dvec3DotDBY := t.dvec3DotDBY
+	dvec3DotDBZ := t.dvec3DotDBZ
+	t1 := s * t.tmp2
+	t2 := s * t.tmp
+	t3 := t2 * dvec3DotDAX
+	t4 := t2 * dvec3DotDAY
+	t5 := t2 * dvec3DotDAZ
+	t6 := t2 * dvec3DotDBX
+	t7 := t2 * dvec3DotDBY
+	t8 := t2 * dvec3DotDBZ
+	*dpx += t5*dPolarFlatZDAX + t4*dPolarFlatYDAX + t3*dPolarFlatXDAX + t1*dPolarFlatR1DAX
+	*dpy += t5*dPolarFlatZDAY + t4*dPolarFlatYDAY + t3*dPolarFlatXDAY + t1*dPolarFlatR1DAY
+	*dpz += t5*dPolarFlatZDAZ + t4*dPolarFlatYDAZ + t3*dPolarFlatXDAZ + t1*dPolarFlatR1DAZ
+	*dqx += t8*dPolarFlatZDAX2 + t7*dPolarFlatYDAX2 + t6*dPolarFlatXDAX2
+	*dqy += t8*dPolarFlatZDAY2 + t7*dPolarFlatYDAY2 + t6*dPolarFlatXDAY2
+	*dqz += t8*dPolarFlatZDAZ2 + t7*dPolarFlatYDAZ2 + t6*dPolarFlatXDAZ2
+}
+
+// FacingGrad returns Facing's result and its gradient with respect to px, py,
+// pz, qx, qy and qz, in that order (dpx, dpy, dpz, dqx, dqy, dqz), computed by
+// reverse-mode automatic differentiation.
+func FacingGrad(px, py, pz, qx, qy, qz float64) (float64, float64, float64, float64, float64, float64, float64) {
+	t1, t2, t3, t4, dPolarFlatR1DAX, dPolarFlatXDAX, dPolarFlatYDAX, dPolarFlatZDAX := PolarFlatJVP(px, py, pz, 1, 0, 0)
+	_, _, _, _, dPolarFlatR1DAY, dPolarFlatXDAY, dPolarFlatYDAY, dPolarFlatZDAY := PolarFlatJVP(px, py, pz, 0, 1, 0)
+	_, _, _, _, dPolarFlatR1DAZ, dPolarFlatXDAZ, dPolarFlatYDAZ, dPolarFlatZDAZ := PolarFlatJVP(px, py, pz, 0, 0, 1)
+	_, t5, t6, t7, _, dPolarFlatXDAX2, dPolarFlatYDAX2, dPolarFlatZDAX2 := PolarFlatJVP(qx, qy, qz, 1, 0, 0)
+	_, _, _, _, _, dPolarFlatXDAY2, dPolarFlatYDAY2, dPolarFlatZDAY2 := PolarFlatJVP(qx, qy, qz, 0, 1, 0)
+	_, _, _, _, _, dPolarFlatXDAZ2, dPolarFlatYDAZ2, dPolarFlatZDAZ2 := PolarFlatJVP(qx, qy, qz, 0, 0, 1)
+	t8, dvec3DotDAX, dvec3DotDAY, dvec3DotDAZ, dvec3DotDBX, dvec3DotDBY, dvec3DotDBZ := vec3DotGrad(t2, t3, t4, t5, t6, t7)
+	var dpx float64
+	var dpy float64
+	var dpz float64
+	var dqx float64
+	var dqy float64
+	var dqz float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t9 := t1 * dvec3DotDAX
+	t10 := t1 * dvec3DotDAY
+	t11 := t1 * dvec3DotDAZ
+	t12 := t1 * dvec3DotDBX
+	t13 := t1 * dvec3DotDBY
+	t14 := t1 * dvec3DotDBZ
+	dpx += t11*dPolarFlatZDAX + t10*dPolarFlatYDAX + t9*dPolarFlatXDAX + t8*dPolarFlatR1DAX
+	dpy += t11*dPolarFlatZDAY + t10*dPolarFlatYDAY + t9*dPolarFlatXDAY + t8*dPolarFlatR1DAY
+	dpz += t11*dPolarFlatZDAZ + t10*dPolarFlatYDAZ + t9*dPolarFlatXDAZ + t8*dPolarFlatR1DAZ
+	dqx += t14*dPolarFlatZDAX2 + t13*dPolarFlatYDAX2 + t12*dPolarFlatXDAX2
+	dqy += t14*dPolarFlatZDAY2 + t13*dPolarFlatYDAY2 + t12*dPolarFlatXDAY2
+	dqz += t14*dPolarFlatZDAZ2 + t13*dPolarFlatYDAZ2 + t12*dPolarFlatXDAZ2
+	return t1 * t8, dpx, dpy, dpz, dqx, dqy, dqz
+}
+
+// FacingJVP returns Facing's results and then their directional derivatives
+// along the tangents dpx, dpy, dpz, dqx, dqy, dqz of px, py, pz, qx, qy, qz,
+// computed by forward-mode automatic differentiation.
+func FacingJVP(px, py, pz, qx, qy, qz, dpx, dpy, dpz, dqx, dqy, dqz float64) (float64, float64) {
+	n, uX, uY, uZ, t1, t2, t3, t4 := PolarFlatJVP(px, py, pz, dpx, dpy, dpz)
+	_, vX, vY, vZ, _, t5, t6, t7 := PolarFlatJVP(qx, qy, qz, dqx, dqy, dqz)
+	t8, t9 := vec3DotJVP(uX, uY, uZ, vX, vY, vZ, t2, t3, t4, t5, t6, t7)
+	return n * t8, t8*t1 + n*t9
+}
+
 // normalLogProbGrad returns normalLogProb's result and its gradient with
 // respect to nMu, nSigma and x, in that order (dnMu, dnSigma, dx), computed by
 // reverse-mode automatic differentiation.
@@ -2299,4 +2548,16 @@ func MidFlatAXAYAZJVP(aX, aY, aZ, bX, bY, bZ, daX, daY, daZ float64) (float64, f
 	mZ := (aZ + bZ) / 2
 	dmZ := daZ * 0.5
 	return mX, mY, mZ, dmX, dmY, dmZ
+}
+
+// PolarFlatJVP returns PolarFlat's results and then their directional
+// derivatives along the tangents daX, daY, daZ of aX, aY, aZ, computed by
+// forward-mode automatic differentiation.
+func PolarFlatJVP(aX, aY, aZ, daX, daY, daZ float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	n, t1 := NormFlatJVP(aX, aY, aZ, daX, daY, daZ)
+	t2 := aX / n
+	t3 := t1 / n
+	t4 := aY / n
+	t5 := aZ / n
+	return n, t2, t4, t5, t1, daX/n - t3*t2, daY/n - t3*t4, daZ/n - t3*t5
 }

@@ -92,6 +92,18 @@ func problems() []fdcheck.Problem {
 			},
 		},
 		{
+			Name:  "Facing",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 6, -1, 1) },
+			F:     func(p []float64) float64 { return Facing(p[0], p[1], p[2], p[3], p[4], p[5]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c, d, e, f := FacingGrad(p[0], p[1], p[2], p[3], p[4], p[5])
+				return y, []float64{a, b, c, d, e, f}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return FacingJVP(p[0], p[1], p[2], p[3], p[4], p[5], v[0], v[1], v[2], v[3], v[4], v[5])
+			},
+		},
+		{
 			Name: "Pairs",
 			Point: func(rng *rand.Rand) []float64 {
 				return []float64{rng.Float64() - 0.3, 0.5 + rng.Float64(), rng.Float64() - 0.5}
