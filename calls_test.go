@@ -309,7 +309,7 @@ func F(x float64) float64 {
 
 // otherPackage is the package other of TestCallErrors: Scale and Fill have
 // no Go body (other.s stands for their assembly), Weighted reads a package
-// variable, Guarded panics with an unexported variable; Total and Mean are
+// variable that SetK assigns, Guarded panics with an unexported variable; Total and Mean are
 // plain Go.
 const otherPackage = `package other
 
@@ -364,6 +364,9 @@ type Bag struct {
 }
 
 func MkBag(x float64) Bag { return Bag{S: x} }
+
+// SetK assigns k, which functions may then not read as a constant.
+func SetK(v float64) { k = v }
 `
 
 // TestCalleeInOneOutput checks that the derivative of a function two

@@ -42,6 +42,8 @@ type callees struct {
 	// typeErrs is the package's type errors outside the inputs' annotated
 	// functions, reported where godiff reads the function they lie in.
 	typeErrs []typeError
+	// vars holds the package variables functions may read (pkgvars.go).
+	vars map[*types.Var]*pkgVar
 }
 
 // newCallees indexes the functions of a package and reads its rules; a
@@ -71,6 +73,7 @@ func newCallees(c *checker, pkg *types.Package, files []*ast.File) *callees {
 		}
 	}
 	c.finishSliceRules(cs, pending)
+	cs.vars = readOnlyVars(c.info, files)
 	return cs
 }
 
@@ -230,7 +233,7 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		return
 	}
 	var results ir.Tuple
-	at := make([]int, sig.Results().Len())        // the first of each result's values in the tuple
+	at := make([]int, sig.Results().Len())            // the first of each result's values in the tuple
 	sts := make([]*types.Struct, sig.Results().Len()) // a struct result's type: its leaves are its values
 	for i := range sig.Results().Len() {
 		rt := sig.Results().At(i).Type()

@@ -108,6 +108,11 @@ func (fb *funcBuilder) constant(e ast.Expr, tv types.TypeAndValue) (*ir.Value, b
 func (fb *funcBuilder) ident(id *ast.Ident) (*ir.Value, bool) {
 	switch obj := fb.info.Uses[id].(type) {
 	case *types.Var:
+		if pv := fb.calls.vars[obj]; pv != nil {
+			if _, basic := basicOf(obj.Type()); basic {
+				return fb.pkgValue(obj, pv)
+			}
+		}
 		if isPackageLevel(obj) {
 			return fb.fail(id.Pos(), "%s reads package variable %s; pass it as a parameter", fb.name, id.Name)
 		}

@@ -82,6 +82,7 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 			}
 		}
 	}
+	cs.vars = readOnlyVars(c.info, pkg.Syntax)
 	fp.pkgs[key] = cs
 	return cs
 }

@@ -144,6 +144,11 @@ func (fb *funcBuilder) structValue(e ast.Expr, st *types.Struct, prefix string) 
 		}
 		return fb.structCall(x, st, prefix)
 	case *ast.Ident, *ast.SelectorExpr:
+		if id, ok := x.(*ast.Ident); ok {
+			if v, _ := fb.info.Uses[id].(*types.Var); v != nil && fb.calls.vars[v] != nil {
+				return fb.structValue(fb.calls.vars[v].init, st, prefix) // var zero Number
+			}
+		}
 		leaves := fb.structLeaves(st, "")
 		args, ok := fb.structArg(x, "", st)
 		if !ok {
@@ -247,15 +252,29 @@ func (f *structField) name() string {
 	return f.v.Name() + strings.ReplaceAll(f.path, ".", "")
 }
 
+// valueStruct reports whether v, a parameter or the receiver, is a struct
+// value (not a pointer), Go's own copy: assigning its fields (join's
+// uv.Real = w in gonum's quat) changes nothing of the caller's, so godiff
+// binds the new values as a local struct's.
+func (fb *funcBuilder) valueStruct(v *types.Var) bool {
+	named, _, pointer := namedStruct(v.Type())
+	return named != nil && !pointer && fb.fields[v] != nil
+}
+
 // localField returns the leaf that assigning to the selector e writes,
 // if e is a field of a local struct (isLocal); ok is false where that
 // assignment is refused, and reported.
 func (fb *funcBuilder) localField(e *ast.SelectorExpr) (f *structField, isLocal, ok bool) {
 	root, path, why := fb.fieldPath(e)
-	if why != "" || root == nil || fb.inSignature(root) {
+	if why != "" || root == nil || fb.inSignature(root) && !fb.valueStruct(root) {
 		return nil, false, false
 	}
 	name := types.ExprString(e)
+	if fb.inSignature(root) && fb.crossedStructs[root] {
+		fb.errorf(e.Pos(), "assigning to %s here is not supported: a field of a struct parameter may be assigned only in the function's body, outside loops and branches; copy %s into a local struct first (%s2 := %s)",
+			name, root.Name(), root.Name(), root.Name())
+		return nil, true, false
+	}
 	if _, isLeaf := fb.fields[root][path]; !isLeaf {
 		if _, isStruct := fb.info.TypeOf(e).Underlying().(*types.Struct); isStruct {
 			fb.errorf(e.Pos(), "assigning to %s, a struct inside the struct %s, is not supported: assign its fields one by one (%s.%s = v)",

@@ -523,6 +523,9 @@ func (fb *funcBuilder) field(e *ast.SelectorExpr) (v *ir.Value, ok, isField bool
 	if !found || sel.Kind() != types.FieldVal {
 		return nil, false, false
 	}
+	if v, ok := fb.pkgField(e); ok {
+		return v, v != nil, true
+	}
 	root, path, why := fb.fieldPath(e)
 	switch {
 	case why == reported:

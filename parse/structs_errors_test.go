@@ -63,6 +63,31 @@ func Loss(n *Net) float64 {
 			},
 		},
 		{
+			name: "package variables",
+			src: net + `
+var (
+	Exported = 2.0
+	assigned = 3.0
+	pointed  = 4.0
+	fixed    = 5.0
+	cfg      Config
+)
+
+func set() { assigned = 1; _ = &pointed }
+
+//godiff:grad x
+func Loss(x float64) float64 {
+	return x * Exported * assigned * pointed * fixed * cfg.Scale
+}
+`,
+			want: []string{
+				"a.go:31:13: Loss reads package variable Exported; pass it as a parameter",
+				"a.go:31:24: Loss reads package variable assigned; pass it as a parameter",
+				"a.go:31:35: Loss reads package variable pointed; pass it as a parameter",
+				"a.go:31:53: Loss reads package variable cfg; pass it as a parameter",
+			},
+		},
+		{
 			name: "comparing structs",
 			src: net + `
 //godiff:grad x

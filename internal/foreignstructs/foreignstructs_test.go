@@ -103,6 +103,16 @@ func problems() []fdcheck.Problem {
 			},
 		},
 		{
+			Name:  "QuatLog",
+			Point: func(rng *rand.Rand) []float64 { return []float64{rng.Float64() - 0.5, 0.2 + rng.Float64()} },
+			F:     func(p []float64) float64 { return QuatLog(p[0], p[1]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, da, db := QuatLogGrad(p[0], p[1])
+				return y, []float64{da, db}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return QuatLogJVP(p[0], p[1], v[0], v[1]) },
+		},
+		{
 			Name:  "Turned",
 			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 2, -1, 1), 0.2+rng.Float64()) },
 			F:     func(p []float64) float64 { return Turned(p[0], p[1], p[2]) },

@@ -1,6 +1,7 @@
 package foreignstructs
 
 import (
+	"github.com/godiff/godiff/internal/corpus/quat"
 	"github.com/godiff/godiff/internal/corpus/r2"
 	"github.com/godiff/godiff/internal/corpus/r3"
 )
@@ -82,4 +83,17 @@ func PairEnergy(p, q r3.Vec, k, rest float64) float64 {
 func Turned(px, py, alpha float64) float64 {
 	p := r2.Vec{X: px, Y: py}
 	return r2.Norm(r2.Rotate(p, alpha, r2.Vec{X: 1, Y: -0.5}))
+}
+
+// QuatLog returns the norm of log(exp(q)) for q = a + b·i + 0.5·j,
+// through gonum's quat.Exp and quat.Log as written: they split a
+// quaternion into its real part and a struct, compare the struct with a
+// package variable (`uv == zero`) and join them by assigning a field of a
+// struct parameter.
+//
+//godiff:grad
+//godiff:jvp
+func QuatLog(a, b float64) float64 {
+	q := quat.Exp(quat.Number{Real: a, Imag: b, Jmag: 0.5})
+	return quat.Abs(quat.Log(q))
 }

@@ -2194,6 +2194,235 @@ func TurnedJVP(px, py, alpha, dpx, dpy, dalpha float64) (float64, float64) {
 	return t5, t6
 }
 
+// QuatLogTape is what QuatLogForward keeps of one run of QuatLog for
+// QuatLogBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of QuatLogForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 224 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dquatExpRealDQReal  8 bytes per run: result 5 of a call of quatExpQRealQImagJVP
+//	dquatExpImagDQReal  8 bytes per run: result 6 of a call of quatExpQRealQImagJVP
+//	dquatExpJmagDQReal  8 bytes per run: result 7 of a call of quatExpQRealQImagJVP
+//	dquatExpKmagDQReal  8 bytes per run: result 8 of a call of quatExpQRealQImagJVP
+//	dquatExpRealDQImag  8 bytes per run: result 5 of a call of quatExpQRealQImagJVP
+//	dquatExpImagDQImag  8 bytes per run: result 6 of a call of quatExpQRealQImagJVP
+//	dquatExpJmagDQImag  8 bytes per run: result 7 of a call of quatExpQRealQImagJVP
+//	dquatExpKmagDQImag  8 bytes per run: result 8 of a call of quatExpQRealQImagJVP
+//	dquatLogRealDQReal  8 bytes per run: result 5 of a call of quatLogJVP
+//	dquatLogImagDQReal  8 bytes per run: result 6 of a call of quatLogJVP
+//	dquatLogJmagDQReal  8 bytes per run: result 7 of a call of quatLogJVP
+//	dquatLogKmagDQReal  8 bytes per run: result 8 of a call of quatLogJVP
+//	dquatLogRealDQImag  8 bytes per run: result 5 of a call of quatLogJVP
+//	dquatLogImagDQImag  8 bytes per run: result 6 of a call of quatLogJVP
+//	dquatLogJmagDQImag  8 bytes per run: result 7 of a call of quatLogJVP
+//	dquatLogKmagDQImag  8 bytes per run: result 8 of a call of quatLogJVP
+//	dquatLogRealDQJmag  8 bytes per run: result 5 of a call of quatLogJVP
+//	dquatLogImagDQJmag  8 bytes per run: result 6 of a call of quatLogJVP
+//	dquatLogJmagDQJmag  8 bytes per run: result 7 of a call of quatLogJVP
+//	dquatLogKmagDQJmag  8 bytes per run: result 8 of a call of quatLogJVP
+//	dquatLogRealDQKmag  8 bytes per run: result 5 of a call of quatLogJVP
+//	dquatLogImagDQKmag  8 bytes per run: result 6 of a call of quatLogJVP
+//	dquatLogJmagDQKmag  8 bytes per run: result 7 of a call of quatLogJVP
+//	dquatLogKmagDQKmag  8 bytes per run: result 8 of a call of quatLogJVP
+//	dquatAbsDQReal      8 bytes per run: result 2 of a call of quatAbsGrad
+//	dquatAbsDQImag      8 bytes per run: result 3 of a call of quatAbsGrad
+//	dquatAbsDQJmag      8 bytes per run: result 4 of a call of quatAbsGrad
+//	dquatAbsDQKmag      8 bytes per run: result 5 of a call of quatAbsGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type QuatLogTape struct {
+	// dquatExpRealDQReal: result 5 of a call of quatExpQRealQImagJVP.
+	dquatExpRealDQReal float64
+	// dquatExpImagDQReal: result 6 of a call of quatExpQRealQImagJVP.
+	dquatExpImagDQReal float64
+	// dquatExpJmagDQReal: result 7 of a call of quatExpQRealQImagJVP.
+	dquatExpJmagDQReal float64
+	// dquatExpKmagDQReal: result 8 of a call of quatExpQRealQImagJVP.
+	dquatExpKmagDQReal float64
+	// dquatExpRealDQImag: result 5 of a call of quatExpQRealQImagJVP.
+	dquatExpRealDQImag float64
+	// dquatExpImagDQImag: result 6 of a call of quatExpQRealQImagJVP.
+	dquatExpImagDQImag float64
+	// dquatExpJmagDQImag: result 7 of a call of quatExpQRealQImagJVP.
+	dquatExpJmagDQImag float64
+	// dquatExpKmagDQImag: result 8 of a call of quatExpQRealQImagJVP.
+	dquatExpKmagDQImag float64
+	// dquatLogRealDQReal: result 5 of a call of quatLogJVP.
+	dquatLogRealDQReal float64
+	// dquatLogImagDQReal: result 6 of a call of quatLogJVP.
+	dquatLogImagDQReal float64
+	// dquatLogJmagDQReal: result 7 of a call of quatLogJVP.
+	dquatLogJmagDQReal float64
+	// dquatLogKmagDQReal: result 8 of a call of quatLogJVP.
+	dquatLogKmagDQReal float64
+	// dquatLogRealDQImag: result 5 of a call of quatLogJVP.
+	dquatLogRealDQImag float64
+	// dquatLogImagDQImag: result 6 of a call of quatLogJVP.
+	dquatLogImagDQImag float64
+	// dquatLogJmagDQImag: result 7 of a call of quatLogJVP.
+	dquatLogJmagDQImag float64
+	// dquatLogKmagDQImag: result 8 of a call of quatLogJVP.
+	dquatLogKmagDQImag float64
+	// dquatLogRealDQJmag: result 5 of a call of quatLogJVP.
+	dquatLogRealDQJmag float64
+	// dquatLogImagDQJmag: result 6 of a call of quatLogJVP.
+	dquatLogImagDQJmag float64
+	// dquatLogJmagDQJmag: result 7 of a call of quatLogJVP.
+	dquatLogJmagDQJmag float64
+	// dquatLogKmagDQJmag: result 8 of a call of quatLogJVP.
+	dquatLogKmagDQJmag float64
+	// dquatLogRealDQKmag: result 5 of a call of quatLogJVP.
+	dquatLogRealDQKmag float64
+	// dquatLogImagDQKmag: result 6 of a call of quatLogJVP.
+	dquatLogImagDQKmag float64
+	// dquatLogJmagDQKmag: result 7 of a call of quatLogJVP.
+	dquatLogJmagDQKmag float64
+	// dquatLogKmagDQKmag: result 8 of a call of quatLogJVP.
+	dquatLogKmagDQKmag float64
+	// dquatAbsDQReal: result 2 of a call of quatAbsGrad.
+	dquatAbsDQReal float64
+	// dquatAbsDQImag: result 3 of a call of quatAbsGrad.
+	dquatAbsDQImag float64
+	// dquatAbsDQJmag: result 4 of a call of quatAbsGrad.
+	dquatAbsDQJmag float64
+	// dquatAbsDQKmag: result 5 of a call of quatAbsGrad.
+	dquatAbsDQKmag float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in QuatLogTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *QuatLogTape) Bytes() int {
+	return 224
+}
+
+// QuatLogForward runs QuatLog and records in t what QuatLogBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func QuatLogForward(t *QuatLogTape, a, b float64) float64 {
+	t1, t2, t3, t4, dquatExpRealDQReal, dquatExpImagDQReal, dquatExpJmagDQReal, dquatExpKmagDQReal := quatExpQRealQImagJVP(a, b, 0.5, 0, 1, 0)
+	t.dquatExpRealDQReal = dquatExpRealDQReal
+	t.dquatExpImagDQReal = dquatExpImagDQReal
+	t.dquatExpJmagDQReal = dquatExpJmagDQReal
+	t.dquatExpKmagDQReal = dquatExpKmagDQReal
+	_, _, _, _, dquatExpRealDQImag, dquatExpImagDQImag, dquatExpJmagDQImag, dquatExpKmagDQImag := quatExpQRealQImagJVP(a, b, 0.5, 0, 0, 1)
+	t.dquatExpRealDQImag = dquatExpRealDQImag
+	t.dquatExpImagDQImag = dquatExpImagDQImag
+	t.dquatExpJmagDQImag = dquatExpJmagDQImag
+	t.dquatExpKmagDQImag = dquatExpKmagDQImag
+	t5, t6, t7, t8, dquatLogRealDQReal, dquatLogImagDQReal, dquatLogJmagDQReal, dquatLogKmagDQReal := quatLogJVP(t1, t2, t3, t4, 1, 0, 0, 0)
+	t.dquatLogRealDQReal = dquatLogRealDQReal
+	t.dquatLogImagDQReal = dquatLogImagDQReal
+	t.dquatLogJmagDQReal = dquatLogJmagDQReal
+	t.dquatLogKmagDQReal = dquatLogKmagDQReal
+	_, _, _, _, dquatLogRealDQImag, dquatLogImagDQImag, dquatLogJmagDQImag, dquatLogKmagDQImag := quatLogJVP(t1, t2, t3, t4, 0, 1, 0, 0)
+	t.dquatLogRealDQImag = dquatLogRealDQImag
+	t.dquatLogImagDQImag = dquatLogImagDQImag
+	t.dquatLogJmagDQImag = dquatLogJmagDQImag
+	t.dquatLogKmagDQImag = dquatLogKmagDQImag
+	_, _, _, _, dquatLogRealDQJmag, dquatLogImagDQJmag, dquatLogJmagDQJmag, dquatLogKmagDQJmag := quatLogJVP(t1, t2, t3, t4, 0, 0, 1, 0)
+	t.dquatLogRealDQJmag = dquatLogRealDQJmag
+	t.dquatLogImagDQJmag = dquatLogImagDQJmag
+	t.dquatLogJmagDQJmag = dquatLogJmagDQJmag
+	t.dquatLogKmagDQJmag = dquatLogKmagDQJmag
+	_, _, _, _, dquatLogRealDQKmag, dquatLogImagDQKmag, dquatLogJmagDQKmag, dquatLogKmagDQKmag := quatLogJVP(t1, t2, t3, t4, 0, 0, 0, 1)
+	t.dquatLogRealDQKmag = dquatLogRealDQKmag
+	t.dquatLogImagDQKmag = dquatLogImagDQKmag
+	t.dquatLogJmagDQKmag = dquatLogJmagDQKmag
+	t.dquatLogKmagDQKmag = dquatLogKmagDQKmag
+	t9, dquatAbsDQReal, dquatAbsDQImag, dquatAbsDQJmag, dquatAbsDQKmag := quatAbsGrad(t5, t6, t7, t8)
+	t.dquatAbsDQReal = dquatAbsDQReal
+	t.dquatAbsDQImag = dquatAbsDQImag
+	t.dquatAbsDQJmag = dquatAbsDQJmag
+	t.dquatAbsDQKmag = dquatAbsDQKmag
+	return t9
+}
+
+// QuatLogBackward adds to da and db the vector-Jacobian product of QuatLog with
+// the seeds s, at the point recorded in t by QuatLogForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func QuatLogBackward(t *QuatLogTape, s float64, da, db *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dquatExpRealDQReal := t.dquatExpRealDQReal
+	dquatExpImagDQReal := t.dquatExpImagDQReal
+	dquatExpJmagDQReal := t.dquatExpJmagDQReal
+	dquatExpKmagDQReal := t.dquatExpKmagDQReal
+	dquatExpRealDQImag := t.dquatExpRealDQImag
+	dquatExpImagDQImag := t.dquatExpImagDQImag
+	dquatExpJmagDQImag := t.dquatExpJmagDQImag
+	dquatExpKmagDQImag := t.dquatExpKmagDQImag
+	dquatLogRealDQReal := t.dquatLogRealDQReal
+	dquatLogImagDQReal := t.dquatLogImagDQReal
+	dquatLogJmagDQReal := t.dquatLogJmagDQReal
+	dquatLogKmagDQReal := t.dquatLogKmagDQReal
+	dquatLogRealDQImag := t.dquatLogRealDQImag
+	dquatLogImagDQImag := t.dquatLogImagDQImag
+	dquatLogJmagDQImag := t.dquatLogJmagDQImag
+	dquatLogKmagDQImag := t.dquatLogKmagDQImag
+	dquatLogRealDQJmag := t.dquatLogRealDQJmag
+	dquatLogImagDQJmag := t.dquatLogImagDQJmag
+	dquatLogJmagDQJmag := t.dquatLogJmagDQJmag
+	dquatLogKmagDQJmag := t.dquatLogKmagDQJmag
+	dquatLogRealDQKmag := t.dquatLogRealDQKmag
+	dquatLogImagDQKmag := t.dquatLogImagDQKmag
+	dquatLogJmagDQKmag := t.dquatLogJmagDQKmag
+	dquatLogKmagDQKmag := t.dquatLogKmagDQKmag
+	dquatAbsDQReal := t.dquatAbsDQReal
+	dquatAbsDQImag := t.dquatAbsDQImag
+	dquatAbsDQJmag := t.dquatAbsDQJmag
+	dquatAbsDQKmag := t.dquatAbsDQKmag
+	t1 := s * dquatAbsDQReal
+	t2 := s * dquatAbsDQImag
+	t3 := s * dquatAbsDQJmag
+	t4 := s * dquatAbsDQKmag
+	t5 := t4*dquatLogKmagDQKmag + t3*dquatLogJmagDQKmag + t2*dquatLogImagDQKmag + t1*dquatLogRealDQKmag
+	t6 := t4*dquatLogKmagDQJmag + t3*dquatLogJmagDQJmag + t2*dquatLogImagDQJmag + t1*dquatLogRealDQJmag
+	t7 := t4*dquatLogKmagDQImag + t3*dquatLogJmagDQImag + t2*dquatLogImagDQImag + t1*dquatLogRealDQImag
+	t8 := t4*dquatLogKmagDQReal + t3*dquatLogJmagDQReal + t2*dquatLogImagDQReal + t1*dquatLogRealDQReal
+	*da += t5*dquatExpKmagDQReal + t6*dquatExpJmagDQReal + t7*dquatExpImagDQReal + t8*dquatExpRealDQReal
+	*db += t5*dquatExpKmagDQImag + t6*dquatExpJmagDQImag + t7*dquatExpImagDQImag + t8*dquatExpRealDQImag
+}
+
+// QuatLogGrad returns QuatLog's result and its gradient with respect to a and
+// b, in that order (da, db), computed by reverse-mode automatic
+// differentiation.
+func QuatLogGrad(a, b float64) (float64, float64, float64) {
+	t1, t2, t3, t4, dquatExpRealDQReal, dquatExpImagDQReal, dquatExpJmagDQReal, dquatExpKmagDQReal := quatExpQRealQImagJVP(a, b, 0.5, 0, 1, 0)
+	_, _, _, _, dquatExpRealDQImag, dquatExpImagDQImag, dquatExpJmagDQImag, dquatExpKmagDQImag := quatExpQRealQImagJVP(a, b, 0.5, 0, 0, 1)
+	t5, t6, t7, t8, dquatLogRealDQReal, dquatLogImagDQReal, dquatLogJmagDQReal, dquatLogKmagDQReal := quatLogJVP(t1, t2, t3, t4, 1, 0, 0, 0)
+	_, _, _, _, dquatLogRealDQImag, dquatLogImagDQImag, dquatLogJmagDQImag, dquatLogKmagDQImag := quatLogJVP(t1, t2, t3, t4, 0, 1, 0, 0)
+	_, _, _, _, dquatLogRealDQJmag, dquatLogImagDQJmag, dquatLogJmagDQJmag, dquatLogKmagDQJmag := quatLogJVP(t1, t2, t3, t4, 0, 0, 1, 0)
+	_, _, _, _, dquatLogRealDQKmag, dquatLogImagDQKmag, dquatLogJmagDQKmag, dquatLogKmagDQKmag := quatLogJVP(t1, t2, t3, t4, 0, 0, 0, 1)
+	t9, dquatAbsDQReal, dquatAbsDQImag, dquatAbsDQJmag, dquatAbsDQKmag := quatAbsGrad(t5, t6, t7, t8)
+	var da float64
+	var db float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t10 := dquatAbsDQKmag*dquatLogKmagDQKmag + dquatAbsDQJmag*dquatLogJmagDQKmag + dquatAbsDQImag*dquatLogImagDQKmag + dquatAbsDQReal*dquatLogRealDQKmag
+	t11 := dquatAbsDQKmag*dquatLogKmagDQJmag + dquatAbsDQJmag*dquatLogJmagDQJmag + dquatAbsDQImag*dquatLogImagDQJmag + dquatAbsDQReal*dquatLogRealDQJmag
+	t12 := dquatAbsDQKmag*dquatLogKmagDQImag + dquatAbsDQJmag*dquatLogJmagDQImag + dquatAbsDQImag*dquatLogImagDQImag + dquatAbsDQReal*dquatLogRealDQImag
+	t13 := dquatAbsDQKmag*dquatLogKmagDQReal + dquatAbsDQJmag*dquatLogJmagDQReal + dquatAbsDQImag*dquatLogImagDQReal + dquatAbsDQReal*dquatLogRealDQReal
+	da += t10*dquatExpKmagDQReal + t11*dquatExpJmagDQReal + t12*dquatExpImagDQReal + t13*dquatExpRealDQReal
+	db += t10*dquatExpKmagDQImag + t11*dquatExpJmagDQImag + t12*dquatExpImagDQImag + t13*dquatExpRealDQImag
+	return t9, da, db
+}
+
+// QuatLogJVP returns QuatLog's results and then their directional derivatives
+// along the tangents da, db of a, b, computed by forward-mode automatic
+// differentiation.
+func QuatLogJVP(a, b, da, db float64) (float64, float64) {
+	qReal, qImag, qJmag, qKmag, t1, t2, t3, t4 := quatExpQRealQImagJVP(a, b, 0.5, 0, da, db)
+	t5, t7, t9, t11, t6, t8, t10, t12 := quatLogJVP(qReal, qImag, qJmag, qKmag, t1, t2, t3, t4)
+	t13, t14 := quatAbsJVP(t5, t7, t9, t11, t6, t8, t10, t12)
+	return t13, t14
+}
+
 // r3SubJVP returns r3Sub's results and then their directional derivatives along
 // the tangents dpX, dpY, dpZ, dqX, dqY, dqZ of pX, pY, pZ, qX, qY, qZ, computed
 // by forward-mode automatic differentiation.
@@ -2616,4 +2845,327 @@ func r2NormJVP(pX, pY, dpX, dpY float64) (float64, float64) {
 
 func r2RotationIsIdentity(rSin, rCos, rPX, rPY float64) bool {
 	return rSin == 0 && rCos == 1
+}
+
+// quatExpQRealQImagJVP returns quatExp's results and then their directional
+// derivatives along the tangents dqReal, dqImag of qReal, qImag, computed by
+// forward-mode automatic differentiation.
+func quatExpQRealQImagJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	w, uvReal, uvImag, uvJmag, uvKmag, t1, t2, t3, t4, t5 := quatSplitQRealQImagJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag)
+	if uvReal == 0 && uvImag == 0 && uvJmag == 0 && uvKmag == 0 {
+		t6 := math.Exp(w)
+		t7, t9, t11, t13, t8, t10, t12, t14 := quatLiftJVP(t6, t6*t1)
+		return t7, t9, t11, t13, t8, t10, t12, t14
+	}
+	v, t15 := quatAbsJVP(uvReal, uvImag, uvJmag, uvKmag, t2, t3, t4, t5)
+	e := math.Exp(w)
+	de := e * t1
+	t16, t17 := math.Sincos(v)
+	t18 := e * t16 / v
+	t19, t21, t23, t25, t20, t22, t24, t26 := quatScaleJVP(t18, uvReal, uvImag, uvJmag, uvKmag, (t16*de+e*(t17*t15))/v-t15/v*t18, t2, t3, t4, t5)
+	t27, t29, t31, t33, t28, t30, t32, t34 := quatJoinJVP(e*t17, t19, t21, t23, t25, t17*de-e*(t16*t15), t20, t22, t24, t26)
+	return t27, t29, t31, t33, t28, t30, t32, t34
+}
+
+// quatSplitQRealQImagJVP returns quatSplit's results and then their directional
+// derivatives along the tangents dqReal, dqImag of qReal, qImag, computed by
+// forward-mode automatic differentiation.
+func quatSplitQRealQImagJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
+	return qReal, 0, qImag, qJmag, qKmag, dqReal, 0, dqImag, 0, 0
+}
+
+// quatLiftJVP returns quatLift's results and then their directional derivatives
+// along the tangents dv of v, computed by forward-mode automatic
+// differentiation.
+func quatLiftJVP(v, dv float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	return v, 0, 0, 0, dv, 0, 0, 0
+}
+
+// quatJoinJVP returns quatJoin's results and then their directional derivatives
+// along the tangents dw, duvReal, duvImag, duvJmag, duvKmag of w, uvReal,
+// uvImag, uvJmag, uvKmag, computed by forward-mode automatic differentiation.
+func quatJoinJVP(w, uvReal, uvImag, uvJmag, uvKmag, dw, duvReal, duvImag, duvJmag, duvKmag float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	return w, uvImag, uvJmag, uvKmag, dw, duvImag, duvJmag, duvKmag
+}
+
+// quatLogJVP returns quatLog's results and then their directional derivatives
+// along the tangents dqReal, dqImag, dqJmag, dqKmag of qReal, qImag, qJmag,
+// qKmag, computed by forward-mode automatic differentiation.
+func quatLogJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag, dqJmag, dqKmag float64) (float64, float64, float64, float64, float64, float64, float64, float64) {
+	w, uvReal, uvImag, uvJmag, uvKmag, t1, t2, t3, t4, t5 := quatSplitJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag, dqJmag, dqKmag)
+	if uvReal == 0 && uvImag == 0 && uvJmag == 0 && uvKmag == 0 {
+		t6, t8, t10, t12, t7, t9, t11, t13 := quatLiftJVP(math.Log(w), t1/w)
+		return t6, t8, t10, t12, t7, t9, t11, t13
+	}
+	v, t14 := quatAbsJVP(uvReal, uvImag, uvJmag, uvKmag, t2, t3, t4, t5)
+	t15, t16 := quatAbsJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag, dqJmag, dqKmag)
+	t17 := v*v + w*w
+	t18 := math.Atan2(v, w) / v
+	t19, t21, t23, t25, t20, t22, t24, t26 := quatScaleJVP(t18, uvReal, uvImag, uvJmag, uvKmag, (t14/t17*w-t1/t17*v)/v-t14/v*t18, t2, t3, t4, t5)
+	t27, t29, t31, t33, t28, t30, t32, t34 := quatJoinJVP(math.Log(t15), t19, t21, t23, t25, t16/t15, t20, t22, t24, t26)
+	return t27, t29, t31, t33, t28, t30, t32, t34
+}
+
+// quatSplitJVP returns quatSplit's results and then their directional
+// derivatives along the tangents dqReal, dqImag, dqJmag, dqKmag of qReal,
+// qImag, qJmag, qKmag, computed by forward-mode automatic differentiation.
+func quatSplitJVP(qReal, qImag, qJmag, qKmag, dqReal, dqImag, dqJmag, dqKmag float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
+	return qReal, 0, qImag, qJmag, qKmag, dqReal, 0, dqImag, dqJmag, dqKmag
+}
+
+// quatAbsTape is what quatAbsForward keeps of one run of quatAbs for
+// quatAbsBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of quatAbsForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 170 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	quatisinf  1 bytes per run: quatIsInf of the forward sweep
+//	quatisnan  1 bytes per run: quatIsNaN of the forward sweep
+//	r8         8 bytes per run: the value of r the backward sweep reads
+//	i3         8 bytes per run: the value of i the backward sweep reads
+//	j3         8 bytes per run: the value of j the backward sweep reads
+//	k3         8 bytes per run: the value of k the backward sweep reads
+//	r7         8 bytes per run: the value of r the backward sweep reads
+//	i2         8 bytes per run: the value of i the backward sweep reads
+//	r6         8 bytes per run: the value of r the backward sweep reads
+//	j2         8 bytes per run: the value of j the backward sweep reads
+//	r5         8 bytes per run: the value of r the backward sweep reads
+//	k2         8 bytes per run: the value of k the backward sweep reads
+//	r          8 bytes per run: the value of r the backward sweep reads
+//	quo3       8 bytes per run: a quotient (quo) of the forward sweep
+//	r4         8 bytes per run: the value of r the backward sweep reads
+//	quo2       8 bytes per run: a quotient (quo) of the forward sweep
+//	r3         8 bytes per run: the value of r the backward sweep reads
+//	quo        8 bytes per run: a quotient (quo) of the forward sweep
+//	r2         8 bytes per run: the value of r the backward sweep reads
+//	i          8 bytes per run: the value of i the backward sweep reads
+//	j          8 bytes per run: the value of j the backward sweep reads
+//	k          8 bytes per run: the value of k the backward sweep reads
+//	sqrt       8 bytes per run: math.Sqrt of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type quatAbsTape struct {
+	// quatisinf: quatIsInf of the forward sweep.
+	quatisinf bool
+	// quatisnan: quatIsNaN of the forward sweep.
+	quatisnan bool
+	// r8: the value of r the backward sweep reads.
+	r8 float64
+	// i3: the value of i the backward sweep reads.
+	i3 float64
+	// j3: the value of j the backward sweep reads.
+	j3 float64
+	// k3: the value of k the backward sweep reads.
+	k3 float64
+	// r7: the value of r the backward sweep reads.
+	r7 float64
+	// i2: the value of i the backward sweep reads.
+	i2 float64
+	// r6: the value of r the backward sweep reads.
+	r6 float64
+	// j2: the value of j the backward sweep reads.
+	j2 float64
+	// r5: the value of r the backward sweep reads.
+	r5 float64
+	// k2: the value of k the backward sweep reads.
+	k2 float64
+	// r: the value of r the backward sweep reads.
+	r float64
+	// quo3: a quotient (quo) of the forward sweep.
+	quo3 float64
+	// r4: the value of r the backward sweep reads.
+	r4 float64
+	// quo2: a quotient (quo) of the forward sweep.
+	quo2 float64
+	// r3: the value of r the backward sweep reads.
+	r3 float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// r2: the value of r the backward sweep reads.
+	r2 float64
+	// i: the value of i the backward sweep reads.
+	i float64
+	// j: the value of j the backward sweep reads.
+	j float64
+	// k: the value of k the backward sweep reads.
+	k float64
+	// sqrt: math.Sqrt of the forward sweep.
+	sqrt float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in quatAbsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *quatAbsTape) Bytes() int {
+	return 170
+}
+
+// quatAbsForward runs quatAbs and records in t what quatAbsBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func quatAbsForward(t *quatAbsTape, qReal, qImag, qJmag, qKmag float64) float64 {
+	c1 := quatIsInf(qReal, qImag, qJmag, qKmag)
+	t.quatisinf = c1
+	if c1 {
+		return math.Inf(1)
+	} else {
+		c2 := quatIsNaN(qReal, qImag, qJmag, qKmag)
+		t.quatisnan = c2
+		if c2 {
+			return math.NaN()
+		} else {
+			r := qReal
+			i := qImag
+			j := qJmag
+			k := qKmag
+			t.r8 = r
+			if r < 0 {
+				r = -r
+			}
+			t.i3 = i
+			if i < 0 {
+				i = -i
+			}
+			t.j3 = j
+			if j < 0 {
+				j = -j
+			}
+			t.k3 = k
+			if k < 0 {
+				k = -k
+			}
+			t.r7 = r
+			t.i2 = i
+			if r < i {
+				t1 := r
+				r = i
+				i = t1
+			}
+			t.r6 = r
+			t.j2 = j
+			if r < j {
+				t2 := r
+				r = j
+				j = t2
+			}
+			t.r5 = r
+			t.k2 = k
+			if r < k {
+				t3 := r
+				r = k
+				k = t3
+			}
+			t4 := r
+			t.r = t4
+			if t4 == 0 {
+				return 0
+			} else {
+				t5 := i / t4
+				t.quo3 = t5
+				i = t5
+				t.r4 = r
+				t6 := j / r
+				t.quo2 = t6
+				j = t6
+				t.r3 = r
+				t7 := k / r
+				t.quo = t7
+				k = t7
+				t.r2 = r
+				t.i = i
+				t.j = j
+				t.k = k
+				t8 := math.Sqrt(1 + i*i + j*j + k*k)
+				t.sqrt = t8
+				return r * t8
+			}
+		}
+	}
+}
+
+// quatAbsBackward adds to dqReal, dqImag, dqJmag and dqKmag the vector-Jacobian
+// product of quatAbs with the seeds s, at the point recorded in t by
+// quatAbsForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func quatAbsBackward(t *quatAbsTape, s float64, dqReal, dqImag, dqJmag, dqKmag *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dk float64
+	var dj float64
+	var di float64
+	var dr float64
+	if !t.quatisinf {
+		if !t.quatisnan {
+			t1 := t.r
+			var dtmp float64
+			if !(t1 == 0) {
+				t2 := t.sqrt
+				t3 := s * t.r2 * (0.5 / t2)
+				dk += t3 * t.k * 2
+				dj += t3 * t.j * 2
+				di += t3 * t.i * 2
+				dr += s * t2
+				t4 := dk / t.r3
+				dr -= t4 * t.quo
+				dk = t4
+				t5 := dj / t.r4
+				dr -= t5 * t.quo2
+				dj = t5
+				t6 := di / t1
+				dtmp -= t6 * t.quo3
+				di = t6
+			}
+			dr += dtmp
+			if t.r5 < t.k2 {
+				t7 := dr
+				dr = dk
+				dk = t7
+			}
+			if t.r6 < t.j2 {
+				t8 := dr
+				dr = dj
+				dj = t8
+			}
+			if t.r7 < t.i2 {
+				t9 := dr
+				dr = di
+				di = t9
+			}
+			if t.k3 < 0 {
+				dk = -dk
+			}
+			if t.j3 < 0 {
+				dj = -dj
+			}
+			if t.i3 < 0 {
+				di = -di
+			}
+			if t.r8 < 0 {
+				dr = -dr
+			}
+			*dqKmag += dk
+			*dqJmag += dj
+			*dqImag += di
+			*dqReal += dr
+		}
+	}
+}
+
+// quatAbsGrad returns quatAbs's result and its gradient with respect to qReal,
+// qImag, qJmag and qKmag, in that order (dqReal, dqImag, dqJmag, dqKmag),
+// computed by reverse-mode automatic differentiation.
+func quatAbsGrad(qReal, qImag, qJmag, qKmag float64) (float64, float64, float64, float64, float64) {
+	var t quatAbsTape
+	t1 := quatAbsForward(&t, qReal, qImag, qJmag, qKmag)
+	var dqReal float64
+	var dqImag float64
+	var dqJmag float64
+	var dqKmag float64
+	quatAbsBackward(&t, 1, &dqReal, &dqImag, &dqJmag, &dqKmag)
+	return t1, dqReal, dqImag, dqJmag, dqKmag
 }

@@ -204,3 +204,33 @@ func Facing(px, py, pz, qx, qy, qz float64) float64 {
 	_, v := Polar(Vec3{qx, qy, qz})
 	return n * u.Dot(v)
 }
+
+// gravity and origin are package variables nothing assigns: godiff reads
+// them as the constants they hold.
+var (
+	gravity = 9.81
+	origin  Vec3
+	up      = Vec3{Z: 1}
+)
+
+// Lifted returns s moved by h along up, as a value parameter's fields
+// assigned: Go's copy, not the caller's struct.
+func Lifted(s Vec3, h float64) Vec3 {
+	s.X += h * up.X
+	s.Y += h * up.Y
+	s.Z += h * up.Z
+	return s
+}
+
+// Potential returns the potential energy of a mass m at p lifted by h,
+// measured from the origin.
+//
+//godiff:grad
+//godiff:jvp
+func Potential(m, px, py, pz, h float64) float64 {
+	p := Lifted(Vec3{px, py, pz}, h)
+	if p == origin {
+		return 0
+	}
+	return m * gravity * (p.Z - origin.Z)
+}

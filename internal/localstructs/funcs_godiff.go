@@ -2272,6 +2272,137 @@ func FacingJVP(px, py, pz, qx, qy, qz, dpx, dpy, dpz, dqx, dqy, dqz float64) (fl
 	return n * t8, t8*t1 + n*t9
 }
 
+// PotentialTape is what PotentialForward keeps of one run of Potential for
+// PotentialBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of PotentialForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 72 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp              8 bytes per run: result 1 of a call of LiftedFlatJVP
+//	tmp2             8 bytes per run: result 2 of a call of LiftedFlatJVP
+//	tmp3             8 bytes per run: result 3 of a call of LiftedFlatJVP
+//	dLiftedFlatZDSX  8 bytes per run: result 6 of a call of LiftedFlatJVP
+//	dLiftedFlatZDSY  8 bytes per run: result 6 of a call of LiftedFlatJVP
+//	dLiftedFlatZDSZ  8 bytes per run: result 6 of a call of LiftedFlatJVP
+//	dLiftedFlatZDH   8 bytes per run: result 6 of a call of LiftedFlatJVP
+//	prod             8 bytes per run: a product (prod) of the forward sweep
+//	diff             8 bytes per run: a difference (diff) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dLiftedFlatXDSX, dLiftedFlatYDSX, dLiftedFlatXDSY, dLiftedFlatYDSY,
+// dLiftedFlatXDSZ, dLiftedFlatYDSZ, dLiftedFlatXDH, dLiftedFlatYDH.
+type PotentialTape struct {
+	// tmp: result 1 of a call of LiftedFlatJVP.
+	tmp float64
+	// tmp2: result 2 of a call of LiftedFlatJVP.
+	tmp2 float64
+	// tmp3: result 3 of a call of LiftedFlatJVP.
+	tmp3 float64
+	// dLiftedFlatZDSX: result 6 of a call of LiftedFlatJVP.
+	dLiftedFlatZDSX float64
+	// dLiftedFlatZDSY: result 6 of a call of LiftedFlatJVP.
+	dLiftedFlatZDSY float64
+	// dLiftedFlatZDSZ: result 6 of a call of LiftedFlatJVP.
+	dLiftedFlatZDSZ float64
+	// dLiftedFlatZDH: result 6 of a call of LiftedFlatJVP.
+	dLiftedFlatZDH float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// diff: a difference (diff) of the forward sweep.
+	diff float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// PotentialTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *PotentialTape) Bytes() int {
+	return 72
+}
+
+// PotentialForward runs Potential and records in t what PotentialBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func PotentialForward(t *PotentialTape, m, px, py, pz, h float64) float64 {
+	t1, t2, t3, _, _, dLiftedFlatZDSX := LiftedFlatJVP(px, py, pz, h, 1, 0, 0, 0)
+	t.tmp = t1
+	t.tmp2 = t2
+	t.tmp3 = t3
+	t.dLiftedFlatZDSX = dLiftedFlatZDSX
+	_, _, _, _, _, dLiftedFlatZDSY := LiftedFlatJVP(px, py, pz, h, 0, 1, 0, 0)
+	t.dLiftedFlatZDSY = dLiftedFlatZDSY
+	_, _, _, _, _, dLiftedFlatZDSZ := LiftedFlatJVP(px, py, pz, h, 0, 0, 1, 0)
+	t.dLiftedFlatZDSZ = dLiftedFlatZDSZ
+	_, _, _, _, _, dLiftedFlatZDH := LiftedFlatJVP(px, py, pz, h, 0, 0, 0, 1)
+	t.dLiftedFlatZDH = dLiftedFlatZDH
+	t4 := t3
+	if t1 == 0 && t2 == 0 && t4 == 0 {
+		return 0
+	} else {
+		t5 := m * 9.81
+		t.prod = t5
+		t6 := t4 - 0
+		t.diff = t6
+		return t5 * t6
+	}
+}
+
+// PotentialBackward adds to dm, dpx, dpy, dpz and dh the vector-Jacobian
+// product of Potential with the seeds s, at the point recorded in t by
+// PotentialForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func PotentialBackward(t *PotentialTape, s float64, dm, dpx, dpy, dpz, dh *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dtmp float64
+	dLiftedFlatZDSX := t.dLiftedFlatZDSX
+	dLiftedFlatZDSY := t.dLiftedFlatZDSY
+	dLiftedFlatZDSZ := t.dLiftedFlatZDSZ
+	dLiftedFlatZDH := t.dLiftedFlatZDH
+	if !(t.tmp == 0 && t.tmp2 == 0 && t.tmp3 == 0) {
+		dtmp += s * t.prod
+		*dm += s * t.diff * 9.81
+	}
+	*dpx += dtmp * dLiftedFlatZDSX
+	*dpy += dtmp * dLiftedFlatZDSY
+	*dpz += dtmp * dLiftedFlatZDSZ
+	*dh += dtmp * dLiftedFlatZDH
+}
+
+// PotentialGrad returns Potential's result and its gradient with respect to m,
+// px, py, pz and h, in that order (dm, dpx, dpy, dpz, dh), computed by
+// reverse-mode automatic differentiation.
+func PotentialGrad(m, px, py, pz, h float64) (float64, float64, float64, float64, float64, float64) {
+	var t PotentialTape
+	t1 := PotentialForward(&t, m, px, py, pz, h)
+	var dm float64
+	var dpx float64
+	var dpy float64
+	var dpz float64
+	var dh float64
+	PotentialBackward(&t, 1, &dm, &dpx, &dpy, &dpz, &dh)
+	return t1, dm, dpx, dpy, dpz, dh
+}
+
+// PotentialJVP returns Potential's results and then their directional
+// derivatives along the tangents dm, dpx, dpy, dpz, dh of m, px, py, pz, h,
+// computed by forward-mode automatic differentiation.
+func PotentialJVP(m, px, py, pz, h, dm, dpx, dpy, dpz, dh float64) (float64, float64) {
+	pX, pY, pZ, _, _, t1 := LiftedFlatJVP(px, py, pz, h, dpx, dpy, dpz, dh)
+	if pX == 0 && pY == 0 && pZ == 0 {
+		return 0, 0
+	}
+	t2 := m * 9.81
+	t3 := pZ - 0
+	return t2 * t3, t3*(dm*9.81) + t2*t1
+}
+
 // normalLogProbGrad returns normalLogProb's result and its gradient with
 // respect to nMu, nSigma and x, in that order (dnMu, dnSigma, dx), computed by
 // reverse-mode automatic differentiation.
@@ -2560,4 +2691,16 @@ func PolarFlatJVP(aX, aY, aZ, daX, daY, daZ float64) (float64, float64, float64,
 	t4 := aY / n
 	t5 := aZ / n
 	return n, t2, t4, t5, t1, daX/n - t3*t2, daY/n - t3*t4, daZ/n - t3*t5
+}
+
+// LiftedFlatJVP returns LiftedFlat's results and then their directional
+// derivatives along the tangents dsX, dsY, dsZ, dh of sX, sY, sZ, h, computed
+// by forward-mode automatic differentiation.
+func LiftedFlatJVP(sX, sY, sZ, h, dsX, dsY, dsZ, dh float64) (float64, float64, float64, float64, float64, float64) {
+	t1 := h * 0
+	sX2 := sX + t1
+	sY2 := sY + t1
+	sZ2 := sZ + h*1
+	dsZ2 := dsZ + dh
+	return sX2, sY2, sZ2, dsX, dsY, dsZ2
 }

@@ -104,6 +104,18 @@ func problems() []fdcheck.Problem {
 			},
 		},
 		{
+			Name:  "Potential",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, 0.5, 1.5) },
+			F:     func(p []float64) float64 { return Potential(p[0], p[1], p[2], p[3], p[4]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c, d, e := PotentialGrad(p[0], p[1], p[2], p[3], p[4])
+				return y, []float64{a, b, c, d, e}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return PotentialJVP(p[0], p[1], p[2], p[3], p[4], v[0], v[1], v[2], v[3], v[4])
+			},
+		},
+		{
 			Name: "Pairs",
 			Point: func(rng *rand.Rand) []float64 {
 				return []float64{rng.Float64() - 0.3, 0.5 + rng.Float64(), rng.Float64() - 0.5}

@@ -1,0 +1,210 @@
+package parse
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/godiff/godiff/ir"
+)
+
+// Package variables a function may read: an unexported variable of a
+// number or a struct of numbers (gonum's `var zero Number`) that nothing
+// in its package assigns, changes a field of, takes the address of or
+// calls a pointer method on, given no value or a constant one. No other
+// package can assign it (it is unexported), so it holds its initial value
+// for ever: godiff reads it as that constant, or as the struct of its
+// initializer's constants. Any other package variable is refused where it
+// is read: its value could change between the forward and the backward
+// sweeps, or from one call to the next.
+
+// pkgVar is a package variable a function may read, with its initializer
+// (nil for the zero value).
+type pkgVar struct {
+	init ast.Expr
+}
+
+// readOnlyVars returns the package variables of files that functions may
+// read (see above).
+func readOnlyVars(info *types.Info, files []*ast.File) map[*types.Var]*pkgVar {
+	out := make(map[*types.Var]*pkgVar)
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != 0 && len(vs.Values) != len(vs.Names) {
+					continue // a, b = f()
+				}
+				for i, id := range vs.Names {
+					v, ok := info.Defs[id].(*types.Var)
+					if !ok || v.Exported() || !fixedType(v.Type()) {
+						continue
+					}
+					var init ast.Expr
+					if len(vs.Values) != 0 {
+						init = vs.Values[i]
+						if !constantValue(info, init) {
+							continue
+						}
+					}
+					out[v] = &pkgVar{init: init}
+				}
+			}
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			for _, v := range changedVars(info, n) {
+				delete(out, v)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// fixedType reports whether a package variable of type t can be read as
+// a constant: a number or a bool, or a struct of them.
+func fixedType(t types.Type) bool {
+	if _, ok := basicOf(t); ok {
+		return true
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if !fixedType(st.Field(i).Type()) {
+			return false
+		}
+	}
+	return true
+}
+
+// constantValue reports whether e is a constant, or a composite literal
+// of constants (a struct's).
+func constantValue(info *types.Info, e ast.Expr) bool {
+	if tv := info.Types[e]; tv.Value != nil {
+		return true
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		if !constantValue(info, elt) {
+			return false
+		}
+	}
+	return true
+}
+
+// changedVars returns the package variables n may change: those it
+// assigns (a field of too), increments, takes the address of, or calls a
+// method with a pointer receiver on.
+func changedVars(info *types.Info, n ast.Node) []*types.Var {
+	var targets []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok != token.DEFINE {
+			targets = n.Lhs
+		}
+	case *ast.IncDecStmt:
+		targets = []ast.Expr{n.X}
+	case *ast.RangeStmt:
+		if n.Tok == token.ASSIGN {
+			targets = []ast.Expr{n.Key, n.Value}
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			targets = []ast.Expr{n.X}
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[n]; ok && sel.Kind() == types.MethodVal {
+			if sig, ok := sel.Obj().Type().(*types.Signature); ok {
+				if _, ptr := sig.Recv().Type().(*types.Pointer); ptr {
+					targets = []ast.Expr{n.X}
+				}
+			}
+		}
+	}
+	var out []*types.Var
+	for _, t := range targets {
+		if v := rootVar(info, t); v != nil && isPackageLevel(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// rootVar returns the variable at the root of e, through fields and
+// indexes (v.X, v[i]), or nil.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for e != nil {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.Uses[x].(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// pkgValue builds the value of the read-only package variable v, a
+// number: its initializer's constant, or zero.
+func (fb *funcBuilder) pkgValue(v *types.Var, pv *pkgVar) (*ir.Value, bool) {
+	if pv.init == nil {
+		t, _ := basicOf(v.Type())
+		return fb.b.Const(t, zeroValue(t)), true
+	}
+	return fb.expr(pv.init)
+}
+
+// pkgField returns the value of the field e of a read-only package
+// variable of struct type (zero.Real), and whether e is one.
+func (fb *funcBuilder) pkgField(e *ast.SelectorExpr) (*ir.Value, bool) {
+	var path []string
+	x := ast.Expr(e)
+	for {
+		s, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		path = append([]string{s.Sel.Name}, path...)
+		x = s.X
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, _ := fb.info.Uses[id].(*types.Var)
+	pv := fb.calls.vars[v]
+	if pv == nil {
+		return nil, false
+	}
+	st, ok := v.Type().Underlying().(*types.Struct)
+	if !ok {
+		return nil, false
+	}
+	leaves, ok := fb.structValue(pv.init, st, "")
+	if !ok {
+		return nil, true
+	}
+	return leaves[strings.Join(path, ".")], true
+}
