@@ -109,7 +109,7 @@ func (fb *funcBuilder) ident(id *ast.Ident) (*ir.Value, bool) {
 	switch obj := fb.info.Uses[id].(type) {
 	case *types.Var:
 		if pv := fb.calls.vars[obj]; pv != nil {
-			if _, basic := basicOf(obj.Type()); basic {
+			if _, local := localType(obj.Type()); local {
 				return fb.pkgValue(obj, pv)
 			}
 		}

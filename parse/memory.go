@@ -16,6 +16,9 @@ import (
 
 // indexExpr builds x[i] as a load.
 func (fb *funcBuilder) indexExpr(e *ast.IndexExpr) (*ir.Value, bool) {
+	if x, ok, isPkg := fb.pkgElement(e); isPkg {
+		return x, ok
+	}
 	mem, index, ok := fb.element(e)
 	if !ok {
 		return nil, false

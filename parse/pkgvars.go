@@ -2,6 +2,7 @@ package parse
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -10,7 +11,8 @@ import (
 )
 
 // Package variables a function may read: an unexported variable of a
-// number or a struct of numbers (gonum's `var zero Number`) that nothing
+// number, an array of numbers (a table of coefficients) or a struct of
+// numbers (gonum's `var zero Number`) that nothing
 // in its package assigns, changes a field of, takes the address of or
 // calls a pointer method on, given no value or a constant one. No other
 // package can assign it (it is unexported), so it holds its initial value
@@ -69,10 +71,15 @@ func readOnlyVars(info *types.Info, files []*ast.File) map[*types.Var]*pkgVar {
 }
 
 // fixedType reports whether a package variable of type t can be read as
-// a constant: a number or a bool, or a struct of them.
+// a constant: a number or a bool, an array of them (a table of
+// coefficients), or a struct of numbers.
 func fixedType(t types.Type) bool {
 	if _, ok := basicOf(t); ok {
 		return true
+	}
+	if a, ok := t.Underlying().(*types.Array); ok {
+		_, isArray := localType(a)
+		return isArray
 	}
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
@@ -127,6 +134,8 @@ func changedVars(info *types.Info, n ast.Node) []*types.Var {
 		if n.Op == token.AND {
 			targets = []ast.Expr{n.X}
 		}
+	case *ast.SliceExpr:
+		targets = []ast.Expr{n.X} // arr[:], which a callee may write through
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[n]; ok && sel.Kind() == types.MethodVal {
 			if sig, ok := sel.Obj().Type().(*types.Signature); ok {
@@ -167,13 +176,49 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 }
 
 // pkgValue builds the value of the read-only package variable v, a
-// number: its initializer's constant, or zero.
+// number or an array: its initializer (a fresh array for an array), or
+// zero.
 func (fb *funcBuilder) pkgValue(v *types.Var, pv *pkgVar) (*ir.Value, bool) {
-	if pv.init == nil {
-		t, _ := basicOf(v.Type())
-		return fb.b.Const(t, zeroValue(t)), true
+	if pv.init != nil {
+		return fb.expr(pv.init)
 	}
-	return fb.expr(pv.init)
+	t, _ := localType(v.Type())
+	return fb.zeroLeaf(t), true
+}
+
+// pkgElement returns the element e, tab[k] of a read-only package array
+// at a constant index, as the constant its initializer gives it (zero if
+// it gives none), and whether e is one: a table of coefficients read at
+// fixed places costs no array.
+func (fb *funcBuilder) pkgElement(e *ast.IndexExpr) (*ir.Value, bool, bool) {
+	id, ok := ast.Unparen(e.X).(*ast.Ident)
+	if !ok {
+		return nil, false, false
+	}
+	v, _ := fb.info.Uses[id].(*types.Var)
+	pv := fb.calls.vars[v]
+	k := fb.info.Types[e.Index].Value
+	et, basic := basicOf(fb.info.TypeOf(e))
+	if pv == nil || k == nil || !basic {
+		return nil, false, false
+	}
+	i, exact := constant.Int64Val(constant.ToInt(k))
+	if !exact {
+		return nil, false, false
+	}
+	lit, _ := ast.Unparen(pv.init).(*ast.CompositeLit)
+	switch {
+	case pv.init == nil || lit != nil && int(i) >= len(lit.Elts):
+		return fb.b.Const(et, zeroValue(et)), true, true
+	case lit == nil:
+		return nil, false, false
+	}
+	elt := lit.Elts[i]
+	if _, keyed := elt.(*ast.KeyValueExpr); keyed {
+		return nil, false, false
+	}
+	x, ok := fb.expr(elt)
+	return x, ok, true
 }
 
 // pkgField returns the value of the field e of a read-only package

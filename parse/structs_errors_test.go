@@ -71,20 +71,22 @@ var (
 	pointed  = 4.0
 	fixed    = 5.0
 	cfg      Config
+	sliced   = [2]float64{1, 2}
 )
 
-func set() { assigned = 1; _ = &pointed }
+func set() { assigned = 1; _ = &pointed; _ = sliced[:] }
 
 //godiff:grad x
 func Loss(x float64) float64 {
-	return x * Exported * assigned * pointed * fixed * cfg.Scale
+	return x * Exported * assigned * pointed * fixed * cfg.Scale * sliced[0]
 }
 `,
 			want: []string{
-				"a.go:31:13: Loss reads package variable Exported; pass it as a parameter",
-				"a.go:31:24: Loss reads package variable assigned; pass it as a parameter",
-				"a.go:31:35: Loss reads package variable pointed; pass it as a parameter",
-				"a.go:31:53: Loss reads package variable cfg; pass it as a parameter",
+				"a.go:32:13: Loss reads package variable Exported; pass it as a parameter",
+				"a.go:32:24: Loss reads package variable assigned; pass it as a parameter",
+				"a.go:32:35: Loss reads package variable pointed; pass it as a parameter",
+				"a.go:32:53: Loss reads package variable cfg; pass it as a parameter",
+				"a.go:32:65: Loss reads package variable sliced; pass it as a parameter",
 			},
 		},
 		{

@@ -234,3 +234,20 @@ func Potential(m, px, py, pz, h float64) float64 {
 	}
 	return m * gravity * (p.Z - origin.Z)
 }
+
+// coeffs is a table of coefficients, as numeric code keeps them: a
+// package array nothing writes.
+var coeffs = [...]float64{1, -0.5, 0.25, 0.125}
+
+// Horner returns the polynomial of coeffs at x, plus its leading
+// coefficient times x: a table read at a variable index and at a fixed one.
+//
+//godiff:grad
+//godiff:jvp
+func Horner(x float64) float64 {
+	y := 0.0
+	for i := len(coeffs) - 1; i >= 0; i-- {
+		y = y*x + coeffs[i]
+	}
+	return y + coeffs[3]*x
+}

@@ -2403,6 +2403,128 @@ func PotentialJVP(m, px, py, pz, h, dm, dpx, dpy, dpz, dh float64) (float64, flo
 	return t2 * t3, t3*(dm*9.81) + t2*t1
 }
 
+// HornerTape is what HornerForward keeps of one run of Horner for
+// HornerBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of HornerForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·iTrips + 8 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where iTrips is the iterations of the loop on i.
+//
+//	x  8 bytes per run: the parameter x
+//	y  8·iTrips bytes (8 bytes an entry): the value of y the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type HornerTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the value of y the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	y []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in HornerTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *HornerTape) Bytes() int {
+	n := 8
+	n += len(t.y) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *HornerTape) clearRefs() {}
+
+// poolHornerTape holds the HornerTapes that HornerGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolHornerTape = sync.Pool{New: func() any {
+	return new(HornerTape)
+}}
+
+// release gives t back to poolHornerTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *HornerTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolHornerTape.Put(t)
+}
+
+// HornerForward runs Horner and records in t what HornerBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func HornerForward(t *HornerTape, x float64) float64 {
+	t.y = t.y[:0]
+	t.x = x
+	y := 0.0
+	for i := 3; i >= 0; i-- {
+		t.y = append(t.y, y)
+		t1 := [4]float64{1, -0.5, 0.25, 0.125}
+		y = y*x + t1[i]
+	}
+	return y + 0.125*x
+}
+
+// HornerBackward adds to dx the vector-Jacobian product of Horner with the
+// seeds s, at the point recorded in t by HornerForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func HornerBackward(t *HornerTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dy float64
+	ny := len(t.y)
+	x := t.x
+	var dxSum float64
+	dy += s
+	for i := 0; i <= 3; i++ {
+		ny--
+		dxSum += dy * t.y[ny]
+		dy *= x
+	}
+	*dx += s*0.125 + dxSum
+}
+
+// HornerGrad returns Horner's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func HornerGrad(x float64) (float64, float64) {
+	t := poolHornerTape.Get().(*HornerTape)
+	t1 := HornerForward(t, x)
+	var dx float64
+	HornerBackward(t, 1, &dx)
+	t.release()
+	return t1, dx
+}
+
+// HornerJVP returns Horner's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func HornerJVP(x, dx float64) (float64, float64) {
+	y := 0.0
+	dy := 0.0
+	for i := 3; i >= 0; i-- {
+		t1 := x*dy + y*dx
+		t2 := [4]float64{1, -0.5, 0.25, 0.125}
+		y = y*x + t2[i]
+		dy = t1
+	}
+	return y + 0.125*x, dy + dx*0.125
+}
+
 // normalLogProbGrad returns normalLogProb's result and its gradient with
 // respect to nMu, nSigma and x, in that order (dnMu, dnSigma, dx), computed by
 // reverse-mode automatic differentiation.

@@ -116,6 +116,16 @@ func problems() []fdcheck.Problem {
 			},
 		},
 		{
+			Name:  "Horner",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 1, -2, 2) },
+			F:     func(p []float64) float64 { return Horner(p[0]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx := HornerGrad(p[0])
+				return y, []float64{dx}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return HornerJVP(p[0], v[0]) },
+		},
+		{
 			Name: "Pairs",
 			Point: func(rng *rand.Rand) []float64 {
 				return []float64{rng.Float64() - 0.3, 0.5 + rng.Float64(), rng.Float64() - 0.5}
