@@ -176,8 +176,8 @@ func (e *funcEmitter) placeGroups(order []*ir.Var, ops map[*ir.Var][]*ir.Value) 
 // var dp Params.
 func groupDeclStmt(g *ir.Group) stmt {
 	t := jen.Id(g.Type)
-	if o, ok := groupType(&ir.Group{Type: g.Type, Qualified: g.Qualified}).(ir.Opaque); ok {
-		t = opaqueType(o)
+	if g.Qualified != "" {
+		t = opaqueType(g.Spelling())
 	}
 	if g.Pointer {
 		return stmt{code: jen.Id(g.Name).Op(":=").New(t), kind: stmtDefine}

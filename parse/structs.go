@@ -171,8 +171,10 @@ func (c *checker) flatSignature(sig *types.Signature, callee bool) ([]ir.Param, 
 		named, st, pointer := c.structType(v.Type())
 		blank := v.Name() == "" || v.Name() == "_"
 		isRecv := k == 0 && sig.Recv() != nil
-		if named != nil && c.hiddenFields(named, st) {
-			named = nil // an opaque parameter: the body cannot read it
+		if named != nil && !callee && c.hiddenFields(named, st) {
+			// An opaque parameter: the generated code could not read its
+			// fields. A callee's twin takes them one by one.
+			named = nil
 		}
 		var ls []leaf
 		if named != nil && !blank {

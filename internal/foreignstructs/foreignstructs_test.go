@@ -113,6 +113,16 @@ func problems() []fdcheck.Problem {
 			JVP: func(p, v []float64) (float64, float64) { return QuatLogJVP(p[0], p[1], v[0], v[1]) },
 		},
 		{
+			Name:  "TurnedBy",
+			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 2, -1, 1), 0.2+rng.Float64()) },
+			F:     func(p []float64) float64 { return TurnedBy(p[0], p[1], p[2]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c := TurnedByGrad(p[0], p[1], p[2])
+				return y, []float64{a, b, c}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return TurnedByJVP(p[0], p[1], p[2], v[0], v[1], v[2]) },
+		},
+		{
 			Name:  "Turned",
 			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 2, -1, 1), 0.2+rng.Float64()) },
 			F:     func(p []float64) float64 { return Turned(p[0], p[1], p[2]) },

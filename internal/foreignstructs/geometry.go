@@ -97,3 +97,16 @@ func QuatLog(a, b float64) float64 {
 	q := quat.Exp(quat.Number{Real: a, Imag: b, Jmag: 0.5})
 	return quat.Abs(quat.Log(q))
 }
+
+// turn returns the norm of p turned by r: a helper of this package taking
+// a struct of another package whose fields are unexported.
+func turn(r r2.Rotation, p r2.Vec) float64 { return r2.Norm(r.Rotate(p)) }
+
+// TurnedBy is Turned through a helper that takes the rotation.
+//
+//godiff:grad
+//godiff:jvp
+func TurnedBy(px, py, alpha float64) float64 {
+	r := r2.NewRotation(alpha, r2.Vec{X: 1, Y: -0.5})
+	return turn(r, r2.Vec{X: px, Y: py})
+}

@@ -2423,6 +2423,125 @@ func QuatLogJVP(a, b, da, db float64) (float64, float64) {
 	return t13, t14
 }
 
+// TurnedByTape is what TurnedByForward keeps of one run of TurnedBy for
+// TurnedByBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of TurnedByForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 80 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dr2NewRotationSinDAlpha  8 bytes per run: result 5 of a call of r2NewRotationAlphaJVP
+//	dr2NewRotationCosDAlpha  8 bytes per run: result 6 of a call of r2NewRotationAlphaJVP
+//	dr2NewRotationPXDAlpha   8 bytes per run: result 7 of a call of r2NewRotationAlphaJVP
+//	dr2NewRotationPYDAlpha   8 bytes per run: result 8 of a call of r2NewRotationAlphaJVP
+//	dturnFlatDRSin           8 bytes per run: result 2 of a call of turnFlatGrad
+//	dturnFlatDRCos           8 bytes per run: result 3 of a call of turnFlatGrad
+//	dturnFlatDRPX            8 bytes per run: result 4 of a call of turnFlatGrad
+//	dturnFlatDRPY            8 bytes per run: result 5 of a call of turnFlatGrad
+//	dturnFlatDPX             8 bytes per run: result 6 of a call of turnFlatGrad
+//	dturnFlatDPY             8 bytes per run: result 7 of a call of turnFlatGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type TurnedByTape struct {
+	// dr2NewRotationSinDAlpha: result 5 of a call of r2NewRotationAlphaJVP.
+	dr2NewRotationSinDAlpha float64
+	// dr2NewRotationCosDAlpha: result 6 of a call of r2NewRotationAlphaJVP.
+	dr2NewRotationCosDAlpha float64
+	// dr2NewRotationPXDAlpha: result 7 of a call of r2NewRotationAlphaJVP.
+	dr2NewRotationPXDAlpha float64
+	// dr2NewRotationPYDAlpha: result 8 of a call of r2NewRotationAlphaJVP.
+	dr2NewRotationPYDAlpha float64
+	// dturnFlatDRSin: result 2 of a call of turnFlatGrad.
+	dturnFlatDRSin float64
+	// dturnFlatDRCos: result 3 of a call of turnFlatGrad.
+	dturnFlatDRCos float64
+	// dturnFlatDRPX: result 4 of a call of turnFlatGrad.
+	dturnFlatDRPX float64
+	// dturnFlatDRPY: result 5 of a call of turnFlatGrad.
+	dturnFlatDRPY float64
+	// dturnFlatDPX: result 6 of a call of turnFlatGrad.
+	dturnFlatDPX float64
+	// dturnFlatDPY: result 7 of a call of turnFlatGrad.
+	dturnFlatDPY float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TurnedByTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TurnedByTape) Bytes() int {
+	return 80
+}
+
+// TurnedByForward runs TurnedBy and records in t what TurnedByBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func TurnedByForward(t *TurnedByTape, px, py, alpha float64) float64 {
+	t1, t2, t3, t4, dr2NewRotationSinDAlpha, dr2NewRotationCosDAlpha, dr2NewRotationPXDAlpha, dr2NewRotationPYDAlpha := r2NewRotationAlphaJVP(alpha, 1, -0.5, 1)
+	t.dr2NewRotationSinDAlpha = dr2NewRotationSinDAlpha
+	t.dr2NewRotationCosDAlpha = dr2NewRotationCosDAlpha
+	t.dr2NewRotationPXDAlpha = dr2NewRotationPXDAlpha
+	t.dr2NewRotationPYDAlpha = dr2NewRotationPYDAlpha
+	t5, dturnFlatDRSin, dturnFlatDRCos, dturnFlatDRPX, dturnFlatDRPY, dturnFlatDPX, dturnFlatDPY := turnFlatGrad(t1, t2, t3, t4, px, py)
+	t.dturnFlatDRSin = dturnFlatDRSin
+	t.dturnFlatDRCos = dturnFlatDRCos
+	t.dturnFlatDRPX = dturnFlatDRPX
+	t.dturnFlatDRPY = dturnFlatDRPY
+	t.dturnFlatDPX = dturnFlatDPX
+	t.dturnFlatDPY = dturnFlatDPY
+	return t5
+}
+
+// TurnedByBackward adds to dpx, dpy and dalpha the vector-Jacobian product of
+// TurnedBy with the seeds s, at the point recorded in t by TurnedByForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func TurnedByBackward(t *TurnedByTape, s float64, dpx, dpy, dalpha *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dr2NewRotationSinDAlpha := t.dr2NewRotationSinDAlpha
+	dr2NewRotationCosDAlpha := t.dr2NewRotationCosDAlpha
+	dr2NewRotationPXDAlpha := t.dr2NewRotationPXDAlpha
+	dr2NewRotationPYDAlpha := t.dr2NewRotationPYDAlpha
+	dturnFlatDRSin := t.dturnFlatDRSin
+	dturnFlatDRCos := t.dturnFlatDRCos
+	dturnFlatDRPX := t.dturnFlatDRPX
+	dturnFlatDRPY := t.dturnFlatDRPY
+	dturnFlatDPX := t.dturnFlatDPX
+	dturnFlatDPY := t.dturnFlatDPY
+	*dpx += s * dturnFlatDPX
+	*dpy += s * dturnFlatDPY
+	*dalpha += s*dturnFlatDRPY*dr2NewRotationPYDAlpha + s*dturnFlatDRPX*dr2NewRotationPXDAlpha + s*dturnFlatDRCos*dr2NewRotationCosDAlpha + s*dturnFlatDRSin*dr2NewRotationSinDAlpha
+}
+
+// TurnedByGrad returns TurnedBy's result and its gradient with respect to px,
+// py and alpha, in that order (dpx, dpy, dalpha), computed by reverse-mode
+// automatic differentiation.
+func TurnedByGrad(px, py, alpha float64) (float64, float64, float64, float64) {
+	t1, t2, t3, t4, dr2NewRotationSinDAlpha, dr2NewRotationCosDAlpha, dr2NewRotationPXDAlpha, dr2NewRotationPYDAlpha := r2NewRotationAlphaJVP(alpha, 1, -0.5, 1)
+	t5, dturnFlatDRSin, dturnFlatDRCos, dturnFlatDRPX, dturnFlatDRPY, dturnFlatDPX, dturnFlatDPY := turnFlatGrad(t1, t2, t3, t4, px, py)
+	var dpx float64
+	var dpy float64
+	var dalpha float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dpx += dturnFlatDPX
+	dpy += dturnFlatDPY
+	dalpha += dturnFlatDRPY*dr2NewRotationPYDAlpha + dturnFlatDRPX*dr2NewRotationPXDAlpha + dturnFlatDRCos*dr2NewRotationCosDAlpha + dturnFlatDRSin*dr2NewRotationSinDAlpha
+	return t5, dpx, dpy, dalpha
+}
+
+// TurnedByJVP returns TurnedBy's results and then their directional derivatives
+// along the tangents dpx, dpy, dalpha of px, py, alpha, computed by
+// forward-mode automatic differentiation.
+func TurnedByJVP(px, py, alpha, dpx, dpy, dalpha float64) (float64, float64) {
+	rsin, rcos, rpX, rpY, t1, t2, t3, t4 := r2NewRotationAlphaJVP(alpha, 1, -0.5, dalpha)
+	t5, t6 := turnFlatJVP(rsin, rcos, rpX, rpY, px, py, t1, t2, t3, t4, dpx, dpy)
+	return t5, t6
+}
+
 // r3SubJVP returns r3Sub's results and then their directional derivatives along
 // the tangents dpX, dpY, dpZ, dqX, dqY, dqZ of pX, pY, pZ, qX, qY, qZ, computed
 // by forward-mode automatic differentiation.
@@ -3168,4 +3287,40 @@ func quatAbsGrad(qReal, qImag, qJmag, qKmag float64) (float64, float64, float64,
 	var dqKmag float64
 	quatAbsBackward(&t, 1, &dqReal, &dqImag, &dqJmag, &dqKmag)
 	return t1, dqReal, dqImag, dqJmag, dqKmag
+}
+
+// turnFlatGrad returns turnFlat's result and its gradient with respect to rSin,
+// rCos, rPX, rPY, pX and pY, in that order (drSin, drCos, drPX, drPY, dpX,
+// dpY), computed by reverse-mode automatic differentiation.
+func turnFlatGrad(rSin, rCos, rPX, rPY, pX, pY float64) (float64, float64, float64, float64, float64, float64, float64) {
+	t1, t2, dr2RotationRotateXDRSin, dr2RotationRotateYDRSin := r2RotationRotateJVP(rSin, rCos, rPX, rPY, pX, pY, 1, 0, 0, 0, 0, 0)
+	_, _, dr2RotationRotateXDRCos, dr2RotationRotateYDRCos := r2RotationRotateJVP(rSin, rCos, rPX, rPY, pX, pY, 0, 1, 0, 0, 0, 0)
+	_, _, dr2RotationRotateXDRPX, dr2RotationRotateYDRPX := r2RotationRotateJVP(rSin, rCos, rPX, rPY, pX, pY, 0, 0, 1, 0, 0, 0)
+	_, _, dr2RotationRotateXDRPY, dr2RotationRotateYDRPY := r2RotationRotateJVP(rSin, rCos, rPX, rPY, pX, pY, 0, 0, 0, 1, 0, 0)
+	_, _, dr2RotationRotateXDPX, dr2RotationRotateYDPX := r2RotationRotateJVP(rSin, rCos, rPX, rPY, pX, pY, 0, 0, 0, 0, 1, 0)
+	_, _, dr2RotationRotateXDPY, dr2RotationRotateYDPY := r2RotationRotateJVP(rSin, rCos, rPX, rPY, pX, pY, 0, 0, 0, 0, 0, 1)
+	t3, dr2NormDPX, dr2NormDPY := r2NormGrad(t1, t2)
+	var drSin float64
+	var drCos float64
+	var drPX float64
+	var drPY float64
+	var dpX float64
+	var dpY float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	drSin += dr2NormDPY*dr2RotationRotateYDRSin + dr2NormDPX*dr2RotationRotateXDRSin
+	drCos += dr2NormDPY*dr2RotationRotateYDRCos + dr2NormDPX*dr2RotationRotateXDRCos
+	drPX += dr2NormDPY*dr2RotationRotateYDRPX + dr2NormDPX*dr2RotationRotateXDRPX
+	drPY += dr2NormDPY*dr2RotationRotateYDRPY + dr2NormDPX*dr2RotationRotateXDRPY
+	dpX += dr2NormDPY*dr2RotationRotateYDPX + dr2NormDPX*dr2RotationRotateXDPX
+	dpY += dr2NormDPY*dr2RotationRotateYDPY + dr2NormDPX*dr2RotationRotateXDPY
+	return t3, drSin, drCos, drPX, drPY, dpX, dpY
+}
+
+// turnFlatJVP returns turnFlat's results and then their directional derivatives
+// along the tangents drSin, drCos, drPX, drPY, dpX, dpY of rSin, rCos, rPX,
+// rPY, pX, pY, computed by forward-mode automatic differentiation.
+func turnFlatJVP(rSin, rCos, rPX, rPY, pX, pY, drSin, drCos, drPX, drPY, dpX, dpY float64) (float64, float64) {
+	t1, t3, t2, t4 := r2RotationRotateJVP(rSin, rCos, rPX, rPY, pX, pY, drSin, drCos, drPX, drPY, dpX, dpY)
+	t5, t6 := r2NormJVP(t1, t3, t2, t4)
+	return t5, t6
 }
