@@ -44,9 +44,11 @@ func problems() []fdcheck.Problem {
 		{
 			// Both branches of NormalQuantile's tables: p near 0.5 and in
 			// a tail.
-			Name:  "NormalQuantile",
-			Point: func(rng *rand.Rand) []float64 { return []float64{rng.Float64(), 0.5 + rng.Float64(), 0.02 + 0.96*rng.Float64()} },
-			F:     func(p []float64) float64 { return NormalQuantile(p[0], p[1], p[2]) },
+			Name: "NormalQuantile",
+			Point: func(rng *rand.Rand) []float64 {
+				return []float64{rng.Float64(), 0.5 + rng.Float64(), 0.02 + 0.96*rng.Float64()}
+			},
+			F: func(p []float64) float64 { return NormalQuantile(p[0], p[1], p[2]) },
 			Grad: func(p []float64) (float64, []float64) {
 				y, a, b, c := NormalQuantileGrad(p[0], p[1], p[2])
 				return y, []float64{a, b, c}
