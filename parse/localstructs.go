@@ -9,23 +9,26 @@ import (
 	"github.com/godiff/godiff/ir"
 )
 
-// A local variable of a struct type of the package (d := Normal{Mu: mu,
-// Sigma: sigma}, var p Point, e := d) is held as its leaves, like a struct
-// parameter (see structs.go): fb.fields maps each field path to the value
-// its declaration gives it, so that d.Mu is that value and a call d.LogProb(x)
-// passes the leaves. Nothing of the struct itself reaches the IR.
+// A local variable of a struct type, of the package or another (d :=
+// Normal{Mu: mu, Sigma: sigma}, var p Point, e := d, s := r3.Sub(p, q)), is
+// held as its leaves, like a struct parameter (see structs.go): fb.fields
+// maps each field path to the value it holds, so that d.Mu is that value
+// and a call d.LogProb(x) passes the leaves. Nothing of the struct itself
+// reaches the IR.
 //
 // The leaves are SSA values, as a number variable's are (see vars.go): an
 // assignment to the variable (p = Point{...}) or to one of its fields (p.X
 // = v, p.X += v) binds new values, in order. That is right while every
-// assignment lies in the region that declares the variable; one inside a
-// loop or a branch of its own is refused (crossedStructs), with what to
-// write instead. An array field is copied as Go copies it; a slice field
-// refers to the memory it was given, whose elements may be written as a
-// parameter's are.
+// assignment lies in the region that declares the variable. A struct one
+// of whose fields is assigned inside a loop or a branch of its own
+// (crossedStructs) keeps each number field in an ir.Var instead
+// (fieldSlots), read by a fresh get at each use; its arrays and slices may
+// not then be assigned. An array field is copied as Go copies it; a slice
+// field refers to the memory it was given, whose elements may be written
+// as a parameter's are.
 
 // localStructType returns the struct type of a local variable godiff holds
-// as its leaves: a struct type of the package, not a pointer.
+// as its leaves: a named struct type, not a pointer.
 func (fb *funcBuilder) localStructType(v *types.Var) (*types.Struct, bool) {
 	if v == nil || isPackageLevel(v) || fb.inSignature(v) {
 		return nil, false
@@ -122,9 +125,10 @@ func (fb *funcBuilder) assignable(f *structField, e ast.Expr) bool {
 }
 
 // structValue returns the leaves of a value of struct type st given by e,
-// their paths starting with prefix: zeros for a nil e, the fields of a
-// composite literal, or those of a struct variable, parameter or field
-// (a copy: both are never changed afterwards).
+// their paths starting with prefix: zeros for a nil e; the fields of a
+// composite literal, of a call's struct result, of a conversion's operand,
+// of a read-only package variable's initializer; or the values a struct
+// variable, parameter or field holds now (arrays copied).
 func (fb *funcBuilder) structValue(e ast.Expr, st *types.Struct, prefix string) (map[string]*ir.Value, bool) {
 	out := make(map[string]*ir.Value)
 	if e == nil {
