@@ -723,7 +723,10 @@ func (c *checker) calleeBase(fn *types.Func) (string, bool) {
 				return lowerInitials(fn.Pkg().Name()) + upperFirst(named.Obj().Name()) + upperFirst(fn.Name()), true
 			}
 		}
-		return lowerInitials(fn.Pkg().Name()) + upperFirst(fn.Name()), !fn.Exported() || takesStruct(sig) || structResult(sig) != nil
+		// One of an internal package the output cannot import (gonum's
+		// cephes behind mathext) is called through its copy too.
+		twin := !fn.Exported() || takesStruct(sig) || structResult(sig) != nil || !importable(c.calls.home.Path(), fn.Pkg().Path())
+		return lowerInitials(fn.Pkg().Name()) + upperFirst(fn.Name()), twin
 	}
 	if r := sig.Recv(); r != nil {
 		named, _, _ := c.structType(r.Type())

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"path/filepath"
@@ -177,10 +176,14 @@ func (c *checker) foreignRule(fn *types.Func) *ir.CallRule {
 	}
 	fd := cs.decls[obj]
 	if fd == nil {
-		if !fn.Exported() {
+		switch {
+		case !fn.Exported():
 			// The output can neither call it nor copy it.
 			return &ir.CallRule{Twin: true, Foreign: true, Source: calleeName(fn, c.calls.home),
-				Err: fmt.Sprintf("it is unexported and has no Go body (assembly?), so the generated code cannot call it; write a //godiff:rule for the exported function that calls it")}
+				Err: "it is unexported and has no Go body (assembly?), so the generated code cannot call it; write a //godiff:rule for the exported function that calls it"}
+		case !importable(c.calls.home.Path(), fn.Pkg().Path()):
+			return &ir.CallRule{Twin: true, Foreign: true, Source: calleeName(fn, c.calls.home),
+				Err: "it has no Go body (assembly?) and is in an internal package, so the generated code can neither copy nor call it; write a //godiff:rule for the exported function that calls it"}
 		}
 		return nil
 	}

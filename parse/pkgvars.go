@@ -59,8 +59,12 @@ func readOnlyVars(info *types.Info, files []*ast.File) map[*types.Var]*pkgVar {
 			}
 		}
 	}
+	readOnly := readOnlyArgs(info, files)
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
+			if s, ok := n.(*ast.SliceExpr); ok && readOnly[s] {
+				return true // tab[:] passed to a function that only reads it
+			}
 			for _, v := range changedVars(info, n) {
 				delete(out, v)
 			}
@@ -68,6 +72,95 @@ func readOnlyVars(info *types.Info, files []*ast.File) map[*types.Var]*pkgVar {
 		})
 	}
 	return out
+}
+
+// readOnlyArgs returns the slice expressions of files (tab[:], tab[a:b])
+// passed straight to a function of the package whose parameter the
+// function only reads (polevl(x, lP[:], 6) in gonum's cephes): slicing a
+// package array there does not change it.
+func readOnlyArgs(info *types.Info, files []*ast.File) map[*ast.SliceExpr]bool {
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					decls[fn] = fd
+				}
+			}
+		}
+	}
+	out := make(map[*ast.SliceExpr]bool)
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			id, _ := ast.Unparen(call.Fun).(*ast.Ident)
+			if id == nil {
+				return true
+			}
+			fn, _ := info.Uses[id].(*types.Func)
+			fd := decls[fn]
+			if fd == nil || fn.Signature().Variadic() {
+				return true
+			}
+			for i, arg := range call.Args {
+				s, ok := ast.Unparen(arg).(*ast.SliceExpr)
+				if ok && onlyRead(info, fd, fn.Signature().Params().At(i)) {
+					out[s] = true
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// onlyRead reports whether the body of fd only reads its parameter p, a
+// slice: every use of p indexes it for a value, takes its length or
+// ranges over it.
+func onlyRead(info *types.Info, fd *ast.FuncDecl, p *types.Var) bool {
+	reads := make(map[*ast.Ident]bool) // the uses of p that only read
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.Uses[id] == p {
+				reads[id] = true
+			}
+		case *ast.CallExpr:
+			if b, ok := info.Uses[identOf(n.Fun)].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") && len(n.Args) == 1 {
+				if id, ok := ast.Unparen(n.Args[0]).(*ast.Ident); ok && info.Uses[id] == p {
+					reads[id] = true
+				}
+			}
+		case *ast.RangeStmt:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.Uses[id] == p {
+				reads[id] = true
+			}
+		}
+		return true
+	})
+	only := true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if ok && info.Uses[id] == p && !reads[id] {
+			only = false
+		}
+		for _, t := range writeTargets(info, n) {
+			if rootVar(info, t) == p {
+				only = false // p[i] = x
+			}
+		}
+		return only
+	})
+	return only
+}
+
+// identOf returns e as an identifier, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 // fixedType reports whether a package variable of type t can be read as
@@ -115,9 +208,21 @@ func constantValue(info *types.Info, e ast.Expr) bool {
 }
 
 // changedVars returns the package variables n may change: those it
-// assigns (a field of too), increments, takes the address of, or calls a
-// method with a pointer receiver on.
+// assigns (a field of too), increments, takes the address of, slices, or
+// calls a method with a pointer receiver on.
 func changedVars(info *types.Info, n ast.Node) []*types.Var {
+	var out []*types.Var
+	for _, t := range writeTargets(info, n) {
+		if v := rootVar(info, t); v != nil && isPackageLevel(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// writeTargets returns the expressions n may change the memory of (see
+// changedVars).
+func writeTargets(info *types.Info, n ast.Node) []ast.Expr {
 	var targets []ast.Expr
 	switch n := n.(type) {
 	case *ast.AssignStmt:
@@ -145,13 +250,7 @@ func changedVars(info *types.Info, n ast.Node) []*types.Var {
 			}
 		}
 	}
-	var out []*types.Var
-	for _, t := range targets {
-		if v := rootVar(info, t); v != nil && isPackageLevel(v) {
-			out = append(out, v)
-		}
-	}
-	return out
+	return targets
 }
 
 // rootVar returns the variable at the root of e, through fields and

@@ -80,3 +80,17 @@ func Turned(px, py, alpha float64) float64 {
 func QuatLog(a, b float64) float64 {
 	return quat.Abs(quat.Log(quat.Exp(quat.Number{Real: a, Imag: b, Jmag: 0.5})))
 }
+
+// GammaIncReg is mathext.GammaIncReg, the regularized incomplete gamma
+// function, through gonum's internal cephes package (copied into the
+// output, since it cannot be imported) and its tables of coefficients.
+//
+//godiff:grad
+//godiff:jvp
+func GammaIncReg(a, x float64) float64 { return mathext.GammaIncReg(a, x) }
+
+// ZetaDigamma is mathext.Zeta plus mathext.Digamma.
+//
+//godiff:grad
+//godiff:jvp
+func ZetaDigamma(x float64) float64 { return mathext.Zeta(x, 1.5) + mathext.Digamma(x) }

@@ -1094,6 +1094,154 @@ func QuatLogJVP(a, b, da, db float64) (float64, float64) {
 	return t17, t18
 }
 
+// GammaIncRegTape is what GammaIncRegForward keeps of one run of GammaIncReg
+// for GammaIncRegBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of GammaIncRegForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dGammaIncRegDA  8 bytes per run: result 2 of a call of mathextGammaIncRegGrad
+//	dGammaIncRegDX  8 bytes per run: result 3 of a call of mathextGammaIncRegGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type GammaIncRegTape struct {
+	// dGammaIncRegDA: result 2 of a call of mathextGammaIncRegGrad.
+	dGammaIncRegDA float64
+	// dGammaIncRegDX: result 3 of a call of mathextGammaIncRegGrad.
+	dGammaIncRegDX float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// GammaIncRegTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *GammaIncRegTape) Bytes() int {
+	return 16
+}
+
+// GammaIncRegForward runs GammaIncReg and records in t what GammaIncRegBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func GammaIncRegForward(t *GammaIncRegTape, a, x float64) float64 {
+	t1, dGammaIncRegDA, dGammaIncRegDX := mathextGammaIncRegGrad(a, x)
+	t.dGammaIncRegDA = dGammaIncRegDA
+	t.dGammaIncRegDX = dGammaIncRegDX
+	return t1
+}
+
+// GammaIncRegBackward adds to da and dx the vector-Jacobian product of
+// GammaIncReg with the seeds s, at the point recorded in t by
+// GammaIncRegForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func GammaIncRegBackward(t *GammaIncRegTape, s float64, da, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dGammaIncRegDA := t.dGammaIncRegDA
+	dGammaIncRegDX := t.dGammaIncRegDX
+	*da += s * dGammaIncRegDA
+	*dx += s * dGammaIncRegDX
+}
+
+// GammaIncRegGrad returns GammaIncReg's result and its gradient with respect to
+// a and x, in that order (da, dx), computed by reverse-mode automatic
+// differentiation.
+func GammaIncRegGrad(a, x float64) (float64, float64, float64) {
+	t1, dGammaIncRegDA, dGammaIncRegDX := mathextGammaIncRegGrad(a, x)
+	var da float64
+	var dx float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da += dGammaIncRegDA
+	dx += dGammaIncRegDX
+	return t1, da, dx
+}
+
+// GammaIncRegJVP returns GammaIncReg's results and then their directional
+// derivatives along the tangents da, dx of a, x, computed by forward-mode
+// automatic differentiation.
+func GammaIncRegJVP(a, x, da, dx float64) (float64, float64) {
+	t1, t2 := mathextGammaIncRegJVP(a, x, da, dx)
+	return t1, t2
+}
+
+// ZetaDigammaTape is what ZetaDigammaForward keeps of one run of ZetaDigamma
+// for ZetaDigammaBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of ZetaDigammaForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dZetaDX   8 bytes per run: result 2 of a call of mathextZetaGrad
+//	dDigamma  8 bytes per run: result 2 of a call of mathextDigammaGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dZetaDQ.
+type ZetaDigammaTape struct {
+	// dZetaDX: result 2 of a call of mathextZetaGrad.
+	dZetaDX float64
+	// dDigamma: result 2 of a call of mathextDigammaGrad.
+	dDigamma float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ZetaDigammaTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ZetaDigammaTape) Bytes() int {
+	return 16
+}
+
+// ZetaDigammaForward runs ZetaDigamma and records in t what ZetaDigammaBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func ZetaDigammaForward(t *ZetaDigammaTape, x float64) float64 {
+	t1, dZetaDX, _ := mathextZetaGrad(x, 1.5)
+	t.dZetaDX = dZetaDX
+	t2, dDigamma := mathextDigammaGrad(x)
+	t.dDigamma = dDigamma
+	return t1 + t2
+}
+
+// ZetaDigammaBackward adds to dx the vector-Jacobian product of ZetaDigamma
+// with the seeds s, at the point recorded in t by ZetaDigammaForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func ZetaDigammaBackward(t *ZetaDigammaTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dZetaDX := t.dZetaDX
+	dDigamma := t.dDigamma
+	*dx += s*dDigamma + s*dZetaDX
+}
+
+// ZetaDigammaGrad returns ZetaDigamma's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func ZetaDigammaGrad(x float64) (float64, float64) {
+	t1, dZetaDX, _ := mathextZetaGrad(x, 1.5)
+	t2, dDigamma := mathextDigammaGrad(x)
+	var dx float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += dDigamma + dZetaDX
+	return t1 + t2, dx
+}
+
+// ZetaDigammaJVP returns ZetaDigamma's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func ZetaDigammaJVP(x, dx float64) (float64, float64) {
+	t1, t2 := mathextZetaXJVP(x, 1.5, dx)
+	t3, t4 := mathextDigammaJVP(x, dx)
+	return t1 + t3, t2 + t4
+}
+
 // distuvNormalLogProbGrad returns distuvNormalLogProb's result and its gradient
 // with respect to nMu, nSigma and x, in that order (dnMu, dnSigma, dx),
 // computed by reverse-mode automatic differentiation.
@@ -2026,12 +2174,12 @@ func mathextNormalQuantileJVP(p, dp float64) (float64, float64) {
 // to a and b, in that order (da, db), computed by reverse-mode automatic
 // differentiation.
 func mathextLbetaGrad(a, b float64) (float64, float64, float64) {
-	t1, dLbetaDA, dLbetaDB := gonumLbetaGrad(a, b)
+	t1, dgonumLbetaDA, dgonumLbetaDB := gonumLbetaGrad(a, b)
 	var da float64
 	var db float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	da += dLbetaDA
-	db += dLbetaDB
+	da += dgonumLbetaDA
+	db += dgonumLbetaDB
 	return t1, da, db
 }
 
@@ -2917,4 +3065,6901 @@ func quatAbsGrad(qReal, qImag, qJmag, qKmag float64) (float64, float64, float64,
 	var dqKmag float64
 	quatAbsBackward(&t, 1, &dqReal, &dqImag, &dqJmag, &dqKmag)
 	return t1, dqReal, dqImag, dqJmag, dqKmag
+}
+
+// mathextGammaIncRegGrad returns mathextGammaIncReg's result and its gradient
+// with respect to a and x, in that order (da, dx), computed by reverse-mode
+// automatic differentiation.
+func mathextGammaIncRegGrad(a, x float64) (float64, float64, float64) {
+	t1, dcephesIgamDA, dcephesIgamDX := cephesIgamGrad(a, x)
+	var da float64
+	var dx float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da += dcephesIgamDA
+	dx += dcephesIgamDX
+	return t1, da, dx
+}
+
+// cephesIgamTape is what cephesIgamForward keeps of one run of cephesIgam for
+// cephesIgamBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of cephesIgamForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 80 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a                          8 bytes per run: the parameter a
+//	x                          8 bytes per run: the parameter x
+//	absxmaA                    8 bytes per run: absxmaA as the forward sweep computed it
+//	quo                        8 bytes per run: a quotient (quo) of the forward sweep
+//	dcephesAsymptoticSeriesDA  8 bytes per run: result 2 of a call of cephesAsymptoticSeriesGrad
+//	dcephesAsymptoticSeriesDX  8 bytes per run: result 3 of a call of cephesAsymptoticSeriesGrad
+//	dcephesIgamCDA             8 bytes per run: result 2 of a call of cephesIgamCGrad
+//	dcephesIgamCDX             8 bytes per run: result 3 of a call of cephesIgamCGrad
+//	dcephesIgamSeriesDA        8 bytes per run: result 2 of a call of cephesIgamSeriesGrad
+//	dcephesIgamSeriesDX        8 bytes per run: result 3 of a call of cephesIgamSeriesGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type cephesIgamTape struct {
+	// a: the parameter a.
+	a float64
+	// x: the parameter x.
+	x float64
+	// absxmaA: absxmaA as the forward sweep computed it.
+	absxmaA float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// dcephesAsymptoticSeriesDA: result 2 of a call of cephesAsymptoticSeriesGrad.
+	dcephesAsymptoticSeriesDA float64
+	// dcephesAsymptoticSeriesDX: result 3 of a call of cephesAsymptoticSeriesGrad.
+	dcephesAsymptoticSeriesDX float64
+	// dcephesIgamCDA: result 2 of a call of cephesIgamCGrad.
+	dcephesIgamCDA float64
+	// dcephesIgamCDX: result 3 of a call of cephesIgamCGrad.
+	dcephesIgamCDX float64
+	// dcephesIgamSeriesDA: result 2 of a call of cephesIgamSeriesGrad.
+	dcephesIgamSeriesDA float64
+	// dcephesIgamSeriesDX: result 3 of a call of cephesIgamSeriesGrad.
+	dcephesIgamSeriesDX float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesIgamTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *cephesIgamTape) Bytes() int {
+	return 80
+}
+
+// cephesIgamForward runs cephesIgam and records in t what cephesIgamBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func cephesIgamForward(t *cephesIgamTape, a, x float64) float64 {
+	t.a = a
+	t.x = x
+	if x == 0 {
+		return 0
+	} else {
+		if x < 0 || a <= 0 {
+			panic("cephes: parameter out of bounds")
+		}
+		absxmaA := math.Abs(x-a) / a
+		t.absxmaA = absxmaA
+		t1 := 4.5 / math.Sqrt(a)
+		t.quo = t1
+		if a > 20 && a < 200 && absxmaA < 0.3 || a > 200 && absxmaA < t1 {
+			t2, dcephesAsymptoticSeriesDA, dcephesAsymptoticSeriesDX := cephesAsymptoticSeriesGrad(a, x, 1)
+			t.dcephesAsymptoticSeriesDA = dcephesAsymptoticSeriesDA
+			t.dcephesAsymptoticSeriesDX = dcephesAsymptoticSeriesDX
+			return t2
+		} else if x > 1 && x > a {
+			t3, dcephesIgamCDA, dcephesIgamCDX := cephesIgamCGrad(a, x)
+			t.dcephesIgamCDA = dcephesIgamCDA
+			t.dcephesIgamCDX = dcephesIgamCDX
+			return 1 - t3
+		} else {
+			t4, dcephesIgamSeriesDA, dcephesIgamSeriesDX := cephesIgamSeriesGrad(a, x)
+			t.dcephesIgamSeriesDA = dcephesIgamSeriesDA
+			t.dcephesIgamSeriesDX = dcephesIgamSeriesDX
+			return t4
+		}
+	}
+}
+
+// cephesIgamBackward adds to da and dx the vector-Jacobian product of
+// cephesIgam with the seeds s, at the point recorded in t by cephesIgamForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func cephesIgamBackward(t *cephesIgamTape, s float64, da, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	a := t.a
+	if !(x == 0) {
+		absxmaA := t.absxmaA
+		if a > 20 && a < 200 && absxmaA < 0.3 || a > 200 && absxmaA < t.quo {
+			dcephesAsymptoticSeriesDA := t.dcephesAsymptoticSeriesDA
+			dcephesAsymptoticSeriesDX := t.dcephesAsymptoticSeriesDX
+			*da += s * dcephesAsymptoticSeriesDA
+			*dx += s * dcephesAsymptoticSeriesDX
+		} else if x > 1 && x > a {
+			dcephesIgamCDA := t.dcephesIgamCDA
+			dcephesIgamCDX := t.dcephesIgamCDX
+			*da -= s * dcephesIgamCDA
+			*dx -= s * dcephesIgamCDX
+		} else {
+			dcephesIgamSeriesDA := t.dcephesIgamSeriesDA
+			dcephesIgamSeriesDX := t.dcephesIgamSeriesDX
+			*da += s * dcephesIgamSeriesDA
+			*dx += s * dcephesIgamSeriesDX
+		}
+	}
+}
+
+// cephesIgamGrad returns cephesIgam's result and its gradient with respect to a
+// and x, in that order (da, dx), computed by reverse-mode automatic
+// differentiation.
+func cephesIgamGrad(a, x float64) (float64, float64, float64) {
+	var t cephesIgamTape
+	t1 := cephesIgamForward(&t, a, x)
+	var da float64
+	var dx float64
+	cephesIgamBackward(&t, 1, &da, &dx)
+	return t1, da, dx
+}
+
+// cephesAsymptoticSeriesTape is what cephesAsymptoticSeriesForward keeps of one
+// run of cephesAsymptoticSeries for cephesAsymptoticSeriesBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of cephesAsymptoticSeriesForward overwrites it, and its
+// buffers are kept.
+//
+// Memory: after a run, the tape holds at most 51·kTrips + 176 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where kTrips is the iterations of the loop on k.
+//
+//	a                8 bytes per run: the parameter a
+//	lambda           8 bytes per run: lambda as the forward sweep computed it
+//	sigma            8 bytes per run: sigma as the forward sweep computed it
+//	dcephesLog1pmx   8 bytes per run: result 2 of a call of cephesLog1pmxGrad
+//	sqrt3            8 bytes per run: math.Sqrt of the forward sweep
+//	dcephesLog1pmx2  8 bytes per run: result 2 of a call of cephesLog1pmxGrad
+//	sqrt4            8 bytes per run: math.Sqrt of the forward sweep
+//	sgn2             8 bytes per run: the value of sgn the backward sweep reads
+//	prod5            8 bytes per run: a product (prod) of the forward sweep
+//	sqrt2            8 bytes per run: math.Sqrt of the forward sweep
+//	prod4            8 bytes per run: a product (prod) of the forward sweep
+//	eta2             8 bytes per run: the value of eta as the loop on k began
+//	cond3            1·kTrips bytes (1 byte an entry): the branch the forward sweep took
+//	elem2            at most 8·kTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	elem             8·kTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	nTrips           8·kTrips bytes (8 bytes an entry): how many iterations of the loop on n began
+//	ck               8·kTrips bytes (8 bytes an entry): the value of ck the backward sweep reads
+//	afac2            8·kTrips bytes (8 bytes an entry): the value of afac the backward sweep reads
+//	cond             1·kTrips bytes (1 byte an entry): the branch the forward sweep took
+//	cond2            at most 1·kTrips bytes (1 byte an entry): the branch the forward sweep took
+//	afac             at most 8·kTrips bytes (8 bytes an entry): the value of afac the backward sweep reads
+//	kTrips           8 bytes per run: how many iterations of the loop on k began
+//	sgn              8 bytes per run: the value of sgn the backward sweep reads
+//	prod3            8 bytes per run: a product (prod) of the forward sweep
+//	eta              8 bytes per run: the value of eta the backward sweep reads
+//	prod2            8 bytes per run: a product (prod) of the forward sweep
+//	exp              8 bytes per run: math.Exp of the forward sweep
+//	prod             8 bytes per run: a product (prod) of the forward sweep
+//	sum              8 bytes per run: the value of sum the backward sweep reads
+//	sqrt             8 bytes per run: math.Sqrt of the forward sweep
+//	quo              8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: res,
+// ckterm, term, absterm, res2.
+type cephesAsymptoticSeriesTape struct {
+	// a: the parameter a.
+	a float64
+	// lambda: lambda as the forward sweep computed it.
+	lambda float64
+	// sigma: sigma as the forward sweep computed it.
+	sigma float64
+	// dcephesLog1pmx: result 2 of a call of cephesLog1pmxGrad.
+	dcephesLog1pmx float64
+	// sqrt3: math.Sqrt of the forward sweep.
+	sqrt3 float64
+	// dcephesLog1pmx2: result 2 of a call of cephesLog1pmxGrad.
+	dcephesLog1pmx2 float64
+	// sqrt4: math.Sqrt of the forward sweep.
+	sqrt4 float64
+	// sgn2: the value of sgn the backward sweep reads.
+	sgn2 float64
+	// prod5: a product (prod) of the forward sweep.
+	prod5 float64
+	// sqrt2: math.Sqrt of the forward sweep.
+	sqrt2 float64
+	// prod4: a product (prod) of the forward sweep.
+	prod4 float64
+	// eta2: the value of eta as the loop on k began.
+	eta2 float64
+	// cond3: the branch the forward sweep took, one entry per iteration of the
+	// loop around it, read back last first.
+	cond3 []bool
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// nTrips: how many iterations of the loop on n began, one entry per iteration
+	// of the loop around it, read back last first.
+	nTrips []int
+	// ck: the value of ck the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	ck []float64
+	// afac2: the value of afac the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	afac2 []float64
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// cond2: the branch the forward sweep took, one entry per iteration of the
+	// loop around it, read back last first.
+	cond2 []bool
+	// afac: the value of afac the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	afac []float64
+	// kTrips: how many iterations of the loop on k began.
+	kTrips int
+	// sgn: the value of sgn the backward sweep reads.
+	sgn float64
+	// prod3: a product (prod) of the forward sweep.
+	prod3 float64
+	// eta: the value of eta the backward sweep reads.
+	eta float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// sum: the value of sum the backward sweep reads.
+	sum float64
+	// sqrt: math.Sqrt of the forward sweep.
+	sqrt float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesAsymptoticSeriesTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *cephesAsymptoticSeriesTape) Bytes() int {
+	n := 176
+	n += len(t.cond3) * 1
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	n += len(t.nTrips) * 8
+	n += len(t.ck) * 8
+	n += len(t.afac2) * 8
+	n += len(t.cond) * 1
+	n += len(t.cond2) * 1
+	n += len(t.afac) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesAsymptoticSeriesTape) clearRefs() {}
+
+// poolcephesAsymptoticSeriesTape holds the cephesAsymptoticSeriesTapes that
+// cephesAsymptoticSeriesGrad finished with: each call takes one (a new one if
+// the pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolcephesAsymptoticSeriesTape = sync.Pool{New: func() any {
+	return new(cephesAsymptoticSeriesTape)
+}}
+
+// release gives t back to poolcephesAsymptoticSeriesTape, emptied of the
+// caller's memory. A tape holding more than 64 MiB is left to the garbage
+// collector instead: the pool would keep that memory alive, unused, between
+// calls (until two collections pass), and at that size the allocation saved is
+// small beside the run that fills it.
+func (t *cephesAsymptoticSeriesTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolcephesAsymptoticSeriesTape.Put(t)
+}
+
+// cephesAsymptoticSeriesForward runs cephesAsymptoticSeries and records in t
+// what cephesAsymptoticSeriesBackward needs; t's earlier contents are
+// discarded, its memory reused.
+func cephesAsymptoticSeriesForward(t *cephesAsymptoticSeriesTape, a, x float64, fun int) float64 {
+	t.cond = t.cond[:0]
+	t.cond2 = t.cond2[:0]
+	t.afac = t.afac[:0]
+	t.ck = t.ck[:0]
+	t.afac2 = t.afac2[:0]
+	t.nTrips = t.nTrips[:0]
+	t.elem = t.elem[:0]
+	t.cond3 = t.cond3[:0]
+	t.elem2 = t.elem2[:0]
+	t.a = a
+	maxpow := 0
+	lambda := x / a
+	t.lambda = lambda
+	sigma := (x - a) / a
+	t.sigma = sigma
+	absoldterm := 1.7976931348623157e+308
+	etapow := [25]float64{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	sum := 0.0
+	afac := 1.0
+	var sgn float64
+	if fun == 1 {
+		sgn = -1
+	} else {
+		sgn = 1
+	}
+	var eta float64
+	if lambda > 1 {
+		t1, dcephesLog1pmx := cephesLog1pmxGrad(sigma)
+		t.dcephesLog1pmx = dcephesLog1pmx
+		t2 := math.Sqrt(-2 * t1)
+		t.sqrt3 = t2
+		eta = t2
+	} else if lambda < 1 {
+		t3, dcephesLog1pmx2 := cephesLog1pmxGrad(sigma)
+		t.dcephesLog1pmx2 = dcephesLog1pmx2
+		t4 := math.Sqrt(-2 * t3)
+		t.sqrt4 = t4
+		eta = -t4
+	} else {
+		eta = 0
+	}
+	t.sgn2 = sgn
+	t5 := sgn * eta
+	t.prod5 = t5
+	t6 := math.Sqrt(a / 2)
+	t.sqrt2 = t6
+	t7 := t5 * t6
+	t.prod4 = t7
+	res := 0.5 * math.Erfc(t7)
+	t.eta2 = eta
+	kTrips := 0
+	for k := 0; k < 25; k++ {
+		kTrips++
+		var t8 [25][25]float64
+		t8[0][0] = -0.3333333333333333
+		t8[0][1] = 0.08333333333333333
+		t8[0][2] = -0.014814814814814815
+		t8[0][3] = 0.0011574074074074073
+		t8[0][4] = 0.0003527336860670194
+		t8[0][5] = -0.0001787551440329218
+		t8[0][6] = 3.919263178522438e-05
+		t8[0][7] = -2.1854485106799924e-06
+		t8[0][8] = -1.85406221071516e-06
+		t8[0][9] = 8.296711340953087e-07
+		t8[0][10] = -1.7665952736826078e-07
+		t8[0][11] = 6.707853543401498e-09
+		t8[0][12] = 1.0261809784240309e-08
+		t8[0][13] = -4.382036018453353e-09
+		t8[0][14] = 9.14769958223679e-10
+		t8[0][15] = -2.551419399494625e-11
+		t8[0][16] = -5.830772132550426e-11
+		t8[0][17] = 2.4361948020667415e-11
+		t8[0][18] = -5.0276692801141755e-12
+		t8[0][19] = 1.1004392031956135e-13
+		t8[0][20] = 3.3717632624009856e-13
+		t8[0][21] = -1.392388722418162e-13
+		t8[0][22] = 2.8534893807047445e-14
+		t8[0][23] = -5.139111834242572e-16
+		t8[0][24] = -1.9752288294349442e-15
+		t8[1][0] = -0.001851851851851852
+		t8[1][1] = -0.003472222222222222
+		t8[1][2] = 0.0026455026455026454
+		t8[1][3] = -0.0009902263374485596
+		t8[1][4] = 0.00020576131687242798
+		t8[1][5] = -4.018775720164609e-07
+		t8[1][6] = -1.8098550334489977e-05
+		t8[1][7] = 7.64916091608111e-06
+		t8[1][8] = -1.6120900894563446e-06
+		t8[1][9] = 4.647127802807434e-09
+		t8[1][10] = 1.378633446915721e-07
+		t8[1][11] = -5.752545603517705e-08
+		t8[1][12] = 1.1951628599778148e-08
+		t8[1][13] = -1.7543241719747647e-11
+		t8[1][14] = -1.0091543710600413e-09
+		t8[1][15] = 4.162792991842583e-10
+		t8[1][16] = -8.56390702649298e-11
+		t8[1][17] = 6.067215101604758e-14
+		t8[1][18] = 7.1624989648114856e-12
+		t8[1][19] = -2.933186643771437e-12
+		t8[1][20] = 5.996696365683689e-13
+		t8[1][21] = -2.1671786527323313e-16
+		t8[1][22] = -4.978339972369262e-14
+		t8[1][23] = 2.0291628823713425e-14
+		t8[1][24] = -4.13125571381061e-15
+		t8[2][0] = 0.004133597883597883
+		t8[2][1] = -0.0026813271604938273
+		t8[2][2] = 0.0007716049382716049
+		t8[2][3] = 2.0093878600823047e-06
+		t8[2][4] = -0.00010736653226365161
+		t8[2][5] = 5.2923448829120125e-05
+		t8[2][6] = -1.2760635188618728e-05
+		t8[2][7] = 3.423578734096138e-08
+		t8[2][8] = 1.3721957309062932e-06
+		t8[2][9] = -6.298992138380055e-07
+		t8[2][10] = 1.4280614206064242e-07
+		t8[2][11] = -2.0477098421990866e-10
+		t8[2][12] = -1.409252991086752e-08
+		t8[2][13] = 6.228974084922022e-09
+		t8[2][14] = -1.3670488396617112e-09
+		t8[2][15] = 9.428356159014678e-13
+		t8[2][16] = 1.2872252400089318e-10
+		t8[2][17] = -5.5645956134363323e-11
+		t8[2][18] = 1.197593554636698e-11
+		t8[2][19] = -4.1689782251838634e-15
+		t8[2][20] = -1.0940640427884595e-12
+		t8[2][21] = 4.662239946390136e-13
+		t8[2][22] = -9.905105763906907e-14
+		t8[2][23] = 1.8931876768373515e-17
+		t8[2][24] = 8.859221872591127e-15
+		t8[3][0] = 0.0006494341563786008
+		t8[3][1] = 0.00022947209362139917
+		t8[3][2] = -0.0004691894943952557
+		t8[3][3] = 0.00026772063206283885
+		t8[3][4] = -7.561801671883977e-05
+		t8[3][5] = -2.396505113867297e-07
+		t8[3][6] = 1.1082654115347302e-05
+		t8[3][7] = -5.6749528269915965e-06
+		t8[3][8] = 1.4230900732435883e-06
+		t8[3][9] = -2.7861080291528143e-11
+		t8[3][10] = -1.6958404091930278e-07
+		t8[3][11] = 8.099464905388083e-08
+		t8[3][12] = -1.9111168485973655e-08
+		t8[3][13] = 2.3928620439808118e-12
+		t8[3][14] = 2.0620131815488797e-09
+		t8[3][15] = -9.460496661855133e-10
+		t8[3][16] = 2.1541049775774907e-10
+		t8[3][17] = -1.388823336813903e-14
+		t8[3][18] = -2.1894761681963938e-11
+		t8[3][19] = 9.790998951171684e-12
+		t8[3][20] = -2.178219188018096e-12
+		t8[3][21] = 6.208819573407901e-17
+		t8[3][22] = 2.126978363279737e-13
+		t8[3][23] = -9.344688791517433e-14
+		t8[3][24] = 2.045367122678285e-14
+		t8[4][0] = -0.0008618882909167117
+		t8[4][1] = 0.0007840392217200666
+		t8[4][2] = -0.0002990724803031902
+		t8[4][3] = -1.4638452578843418e-06
+		t8[4][4] = 6.641498215465122e-05
+		t8[4][5] = -3.968365047179435e-05
+		t8[4][6] = 1.1375726970678419e-05
+		t8[4][7] = 2.507497226237533e-10
+		t8[4][8] = -1.6954149536558305e-06
+		t8[4][9] = 8.907507532205309e-07
+		t8[4][10] = -2.292934834000805e-07
+		t8[4][11] = 2.956794137544049e-11
+		t8[4][12] = 2.8865829742708783e-08
+		t8[4][13] = -1.4189739437803219e-08
+		t8[4][14] = 3.4463580499464896e-09
+		t8[4][15] = -2.3024517174528067e-13
+		t8[4][16] = -3.9409233028046403e-10
+		t8[4][17] = 1.86023389685045e-10
+		t8[4][18] = -4.356323005056618e-11
+		t8[4][19] = 1.278600101629623e-15
+		t8[4][20] = 4.67927502665792e-12
+		t8[4][21] = -2.149246470613483e-12
+		t8[4][22] = 4.908815614809652e-13
+		t8[4][23] = -6.33859148489156e-18
+		t8[4][24] = -5.045332069080094e-14
+		t8[5][0] = -0.00033679855336635813
+		t8[5][1] = -6.972813758365858e-05
+		t8[5][2] = 0.0002772753244959392
+		t8[5][3] = -0.00019932570516188847
+		t8[5][4] = 6.797780477937208e-05
+		t8[5][5] = 1.419062920643967e-07
+		t8[5][6] = -1.3594048189768693e-05
+		t8[5][7] = 8.018470256334202e-06
+		t8[5][8] = -2.291481176508095e-06
+		t8[5][9] = -3.252473551298454e-10
+		t8[5][10] = 3.4652846491085265e-07
+		t8[5][11] = -1.8447187191171344e-07
+		t8[5][12] = 4.8240967037894184e-08
+		t8[5][13] = -1.7989466721743514e-14
+		t8[5][14] = -6.306194500013523e-09
+		t8[5][15] = 3.162417628774568e-09
+		t8[5][16] = -7.840924253697429e-10
+		t8[5][17] = 5.192679165254041e-15
+		t8[5][18] = 9.358944242306784e-11
+		t8[5][19] = -4.513426216163278e-11
+		t8[5][20] = 1.0799129993116828e-11
+		t8[5][21] = -3.661886712685252e-17
+		t8[5][22] = -1.210902069055155e-12
+		t8[5][23] = 5.680743584990564e-13
+		t8[5][24] = -1.3249659916340829e-13
+		t8[6][0] = 0.0005313079364639922
+		t8[6][1] = -0.0005921664373536939
+		t8[6][2] = 0.0002708782096718045
+		t8[6][3] = 7.902353232660328e-07
+		t8[6][4] = -8.153969367561969e-05
+		t8[6][5] = 5.61168275310625e-05
+		t8[6][6] = -1.8329116582843375e-05
+		t8[6][7] = -3.0796134506033047e-09
+		t8[6][8] = 3.465155368803609e-06
+		t8[6][9] = -2.0291327396058603e-06
+		t8[6][10] = 5.788792863149004e-07
+		t8[6][11] = 2.338630673826657e-13
+		t8[6][12] = -8.828600746330484e-08
+		t8[6][13] = 4.7435958880408125e-08
+		t8[6][14] = -1.2545415020710382e-08
+		t8[6][15] = 8.649648858010293e-14
+		t8[6][16] = 1.6846058979264062e-09
+		t8[6][17] = -8.575492823577594e-10
+		t8[6][18] = 2.1598224929232125e-10
+		t8[6][19] = -7.613230520476153e-16
+		t8[6][20] = -2.6639822008536144e-11
+		t8[6][21] = 1.3065700536611057e-11
+		t8[6][22] = -3.1799163902367977e-12
+		t8[6][23] = 4.710976121367431e-18
+		t8[6][24] = 3.6902800842763465e-13
+		t8[7][0] = 0.00034436760689237765
+		t8[7][1] = 5.171790908260592e-05
+		t8[7][2] = -0.00033493161081142234
+		t8[7][3] = 0.0002812695154763237
+		t8[7][4] = -0.00010976582244684731
+		t8[7][5] = -1.2741009095484485e-07
+		t8[7][6] = 2.7744451511563645e-05
+		t8[7][7] = -1.8263488805711332e-05
+		t8[7][8] = 5.7876949497350525e-06
+		t8[7][9] = 4.93875893393627e-10
+		t8[7][10] = -1.0595367014026043e-06
+		t8[7][11] = 6.166714376110408e-07
+		t8[7][12] = -1.7562973359060463e-07
+		t8[7][13] = -1.297447328701544e-12
+		t8[7][14] = 2.695423606288966e-08
+		t8[7][15] = -1.4578352908731272e-08
+		t8[7][16] = 3.887645959386175e-09
+		t8[7][17] = -3.881002251019412e-17
+		t8[7][18] = -5.327994173877286e-10
+		t8[7][19] = 2.7437977643314844e-10
+		t8[7][20] = -6.995796092070568e-11
+		t8[7][21] = 2.589986387486848e-17
+		t8[7][22] = 8.856689099669639e-12
+		t8[7][23] = -4.403168815871311e-12
+		t8[7][24] = 1.0865561947091654e-12
+		t8[8][0] = -0.0006526239185953094
+		t8[8][1] = 0.0008394987206720873
+		t8[8][2] = -0.000438297098541721
+		t8[8][3] = -6.969091458420552e-07
+		t8[8][4] = 0.00016644846642067547
+		t8[8][5] = -0.00012783517679769218
+		t8[8][6] = 4.629953263691304e-05
+		t8[8][7] = 4.557909867922708e-09
+		t8[8][8] = -1.0595271125805195e-05
+		t8[8][9] = 6.783342904865167e-06
+		t8[8][10] = -2.1075476666258803e-06
+		t8[8][11] = -1.7213731432817144e-11
+		t8[8][12] = 3.773587741611098e-07
+		t8[8][13] = -2.1867506700122867e-07
+		t8[8][14] = 6.220228804018927e-08
+		t8[8][15] = 6.597703826733e-16
+		t8[8][16] = -9.590386497425686e-09
+		t8[8][17] = 5.213214492280807e-09
+		t8[8][18] = -1.3991589583935709e-09
+		t8[8][19] = 5.382058999060575e-16
+		t8[8][20] = 1.9484714275467745e-10
+		t8[8][21] = -1.0127287556389682e-10
+		t8[8][22] = 2.6077347197254926e-11
+		t8[8][23] = -5.090418699993299e-18
+		t8[8][24] = -3.3721464474854593e-12
+		t8[9][0] = -0.0005967612901927463
+		t8[9][1] = -7.204895416020011e-05
+		t8[9][2] = 0.0006782308837667328
+		t8[9][3] = -0.0006401475260262758
+		t8[9][4] = 0.00027750107634328704
+		t8[9][5] = 1.819700838046515e-07
+		t8[9][6] = -8.479507117068503e-05
+		t8[9][7] = 6.105192082501531e-05
+		t8[9][8] = -2.1073920183404862e-05
+		t8[9][9] = -8.858589014125599e-10
+		t8[9][10] = 4.5284535953805374e-06
+		t8[9][11] = -2.8427815022504407e-06
+		t8[9][12] = 8.708234177864641e-07
+		t8[9][13] = 3.6886101871706966e-12
+		t8[9][14] = -1.534469519070206e-07
+		t8[9][15] = 8.862466778790695e-08
+		t8[9][16] = -2.5184812301826817e-08
+		t8[9][17] = -1.0225912098215092e-14
+		t8[9][18] = 3.896947075815478e-09
+		t8[9][19] = -2.1267304792235634e-09
+		t8[9][20] = 5.737013552805138e-10
+		t8[9][21] = -1.887749850169741e-19
+		t8[9][22] = -8.093153869465787e-11
+		t8[9][23] = 4.23827232834492e-11
+		t8[9][24] = -1.1002224534207727e-11
+		t8[10][0] = 0.0013324454494800656
+		t8[10][1] = -0.0019144384985654776
+		t8[10][2] = 0.0011089369134596636
+		t8[10][3] = 9.9324041226423e-07
+		t8[10][4] = -0.0005087450129309319
+		t8[10][5] = 0.00042735056665392886
+		t8[10][6] = -0.000168588537679108
+		t8[10][7] = -8.1301893922785e-09
+		t8[10][8] = 4.5284402370562144e-05
+		t8[10][9] = -3.127053674781734e-05
+		t8[10][10] = 1.044986828530338e-05
+		t8[10][11] = 4.8435226265680926e-11
+		t8[10][12] = -2.148256587345626e-06
+		t8[10][13] = 1.329369701097492e-06
+		t8[10][14] = -4.029569309210103e-07
+		t8[10][15] = -1.756787766632329e-13
+		t8[10][16] = 7.014504316366825e-08
+		t8[10][17] = -4.040787734999483e-08
+		t8[10][18] = 1.1474026743371962e-08
+		t8[10][19] = 3.9642746853563326e-18
+		t8[10][20] = -1.7804938269892715e-09
+		t8[10][21] = 9.748026254873165e-10
+		t8[10][22] = -2.6405338676507616e-10
+		t8[10][23] = 5.794875163403742e-18
+		t8[10][24] = 3.764774955354384e-11
+		t8[11][0] = 0.001579727660730835
+		t8[11][1] = 0.00016251626278391583
+		t8[11][2] = -0.0020633421035543276
+		t8[11][3] = 0.00213896861856891
+		t8[11][4] = -0.0010108559391263003
+		t8[11][5] = -3.99127055299192e-07
+		t8[11][6] = 0.0003623502508476469
+		t8[11][7] = -0.00028143901463712157
+		t8[11][8] = 0.00010449513336495887
+		t8[11][9] = 2.12114184918303e-09
+		t8[11][10] = -2.5779417251947842e-05
+		t8[11][11] = 1.7281818956040464e-05
+		t8[11][12] = -5.641377387290428e-06
+		t8[11][13] = -1.1024320105776174e-11
+		t8[11][14] = 1.1223224418895176e-06
+		t8[11][15] = -6.869339637952674e-07
+		t8[11][16] = 2.0653236975414888e-07
+		t8[11][17] = 4.6714772409838506e-14
+		t8[11][18] = -3.5609886164949055e-08
+		t8[11][19] = 2.0470855345905963e-08
+		t8[11][20] = -5.809173863328336e-09
+		t8[11][21] = -1.332821287582869e-16
+		t8[11][22] = 9.035460439133513e-10
+		t8[11][23] = -4.959878251733084e-10
+		t8[11][24] = 1.3481607129399748e-10
+		t8[12][0] = -0.004072512119514016
+		t8[12][1] = 0.00640336283380807
+		t8[12][2] = -0.004041016108167662
+		t8[12][3] = -2.183732802866233e-06
+		t8[12][4] = 0.002174044180125464
+		t8[12][5] = -0.001970044051841889
+		t8[12][6] = 0.0008359546974796246
+		t8[12][7] = 1.9445447567109655e-08
+		t8[12][8] = -0.000257793871204217
+		t8[12][9] = 0.00019009987368139304
+		t8[12][10] = -6.769649993743896e-05
+		t8[12][11] = -1.4440629666426571e-10
+		t8[12][12] = 1.5712512518742267e-05
+		t8[12][13] = -1.0304008744776892e-05
+		t8[12][14] = 3.304517767401387e-06
+		t8[12][15] = 7.982976024232571e-13
+		t8[12][16] = -6.4097794149313e-07
+		t8[12][17] = 3.8894624761300054e-07
+		t8[12][18] = -1.161834764494887e-07
+		t8[12][19] = -2.816808630596451e-15
+		t8[12][20] = 1.9878012911297094e-08
+		t8[12][21] = -1.1407719956357511e-08
+		t8[12][22] = 3.2355857064185554e-09
+		t8[12][23] = 4.175946829345594e-20
+		t8[12][24] = -5.042311271810582e-10
+		t8[13][0] = -0.0059475779383993
+		t8[13][1] = -0.0005401647678926045
+		t8[13][2] = 0.00879104135507679
+		t8[13][3] = -0.009857631558785612
+		t8[13][4] = 0.005013469503102154
+		t8[13][5] = 1.2807521786221875e-06
+		t8[13][6] = -0.0020626019342754685
+		t8[13][7] = 0.0017109128573523059
+		t8[13][8] = -0.000676953127141338
+		t8[13][9] = -6.901154567656214e-09
+		t8[13][10] = 0.00018855128143995903
+		t8[13][11] = -0.0001339521566349197
+		t8[13][12] = 4.626318303352804e-05
+		t8[13][13] = 4.003423061332135e-11
+		t8[13][14] = -1.0255652921494033e-05
+		t8[13][15] = 6.612086372797651e-06
+		t8[13][16] = -2.0913022027253007e-06
+		t8[13][17] = -2.0951775649603836e-13
+		t8[13][18] = 3.975602904199325e-07
+		t8[13][19] = -2.395621197881589e-07
+		t8[13][20] = 7.118288338214586e-08
+		t8[13][21] = 8.925574873053455e-16
+		t8[13][22] = -1.2101547235064675e-08
+		t8[13][23] = 6.935061824833439e-09
+		t8[13][24] = -1.96614644538561e-09
+		t8[14][0] = 0.01740202778752271
+		t8[14][1] = -0.029527880945699123
+		t8[14][2] = 0.020045875571402798
+		t8[14][3] = 7.0289515966903405e-06
+		t8[14][4] = -0.012375421071343148
+		t8[14][5] = 0.011976293444235253
+		t8[14][6] = -0.0054156038466518525
+		t8[14][7] = -6.329089339641862e-08
+		t8[14][8] = 0.0018855118129005065
+		t8[14][9] = -0.001473473274825001
+		t8[14][10] = 0.0005551581009770838
+		t8[14][11] = 5.240683441255066e-10
+		t8[14][12] = -0.00014357913535784837
+		t8[14][13] = 9.91812932249433e-05
+		t8[14][14] = -3.346083474947831e-05
+		t8[14][15] = -3.575583729109899e-12
+		t8[14][16] = 7.1560851960630075e-06
+		t8[14][17] = -4.551680262815553e-06
+		t8[14][18] = 1.4236576649271474e-06
+		t8[14][19] = 1.8803149082089665e-14
+		t8[14][20] = -2.662340389892921e-07
+		t8[14][21] = 1.5950642189595716e-07
+		t8[14][22] = -4.71875146738411e-08
+		t8[14][23] = -6.510787295875518e-17
+		t8[14][24] = 7.979509102674624e-09
+		t8[15][0] = 0.03024912416090589
+		t8[15][1] = 0.0024817436002649977
+		t8[15][2] = -0.049939134373457025
+		t8[15][3] = 0.05991564300930787
+		t8[15][4] = -0.03248320760162339
+		t8[15][5] = -5.721296865210344e-06
+		t8[15][6] = 0.015085251778569354
+		t8[15][7] = -0.013261324005088445
+		t8[15][8] = 0.0055515262632426145
+		t8[15][9] = 3.026318225703001e-08
+		t8[15][10] = -0.0017229548406756724
+		t8[15][11] = 0.0012893570099929638
+		t8[15][12] = -0.00046845138348319875
+		t8[15][13] = -1.830259937893045e-10
+		t8[15][14] = 0.00011449739014822654
+		t8[15][15] = -7.737856522124447e-05
+		t8[15][16] = 2.5625836246985202e-05
+		t8[15][17] = 1.0766165333192815e-12
+		t8[15][18] = -5.324680928242262e-06
+		t8[15][19] = 3.349634863064464e-06
+		t8[15][20] = -1.0381253128684019e-06
+		t8[15][21] = -5.608909920621128e-15
+		t8[15][22] = 1.9150821930676592e-07
+		t8[15][23] = -1.1418365800203487e-07
+		t8[15][24] = 3.3654425209171787e-08
+		t8[16][0] = -0.09905102088015905
+		t8[16][1] = 0.17954011706123485
+		t8[16][2] = -0.12989606383463778
+		t8[16][3] = -3.1478872752284355e-05
+		t8[16][4] = 0.09051063527684813
+		t8[16][5] = -0.0928288244111844
+		t8[16][6] = 0.04441211283987781
+		t8[16][7] = 2.7779236316835886e-07
+		t8[16][8] = -0.017229543805449696
+		t8[16][9] = 0.014182925050891573
+		t8[16][10] = -0.005621416163374734
+		t8[16][11] = -2.39598509186381e-09
+		t8[16][12] = 0.0016029634366079909
+		t8[16][13] = -0.0011606784674435774
+		t8[16][14] = 0.00041001337768153875
+		t8[16][15] = 1.836580075409066e-11
+		t8[16][16] = -9.58442565636559e-05
+		t8[16][17] = 6.364306233776471e-05
+		t8[16][18] = -2.076250624489065e-05
+		t8[16][19] = -1.1806020912804483e-13
+		t8[16][20] = 4.213180823912065e-06
+		t8[16][21] = -2.626224133701247e-06
+		t8[16][22] = 8.077062049493066e-07
+		t8[16][23] = 6.012591212363273e-16
+		t8[16][24] = -1.472973737401884e-07
+		t8[17][0] = -0.19994542198219728
+		t8[17][1] = -0.015056113040026424
+		t8[17][2] = 0.36470239469348487
+		t8[17][3] = -0.4643519231173355
+		t8[17][4] = 0.26640934719197895
+		t8[17][5] = 3.403826602714719e-05
+		t8[17][6] = -0.13784338709329624
+		t8[17][7] = 0.1276467178337056
+		t8[17][8] = -0.056213828755200985
+		t8[17][9] = -1.753150885483011e-07
+		t8[17][10] = 0.019235592956768112
+		t8[17][11] = -0.015088821281095314
+		t8[17][12] = 0.005740185445135012
+		t8[17][13] = 1.0622382710310225e-09
+		t8[17][14] = -0.0015335082692563998
+		t8[17][15] = 0.0010819320643228215
+		t8[17][16] = -0.0003737251019394566
+		t8[17][17] = -6.617090972903199e-12
+		t8[17][18] = 8.426361738090962e-05
+		t8[17][19] = -5.515070682748348e-05
+		t8[17][20] = 1.776953644834807e-05
+		t8[17][21] = 3.882792321020553e-14
+		t8[17][22] = -3.53513697488768e-06
+		t8[17][23] = 2.186583213004527e-06
+		t8[17][24] = -6.68128494476256e-07
+		t8[18][0] = 0.7243860850402943
+		t8[18][1] = -1.3918010932653375
+		t8[18][2] = 1.0654143352413967
+		t8[18][3] = 0.0001876173868950258
+		t8[18][4] = -0.827055011761527
+		t8[18][5] = 0.8935243334782842
+		t8[18][6] = -0.44971003995291337
+		t8[18][7] = -1.6107401567546651e-06
+		t8[18][8] = 0.1923559016527109
+		t8[18][9] = -0.1659770216004261
+		t8[18][10] = 0.06888222268181433
+		t8[18][11] = 1.3910091724608687e-08
+		t8[18][12] = -0.02146911561508663
+		t8[18][13] = 0.016228980898865892
+		t8[18][14] = -0.005979601617258426
+		t8[18][15] = -1.1287469112826745e-10
+		t8[18][16] = 0.0015167451119784856
+		t8[18][17] = -0.00104786342935539
+		t8[18][18] = 0.0003553907288912642
+		t8[18][19] = 8.170432211180152e-13
+		t8[18][20] = -7.77730134424524e-05
+		t8[18][21] = 5.029141389700772e-05
+		t8[18][22] = -1.6035083867000518e-05
+		t8[18][23] = 1.2469354315487606e-14
+		t8[18][24] = 3.1369106244517616e-06
+		t8[19][0] = 1.6668949727276812
+		t8[19][1] = 0.1165462765994632
+		t8[19][2] = -3.3288393225018904
+		t8[19][3] = 4.469232548286404
+		t8[19][4] = -2.6977693045875806
+		t8[19][5] = -0.0002600667859891061
+		t8[19][6] = 1.5389017615694538
+		t8[19][7] = -1.4937962361134611
+		t8[19][8] = 0.6888196463323315
+		t8[19][9] = 1.3077482004552384e-06
+		t8[19][10] = -0.2576296332559629
+		t8[19][11] = 0.21097676102125448
+		t8[19][12] = -0.08371440835921988
+		t8[19][13] = -7.792042888135476e-09
+		t8[19][14] = 0.0242679230648336
+		t8[19][15] = -0.017813678334552312
+		t8[19][16] = 0.006397033038890006
+		t8[19][17] = 4.943080709048052e-11
+		t8[19][18] = -0.0015554602758465635
+		t8[19][19] = 0.0010561196919903215
+		t8[19][20] = -0.000352771844604729
+		t8[19][21] = 9.300233464502246e-14
+		t8[19][22] = 7.528585502655717e-05
+		t8[19][23] = -4.818651556915635e-05
+		t8[19][24] = 1.5227271505597605e-05
+		t8[20][0] = -6.618829886137293
+		t8[20][1] = 13.397985455142589
+		t8[20][2] = -10.789350606845145
+		t8[20][3] = -0.0014352254537875018
+		t8[20][4] = 9.23336945961898
+		t8[20][5] = -10.456552819547769
+		t8[20][6] = 5.510552602903347
+		t8[20][7] = 1.2024439690716742e-05
+		t8[20][8] = -2.5762961164755818
+		t8[20][9] = 2.320744274538718
+		t8[20][10] = -1.0045728797216285
+		t8[20][11] = -1.0207833290021913e-07
+		t8[20][12] = 0.3397509217116947
+		t8[20][13] = -0.2672051745075747
+		t8[20][14] = 0.10235252851562705
+		t8[20][15] = 8.432973048487163e-10
+		t8[20][16] = -0.027998284958442594
+		t8[20][17] = 0.020066274144976814
+		t8[20][18] = -0.007055436891508624
+		t8[20][19] = 1.9402238183698188e-12
+		t8[20][20] = 0.0016562888105449611
+		t8[20][21] = -0.0011082898580743682
+		t8[20][22] = 0.0003654545161310169
+		t8[20][23] = -5.129003202697179e-11
+		t8[20][24] = -7.634010369686903e-05
+		t8[21][0] = -17.112706061976095
+		t8[21][1] = -1.1208044642899115
+		t8[21][2] = 37.131966511885445
+		t8[21][3] = -52.29827102534896
+		t8[21][4] = 33.058589696624615
+		t8[21][5] = 0.002479129897620022
+		t8[21][6] = -20.61089403411526
+		t8[21][7] = 20.88672775145582
+		t8[21][8] = -10.045703956517752
+		t8[21][9] = -1.2238783449063012e-05
+		t8[21][10] = 4.077013427422114
+		t8[21][11] = -3.473667358470195
+		t8[21][12] = 1.4329352617312006
+		t8[21][13] = 7.135991441187971e-08
+		t8[21][14] = -0.4479725715911561
+		t8[21][15] = 0.3411266608064446
+		t8[21][16] = -0.12699786326594922
+		t8[21][17] = -2.895367726908153e-10
+		t8[21][18] = 0.03312577627825986
+		t8[21][19] = -0.023274087021036102
+		t8[21][20] = 0.008039999350364889
+		t8[21][21] = -1.177805216235265e-09
+		t8[21][22] = -0.001832162489107167
+		t8[21][23] = 0.0012108282933588664
+		t8[21][24] = -0.0003947994124682252
+		t8[22][0] = 73.89033153567425
+		t8[22][1] = -156.80141270402274
+		t8[22][2] = 132.2177542759164
+		t8[22][3] = 0.013692876877324546
+		t8[22][4] = -123.66496885920151
+		t8[22][5] = 146.2068939106273
+		t8[22][6] = -80.36558772486535
+		t8[22][7] = -0.00011259851148881298
+		t8[22][8] = 40.77013219617994
+		t8[22][9] = -38.21034001327303
+		t8[22][10] = 17.19522294277362
+		t8[22][11] = 9.351970795516835e-07
+		t8[22][12] = -6.271615990774704
+		t8[22][13] = 5.116899907185264
+		t8[22][14] = -2.0319658112299095
+		t8[22][15] = -4.950721558276154e-09
+		t8[22][16] = 0.596263972943326
+		t8[22][17] = -0.44220765337238094
+		t8[22][18] = 0.16079998700166273
+		t8[22][19] = -2.4733786203223403e-08
+		t8[22][20] = -0.040307574759979765
+		t8[22][21] = 0.02784905074709787
+		t8[22][22] = -0.009475185899205422
+		t8[22][23] = 6.419922235909132e-06
+		t8[22][24] = 0.002125018077469946
+		t8[23][0] = 212.1683709838252
+		t8[23][1] = 13.107863022633868
+		t8[23][2] = -496.9828593287175
+		t8[23][3] = 731.215952669692
+		t8[23][4] = -482.1382172089085
+		t8[23][5] = -0.028817248692894887
+		t8[23][6] = 326.167203029471
+		t8[23][7] = -343.8934028008712
+		t8[23][8] = 171.95193870816232
+		t8[23][9] = 0.00014038077378096157
+		t8[23][10] = -75.2594195897599
+		t8[23][11] = 66.51969984520935
+		t8[23][12] = -28.447519748152462
+		t8[23][13] = -7.613702615875392e-07
+		t8[23][14] = 9.540223710530437
+		t8[23][15] = -7.517530111331138
+		t8[23][16] = 2.894399756887196
+		t8[23][17] = -4.66121949995382e-07
+		t8[23][18] = -0.8061514959879409
+		t8[23][19] = 0.5848300657063102
+		t8[23][20] = -0.20845408972964957
+		t8[23][21] = 0.00014765818959305816
+		t8[23][22] = 0.05100043386375302
+		t8[23][23] = -0.03306625214188366
+		t8[23][24] = 0.015109265210467774
+		t8[24][0] = -989.5964309832236
+		t8[24][1] = 2192.555536090523
+		t8[24][2] = -1928.3586782723355
+		t8[24][3] = -0.15925738122215252
+		t8[24][4] = 1956.9985945919857
+		t8[24][5] = -2407.2514765081555
+		t8[24][6] = 1375.6149959336497
+		t8[24][7] = 0.0012920735237496668
+		t8[24][8] = -752.5941715948055
+		t8[24][9] = 731.7166874220871
+		t8[24][10] = -341.37023466220063
+		t8[24][11] = -9.985739026060805e-06
+		t8[24][12] = 133.56313181291574
+		t8[24][13] = -112.76295161252794
+		t8[24][14] = 46.31039609820446
+		t8[24][15] = -7.923738713361476e-06
+		t8[24][16] = -14.510726927018647
+		t8[24][17] = 11.111771248100563
+		t8[24][18] = -4.169081794527089
+		t8[24][19] = 0.0031008219800117806
+		t8[24][20] = 1.1220095449981469
+		t8[24][21] = -0.7605237992614992
+		t8[24][22] = 0.36262236505085255
+		t8[24][23] = 0.2216867741940747
+		t8[24][24] = 0.48683443692930506
+		ck := t8[k][0]
+		nTrips := 0
+		for n := 1; n < 25; n++ {
+			nTrips++
+			c1 := n > maxpow
+			t.cond3 = append(t.cond3, c1)
+			if c1 {
+				t9 := etapow[n-1]
+				t.elem2 = append(t.elem2, t9)
+				etapow[n] = eta * t9
+				maxpow++
+			}
+			var t10 [25][25]float64
+			t10[0][0] = -0.3333333333333333
+			t10[0][1] = 0.08333333333333333
+			t10[0][2] = -0.014814814814814815
+			t10[0][3] = 0.0011574074074074073
+			t10[0][4] = 0.0003527336860670194
+			t10[0][5] = -0.0001787551440329218
+			t10[0][6] = 3.919263178522438e-05
+			t10[0][7] = -2.1854485106799924e-06
+			t10[0][8] = -1.85406221071516e-06
+			t10[0][9] = 8.296711340953087e-07
+			t10[0][10] = -1.7665952736826078e-07
+			t10[0][11] = 6.707853543401498e-09
+			t10[0][12] = 1.0261809784240309e-08
+			t10[0][13] = -4.382036018453353e-09
+			t10[0][14] = 9.14769958223679e-10
+			t10[0][15] = -2.551419399494625e-11
+			t10[0][16] = -5.830772132550426e-11
+			t10[0][17] = 2.4361948020667415e-11
+			t10[0][18] = -5.0276692801141755e-12
+			t10[0][19] = 1.1004392031956135e-13
+			t10[0][20] = 3.3717632624009856e-13
+			t10[0][21] = -1.392388722418162e-13
+			t10[0][22] = 2.8534893807047445e-14
+			t10[0][23] = -5.139111834242572e-16
+			t10[0][24] = -1.9752288294349442e-15
+			t10[1][0] = -0.001851851851851852
+			t10[1][1] = -0.003472222222222222
+			t10[1][2] = 0.0026455026455026454
+			t10[1][3] = -0.0009902263374485596
+			t10[1][4] = 0.00020576131687242798
+			t10[1][5] = -4.018775720164609e-07
+			t10[1][6] = -1.8098550334489977e-05
+			t10[1][7] = 7.64916091608111e-06
+			t10[1][8] = -1.6120900894563446e-06
+			t10[1][9] = 4.647127802807434e-09
+			t10[1][10] = 1.378633446915721e-07
+			t10[1][11] = -5.752545603517705e-08
+			t10[1][12] = 1.1951628599778148e-08
+			t10[1][13] = -1.7543241719747647e-11
+			t10[1][14] = -1.0091543710600413e-09
+			t10[1][15] = 4.162792991842583e-10
+			t10[1][16] = -8.56390702649298e-11
+			t10[1][17] = 6.067215101604758e-14
+			t10[1][18] = 7.1624989648114856e-12
+			t10[1][19] = -2.933186643771437e-12
+			t10[1][20] = 5.996696365683689e-13
+			t10[1][21] = -2.1671786527323313e-16
+			t10[1][22] = -4.978339972369262e-14
+			t10[1][23] = 2.0291628823713425e-14
+			t10[1][24] = -4.13125571381061e-15
+			t10[2][0] = 0.004133597883597883
+			t10[2][1] = -0.0026813271604938273
+			t10[2][2] = 0.0007716049382716049
+			t10[2][3] = 2.0093878600823047e-06
+			t10[2][4] = -0.00010736653226365161
+			t10[2][5] = 5.2923448829120125e-05
+			t10[2][6] = -1.2760635188618728e-05
+			t10[2][7] = 3.423578734096138e-08
+			t10[2][8] = 1.3721957309062932e-06
+			t10[2][9] = -6.298992138380055e-07
+			t10[2][10] = 1.4280614206064242e-07
+			t10[2][11] = -2.0477098421990866e-10
+			t10[2][12] = -1.409252991086752e-08
+			t10[2][13] = 6.228974084922022e-09
+			t10[2][14] = -1.3670488396617112e-09
+			t10[2][15] = 9.428356159014678e-13
+			t10[2][16] = 1.2872252400089318e-10
+			t10[2][17] = -5.5645956134363323e-11
+			t10[2][18] = 1.197593554636698e-11
+			t10[2][19] = -4.1689782251838634e-15
+			t10[2][20] = -1.0940640427884595e-12
+			t10[2][21] = 4.662239946390136e-13
+			t10[2][22] = -9.905105763906907e-14
+			t10[2][23] = 1.8931876768373515e-17
+			t10[2][24] = 8.859221872591127e-15
+			t10[3][0] = 0.0006494341563786008
+			t10[3][1] = 0.00022947209362139917
+			t10[3][2] = -0.0004691894943952557
+			t10[3][3] = 0.00026772063206283885
+			t10[3][4] = -7.561801671883977e-05
+			t10[3][5] = -2.396505113867297e-07
+			t10[3][6] = 1.1082654115347302e-05
+			t10[3][7] = -5.6749528269915965e-06
+			t10[3][8] = 1.4230900732435883e-06
+			t10[3][9] = -2.7861080291528143e-11
+			t10[3][10] = -1.6958404091930278e-07
+			t10[3][11] = 8.099464905388083e-08
+			t10[3][12] = -1.9111168485973655e-08
+			t10[3][13] = 2.3928620439808118e-12
+			t10[3][14] = 2.0620131815488797e-09
+			t10[3][15] = -9.460496661855133e-10
+			t10[3][16] = 2.1541049775774907e-10
+			t10[3][17] = -1.388823336813903e-14
+			t10[3][18] = -2.1894761681963938e-11
+			t10[3][19] = 9.790998951171684e-12
+			t10[3][20] = -2.178219188018096e-12
+			t10[3][21] = 6.208819573407901e-17
+			t10[3][22] = 2.126978363279737e-13
+			t10[3][23] = -9.344688791517433e-14
+			t10[3][24] = 2.045367122678285e-14
+			t10[4][0] = -0.0008618882909167117
+			t10[4][1] = 0.0007840392217200666
+			t10[4][2] = -0.0002990724803031902
+			t10[4][3] = -1.4638452578843418e-06
+			t10[4][4] = 6.641498215465122e-05
+			t10[4][5] = -3.968365047179435e-05
+			t10[4][6] = 1.1375726970678419e-05
+			t10[4][7] = 2.507497226237533e-10
+			t10[4][8] = -1.6954149536558305e-06
+			t10[4][9] = 8.907507532205309e-07
+			t10[4][10] = -2.292934834000805e-07
+			t10[4][11] = 2.956794137544049e-11
+			t10[4][12] = 2.8865829742708783e-08
+			t10[4][13] = -1.4189739437803219e-08
+			t10[4][14] = 3.4463580499464896e-09
+			t10[4][15] = -2.3024517174528067e-13
+			t10[4][16] = -3.9409233028046403e-10
+			t10[4][17] = 1.86023389685045e-10
+			t10[4][18] = -4.356323005056618e-11
+			t10[4][19] = 1.278600101629623e-15
+			t10[4][20] = 4.67927502665792e-12
+			t10[4][21] = -2.149246470613483e-12
+			t10[4][22] = 4.908815614809652e-13
+			t10[4][23] = -6.33859148489156e-18
+			t10[4][24] = -5.045332069080094e-14
+			t10[5][0] = -0.00033679855336635813
+			t10[5][1] = -6.972813758365858e-05
+			t10[5][2] = 0.0002772753244959392
+			t10[5][3] = -0.00019932570516188847
+			t10[5][4] = 6.797780477937208e-05
+			t10[5][5] = 1.419062920643967e-07
+			t10[5][6] = -1.3594048189768693e-05
+			t10[5][7] = 8.018470256334202e-06
+			t10[5][8] = -2.291481176508095e-06
+			t10[5][9] = -3.252473551298454e-10
+			t10[5][10] = 3.4652846491085265e-07
+			t10[5][11] = -1.8447187191171344e-07
+			t10[5][12] = 4.8240967037894184e-08
+			t10[5][13] = -1.7989466721743514e-14
+			t10[5][14] = -6.306194500013523e-09
+			t10[5][15] = 3.162417628774568e-09
+			t10[5][16] = -7.840924253697429e-10
+			t10[5][17] = 5.192679165254041e-15
+			t10[5][18] = 9.358944242306784e-11
+			t10[5][19] = -4.513426216163278e-11
+			t10[5][20] = 1.0799129993116828e-11
+			t10[5][21] = -3.661886712685252e-17
+			t10[5][22] = -1.210902069055155e-12
+			t10[5][23] = 5.680743584990564e-13
+			t10[5][24] = -1.3249659916340829e-13
+			t10[6][0] = 0.0005313079364639922
+			t10[6][1] = -0.0005921664373536939
+			t10[6][2] = 0.0002708782096718045
+			t10[6][3] = 7.902353232660328e-07
+			t10[6][4] = -8.153969367561969e-05
+			t10[6][5] = 5.61168275310625e-05
+			t10[6][6] = -1.8329116582843375e-05
+			t10[6][7] = -3.0796134506033047e-09
+			t10[6][8] = 3.465155368803609e-06
+			t10[6][9] = -2.0291327396058603e-06
+			t10[6][10] = 5.788792863149004e-07
+			t10[6][11] = 2.338630673826657e-13
+			t10[6][12] = -8.828600746330484e-08
+			t10[6][13] = 4.7435958880408125e-08
+			t10[6][14] = -1.2545415020710382e-08
+			t10[6][15] = 8.649648858010293e-14
+			t10[6][16] = 1.6846058979264062e-09
+			t10[6][17] = -8.575492823577594e-10
+			t10[6][18] = 2.1598224929232125e-10
+			t10[6][19] = -7.613230520476153e-16
+			t10[6][20] = -2.6639822008536144e-11
+			t10[6][21] = 1.3065700536611057e-11
+			t10[6][22] = -3.1799163902367977e-12
+			t10[6][23] = 4.710976121367431e-18
+			t10[6][24] = 3.6902800842763465e-13
+			t10[7][0] = 0.00034436760689237765
+			t10[7][1] = 5.171790908260592e-05
+			t10[7][2] = -0.00033493161081142234
+			t10[7][3] = 0.0002812695154763237
+			t10[7][4] = -0.00010976582244684731
+			t10[7][5] = -1.2741009095484485e-07
+			t10[7][6] = 2.7744451511563645e-05
+			t10[7][7] = -1.8263488805711332e-05
+			t10[7][8] = 5.7876949497350525e-06
+			t10[7][9] = 4.93875893393627e-10
+			t10[7][10] = -1.0595367014026043e-06
+			t10[7][11] = 6.166714376110408e-07
+			t10[7][12] = -1.7562973359060463e-07
+			t10[7][13] = -1.297447328701544e-12
+			t10[7][14] = 2.695423606288966e-08
+			t10[7][15] = -1.4578352908731272e-08
+			t10[7][16] = 3.887645959386175e-09
+			t10[7][17] = -3.881002251019412e-17
+			t10[7][18] = -5.327994173877286e-10
+			t10[7][19] = 2.7437977643314844e-10
+			t10[7][20] = -6.995796092070568e-11
+			t10[7][21] = 2.589986387486848e-17
+			t10[7][22] = 8.856689099669639e-12
+			t10[7][23] = -4.403168815871311e-12
+			t10[7][24] = 1.0865561947091654e-12
+			t10[8][0] = -0.0006526239185953094
+			t10[8][1] = 0.0008394987206720873
+			t10[8][2] = -0.000438297098541721
+			t10[8][3] = -6.969091458420552e-07
+			t10[8][4] = 0.00016644846642067547
+			t10[8][5] = -0.00012783517679769218
+			t10[8][6] = 4.629953263691304e-05
+			t10[8][7] = 4.557909867922708e-09
+			t10[8][8] = -1.0595271125805195e-05
+			t10[8][9] = 6.783342904865167e-06
+			t10[8][10] = -2.1075476666258803e-06
+			t10[8][11] = -1.7213731432817144e-11
+			t10[8][12] = 3.773587741611098e-07
+			t10[8][13] = -2.1867506700122867e-07
+			t10[8][14] = 6.220228804018927e-08
+			t10[8][15] = 6.597703826733e-16
+			t10[8][16] = -9.590386497425686e-09
+			t10[8][17] = 5.213214492280807e-09
+			t10[8][18] = -1.3991589583935709e-09
+			t10[8][19] = 5.382058999060575e-16
+			t10[8][20] = 1.9484714275467745e-10
+			t10[8][21] = -1.0127287556389682e-10
+			t10[8][22] = 2.6077347197254926e-11
+			t10[8][23] = -5.090418699993299e-18
+			t10[8][24] = -3.3721464474854593e-12
+			t10[9][0] = -0.0005967612901927463
+			t10[9][1] = -7.204895416020011e-05
+			t10[9][2] = 0.0006782308837667328
+			t10[9][3] = -0.0006401475260262758
+			t10[9][4] = 0.00027750107634328704
+			t10[9][5] = 1.819700838046515e-07
+			t10[9][6] = -8.479507117068503e-05
+			t10[9][7] = 6.105192082501531e-05
+			t10[9][8] = -2.1073920183404862e-05
+			t10[9][9] = -8.858589014125599e-10
+			t10[9][10] = 4.5284535953805374e-06
+			t10[9][11] = -2.8427815022504407e-06
+			t10[9][12] = 8.708234177864641e-07
+			t10[9][13] = 3.6886101871706966e-12
+			t10[9][14] = -1.534469519070206e-07
+			t10[9][15] = 8.862466778790695e-08
+			t10[9][16] = -2.5184812301826817e-08
+			t10[9][17] = -1.0225912098215092e-14
+			t10[9][18] = 3.896947075815478e-09
+			t10[9][19] = -2.1267304792235634e-09
+			t10[9][20] = 5.737013552805138e-10
+			t10[9][21] = -1.887749850169741e-19
+			t10[9][22] = -8.093153869465787e-11
+			t10[9][23] = 4.23827232834492e-11
+			t10[9][24] = -1.1002224534207727e-11
+			t10[10][0] = 0.0013324454494800656
+			t10[10][1] = -0.0019144384985654776
+			t10[10][2] = 0.0011089369134596636
+			t10[10][3] = 9.9324041226423e-07
+			t10[10][4] = -0.0005087450129309319
+			t10[10][5] = 0.00042735056665392886
+			t10[10][6] = -0.000168588537679108
+			t10[10][7] = -8.1301893922785e-09
+			t10[10][8] = 4.5284402370562144e-05
+			t10[10][9] = -3.127053674781734e-05
+			t10[10][10] = 1.044986828530338e-05
+			t10[10][11] = 4.8435226265680926e-11
+			t10[10][12] = -2.148256587345626e-06
+			t10[10][13] = 1.329369701097492e-06
+			t10[10][14] = -4.029569309210103e-07
+			t10[10][15] = -1.756787766632329e-13
+			t10[10][16] = 7.014504316366825e-08
+			t10[10][17] = -4.040787734999483e-08
+			t10[10][18] = 1.1474026743371962e-08
+			t10[10][19] = 3.9642746853563326e-18
+			t10[10][20] = -1.7804938269892715e-09
+			t10[10][21] = 9.748026254873165e-10
+			t10[10][22] = -2.6405338676507616e-10
+			t10[10][23] = 5.794875163403742e-18
+			t10[10][24] = 3.764774955354384e-11
+			t10[11][0] = 0.001579727660730835
+			t10[11][1] = 0.00016251626278391583
+			t10[11][2] = -0.0020633421035543276
+			t10[11][3] = 0.00213896861856891
+			t10[11][4] = -0.0010108559391263003
+			t10[11][5] = -3.99127055299192e-07
+			t10[11][6] = 0.0003623502508476469
+			t10[11][7] = -0.00028143901463712157
+			t10[11][8] = 0.00010449513336495887
+			t10[11][9] = 2.12114184918303e-09
+			t10[11][10] = -2.5779417251947842e-05
+			t10[11][11] = 1.7281818956040464e-05
+			t10[11][12] = -5.641377387290428e-06
+			t10[11][13] = -1.1024320105776174e-11
+			t10[11][14] = 1.1223224418895176e-06
+			t10[11][15] = -6.869339637952674e-07
+			t10[11][16] = 2.0653236975414888e-07
+			t10[11][17] = 4.6714772409838506e-14
+			t10[11][18] = -3.5609886164949055e-08
+			t10[11][19] = 2.0470855345905963e-08
+			t10[11][20] = -5.809173863328336e-09
+			t10[11][21] = -1.332821287582869e-16
+			t10[11][22] = 9.035460439133513e-10
+			t10[11][23] = -4.959878251733084e-10
+			t10[11][24] = 1.3481607129399748e-10
+			t10[12][0] = -0.004072512119514016
+			t10[12][1] = 0.00640336283380807
+			t10[12][2] = -0.004041016108167662
+			t10[12][3] = -2.183732802866233e-06
+			t10[12][4] = 0.002174044180125464
+			t10[12][5] = -0.001970044051841889
+			t10[12][6] = 0.0008359546974796246
+			t10[12][7] = 1.9445447567109655e-08
+			t10[12][8] = -0.000257793871204217
+			t10[12][9] = 0.00019009987368139304
+			t10[12][10] = -6.769649993743896e-05
+			t10[12][11] = -1.4440629666426571e-10
+			t10[12][12] = 1.5712512518742267e-05
+			t10[12][13] = -1.0304008744776892e-05
+			t10[12][14] = 3.304517767401387e-06
+			t10[12][15] = 7.982976024232571e-13
+			t10[12][16] = -6.4097794149313e-07
+			t10[12][17] = 3.8894624761300054e-07
+			t10[12][18] = -1.161834764494887e-07
+			t10[12][19] = -2.816808630596451e-15
+			t10[12][20] = 1.9878012911297094e-08
+			t10[12][21] = -1.1407719956357511e-08
+			t10[12][22] = 3.2355857064185554e-09
+			t10[12][23] = 4.175946829345594e-20
+			t10[12][24] = -5.042311271810582e-10
+			t10[13][0] = -0.0059475779383993
+			t10[13][1] = -0.0005401647678926045
+			t10[13][2] = 0.00879104135507679
+			t10[13][3] = -0.009857631558785612
+			t10[13][4] = 0.005013469503102154
+			t10[13][5] = 1.2807521786221875e-06
+			t10[13][6] = -0.0020626019342754685
+			t10[13][7] = 0.0017109128573523059
+			t10[13][8] = -0.000676953127141338
+			t10[13][9] = -6.901154567656214e-09
+			t10[13][10] = 0.00018855128143995903
+			t10[13][11] = -0.0001339521566349197
+			t10[13][12] = 4.626318303352804e-05
+			t10[13][13] = 4.003423061332135e-11
+			t10[13][14] = -1.0255652921494033e-05
+			t10[13][15] = 6.612086372797651e-06
+			t10[13][16] = -2.0913022027253007e-06
+			t10[13][17] = -2.0951775649603836e-13
+			t10[13][18] = 3.975602904199325e-07
+			t10[13][19] = -2.395621197881589e-07
+			t10[13][20] = 7.118288338214586e-08
+			t10[13][21] = 8.925574873053455e-16
+			t10[13][22] = -1.2101547235064675e-08
+			t10[13][23] = 6.935061824833439e-09
+			t10[13][24] = -1.96614644538561e-09
+			t10[14][0] = 0.01740202778752271
+			t10[14][1] = -0.029527880945699123
+			t10[14][2] = 0.020045875571402798
+			t10[14][3] = 7.0289515966903405e-06
+			t10[14][4] = -0.012375421071343148
+			t10[14][5] = 0.011976293444235253
+			t10[14][6] = -0.0054156038466518525
+			t10[14][7] = -6.329089339641862e-08
+			t10[14][8] = 0.0018855118129005065
+			t10[14][9] = -0.001473473274825001
+			t10[14][10] = 0.0005551581009770838
+			t10[14][11] = 5.240683441255066e-10
+			t10[14][12] = -0.00014357913535784837
+			t10[14][13] = 9.91812932249433e-05
+			t10[14][14] = -3.346083474947831e-05
+			t10[14][15] = -3.575583729109899e-12
+			t10[14][16] = 7.1560851960630075e-06
+			t10[14][17] = -4.551680262815553e-06
+			t10[14][18] = 1.4236576649271474e-06
+			t10[14][19] = 1.8803149082089665e-14
+			t10[14][20] = -2.662340389892921e-07
+			t10[14][21] = 1.5950642189595716e-07
+			t10[14][22] = -4.71875146738411e-08
+			t10[14][23] = -6.510787295875518e-17
+			t10[14][24] = 7.979509102674624e-09
+			t10[15][0] = 0.03024912416090589
+			t10[15][1] = 0.0024817436002649977
+			t10[15][2] = -0.049939134373457025
+			t10[15][3] = 0.05991564300930787
+			t10[15][4] = -0.03248320760162339
+			t10[15][5] = -5.721296865210344e-06
+			t10[15][6] = 0.015085251778569354
+			t10[15][7] = -0.013261324005088445
+			t10[15][8] = 0.0055515262632426145
+			t10[15][9] = 3.026318225703001e-08
+			t10[15][10] = -0.0017229548406756724
+			t10[15][11] = 0.0012893570099929638
+			t10[15][12] = -0.00046845138348319875
+			t10[15][13] = -1.830259937893045e-10
+			t10[15][14] = 0.00011449739014822654
+			t10[15][15] = -7.737856522124447e-05
+			t10[15][16] = 2.5625836246985202e-05
+			t10[15][17] = 1.0766165333192815e-12
+			t10[15][18] = -5.324680928242262e-06
+			t10[15][19] = 3.349634863064464e-06
+			t10[15][20] = -1.0381253128684019e-06
+			t10[15][21] = -5.608909920621128e-15
+			t10[15][22] = 1.9150821930676592e-07
+			t10[15][23] = -1.1418365800203487e-07
+			t10[15][24] = 3.3654425209171787e-08
+			t10[16][0] = -0.09905102088015905
+			t10[16][1] = 0.17954011706123485
+			t10[16][2] = -0.12989606383463778
+			t10[16][3] = -3.1478872752284355e-05
+			t10[16][4] = 0.09051063527684813
+			t10[16][5] = -0.0928288244111844
+			t10[16][6] = 0.04441211283987781
+			t10[16][7] = 2.7779236316835886e-07
+			t10[16][8] = -0.017229543805449696
+			t10[16][9] = 0.014182925050891573
+			t10[16][10] = -0.005621416163374734
+			t10[16][11] = -2.39598509186381e-09
+			t10[16][12] = 0.0016029634366079909
+			t10[16][13] = -0.0011606784674435774
+			t10[16][14] = 0.00041001337768153875
+			t10[16][15] = 1.836580075409066e-11
+			t10[16][16] = -9.58442565636559e-05
+			t10[16][17] = 6.364306233776471e-05
+			t10[16][18] = -2.076250624489065e-05
+			t10[16][19] = -1.1806020912804483e-13
+			t10[16][20] = 4.213180823912065e-06
+			t10[16][21] = -2.626224133701247e-06
+			t10[16][22] = 8.077062049493066e-07
+			t10[16][23] = 6.012591212363273e-16
+			t10[16][24] = -1.472973737401884e-07
+			t10[17][0] = -0.19994542198219728
+			t10[17][1] = -0.015056113040026424
+			t10[17][2] = 0.36470239469348487
+			t10[17][3] = -0.4643519231173355
+			t10[17][4] = 0.26640934719197895
+			t10[17][5] = 3.403826602714719e-05
+			t10[17][6] = -0.13784338709329624
+			t10[17][7] = 0.1276467178337056
+			t10[17][8] = -0.056213828755200985
+			t10[17][9] = -1.753150885483011e-07
+			t10[17][10] = 0.019235592956768112
+			t10[17][11] = -0.015088821281095314
+			t10[17][12] = 0.005740185445135012
+			t10[17][13] = 1.0622382710310225e-09
+			t10[17][14] = -0.0015335082692563998
+			t10[17][15] = 0.0010819320643228215
+			t10[17][16] = -0.0003737251019394566
+			t10[17][17] = -6.617090972903199e-12
+			t10[17][18] = 8.426361738090962e-05
+			t10[17][19] = -5.515070682748348e-05
+			t10[17][20] = 1.776953644834807e-05
+			t10[17][21] = 3.882792321020553e-14
+			t10[17][22] = -3.53513697488768e-06
+			t10[17][23] = 2.186583213004527e-06
+			t10[17][24] = -6.68128494476256e-07
+			t10[18][0] = 0.7243860850402943
+			t10[18][1] = -1.3918010932653375
+			t10[18][2] = 1.0654143352413967
+			t10[18][3] = 0.0001876173868950258
+			t10[18][4] = -0.827055011761527
+			t10[18][5] = 0.8935243334782842
+			t10[18][6] = -0.44971003995291337
+			t10[18][7] = -1.6107401567546651e-06
+			t10[18][8] = 0.1923559016527109
+			t10[18][9] = -0.1659770216004261
+			t10[18][10] = 0.06888222268181433
+			t10[18][11] = 1.3910091724608687e-08
+			t10[18][12] = -0.02146911561508663
+			t10[18][13] = 0.016228980898865892
+			t10[18][14] = -0.005979601617258426
+			t10[18][15] = -1.1287469112826745e-10
+			t10[18][16] = 0.0015167451119784856
+			t10[18][17] = -0.00104786342935539
+			t10[18][18] = 0.0003553907288912642
+			t10[18][19] = 8.170432211180152e-13
+			t10[18][20] = -7.77730134424524e-05
+			t10[18][21] = 5.029141389700772e-05
+			t10[18][22] = -1.6035083867000518e-05
+			t10[18][23] = 1.2469354315487606e-14
+			t10[18][24] = 3.1369106244517616e-06
+			t10[19][0] = 1.6668949727276812
+			t10[19][1] = 0.1165462765994632
+			t10[19][2] = -3.3288393225018904
+			t10[19][3] = 4.469232548286404
+			t10[19][4] = -2.6977693045875806
+			t10[19][5] = -0.0002600667859891061
+			t10[19][6] = 1.5389017615694538
+			t10[19][7] = -1.4937962361134611
+			t10[19][8] = 0.6888196463323315
+			t10[19][9] = 1.3077482004552384e-06
+			t10[19][10] = -0.2576296332559629
+			t10[19][11] = 0.21097676102125448
+			t10[19][12] = -0.08371440835921988
+			t10[19][13] = -7.792042888135476e-09
+			t10[19][14] = 0.0242679230648336
+			t10[19][15] = -0.017813678334552312
+			t10[19][16] = 0.006397033038890006
+			t10[19][17] = 4.943080709048052e-11
+			t10[19][18] = -0.0015554602758465635
+			t10[19][19] = 0.0010561196919903215
+			t10[19][20] = -0.000352771844604729
+			t10[19][21] = 9.300233464502246e-14
+			t10[19][22] = 7.528585502655717e-05
+			t10[19][23] = -4.818651556915635e-05
+			t10[19][24] = 1.5227271505597605e-05
+			t10[20][0] = -6.618829886137293
+			t10[20][1] = 13.397985455142589
+			t10[20][2] = -10.789350606845145
+			t10[20][3] = -0.0014352254537875018
+			t10[20][4] = 9.23336945961898
+			t10[20][5] = -10.456552819547769
+			t10[20][6] = 5.510552602903347
+			t10[20][7] = 1.2024439690716742e-05
+			t10[20][8] = -2.5762961164755818
+			t10[20][9] = 2.320744274538718
+			t10[20][10] = -1.0045728797216285
+			t10[20][11] = -1.0207833290021913e-07
+			t10[20][12] = 0.3397509217116947
+			t10[20][13] = -0.2672051745075747
+			t10[20][14] = 0.10235252851562705
+			t10[20][15] = 8.432973048487163e-10
+			t10[20][16] = -0.027998284958442594
+			t10[20][17] = 0.020066274144976814
+			t10[20][18] = -0.007055436891508624
+			t10[20][19] = 1.9402238183698188e-12
+			t10[20][20] = 0.0016562888105449611
+			t10[20][21] = -0.0011082898580743682
+			t10[20][22] = 0.0003654545161310169
+			t10[20][23] = -5.129003202697179e-11
+			t10[20][24] = -7.634010369686903e-05
+			t10[21][0] = -17.112706061976095
+			t10[21][1] = -1.1208044642899115
+			t10[21][2] = 37.131966511885445
+			t10[21][3] = -52.29827102534896
+			t10[21][4] = 33.058589696624615
+			t10[21][5] = 0.002479129897620022
+			t10[21][6] = -20.61089403411526
+			t10[21][7] = 20.88672775145582
+			t10[21][8] = -10.045703956517752
+			t10[21][9] = -1.2238783449063012e-05
+			t10[21][10] = 4.077013427422114
+			t10[21][11] = -3.473667358470195
+			t10[21][12] = 1.4329352617312006
+			t10[21][13] = 7.135991441187971e-08
+			t10[21][14] = -0.4479725715911561
+			t10[21][15] = 0.3411266608064446
+			t10[21][16] = -0.12699786326594922
+			t10[21][17] = -2.895367726908153e-10
+			t10[21][18] = 0.03312577627825986
+			t10[21][19] = -0.023274087021036102
+			t10[21][20] = 0.008039999350364889
+			t10[21][21] = -1.177805216235265e-09
+			t10[21][22] = -0.001832162489107167
+			t10[21][23] = 0.0012108282933588664
+			t10[21][24] = -0.0003947994124682252
+			t10[22][0] = 73.89033153567425
+			t10[22][1] = -156.80141270402274
+			t10[22][2] = 132.2177542759164
+			t10[22][3] = 0.013692876877324546
+			t10[22][4] = -123.66496885920151
+			t10[22][5] = 146.2068939106273
+			t10[22][6] = -80.36558772486535
+			t10[22][7] = -0.00011259851148881298
+			t10[22][8] = 40.77013219617994
+			t10[22][9] = -38.21034001327303
+			t10[22][10] = 17.19522294277362
+			t10[22][11] = 9.351970795516835e-07
+			t10[22][12] = -6.271615990774704
+			t10[22][13] = 5.116899907185264
+			t10[22][14] = -2.0319658112299095
+			t10[22][15] = -4.950721558276154e-09
+			t10[22][16] = 0.596263972943326
+			t10[22][17] = -0.44220765337238094
+			t10[22][18] = 0.16079998700166273
+			t10[22][19] = -2.4733786203223403e-08
+			t10[22][20] = -0.040307574759979765
+			t10[22][21] = 0.02784905074709787
+			t10[22][22] = -0.009475185899205422
+			t10[22][23] = 6.419922235909132e-06
+			t10[22][24] = 0.002125018077469946
+			t10[23][0] = 212.1683709838252
+			t10[23][1] = 13.107863022633868
+			t10[23][2] = -496.9828593287175
+			t10[23][3] = 731.215952669692
+			t10[23][4] = -482.1382172089085
+			t10[23][5] = -0.028817248692894887
+			t10[23][6] = 326.167203029471
+			t10[23][7] = -343.8934028008712
+			t10[23][8] = 171.95193870816232
+			t10[23][9] = 0.00014038077378096157
+			t10[23][10] = -75.2594195897599
+			t10[23][11] = 66.51969984520935
+			t10[23][12] = -28.447519748152462
+			t10[23][13] = -7.613702615875392e-07
+			t10[23][14] = 9.540223710530437
+			t10[23][15] = -7.517530111331138
+			t10[23][16] = 2.894399756887196
+			t10[23][17] = -4.66121949995382e-07
+			t10[23][18] = -0.8061514959879409
+			t10[23][19] = 0.5848300657063102
+			t10[23][20] = -0.20845408972964957
+			t10[23][21] = 0.00014765818959305816
+			t10[23][22] = 0.05100043386375302
+			t10[23][23] = -0.03306625214188366
+			t10[23][24] = 0.015109265210467774
+			t10[24][0] = -989.5964309832236
+			t10[24][1] = 2192.555536090523
+			t10[24][2] = -1928.3586782723355
+			t10[24][3] = -0.15925738122215252
+			t10[24][4] = 1956.9985945919857
+			t10[24][5] = -2407.2514765081555
+			t10[24][6] = 1375.6149959336497
+			t10[24][7] = 0.0012920735237496668
+			t10[24][8] = -752.5941715948055
+			t10[24][9] = 731.7166874220871
+			t10[24][10] = -341.37023466220063
+			t10[24][11] = -9.985739026060805e-06
+			t10[24][12] = 133.56313181291574
+			t10[24][13] = -112.76295161252794
+			t10[24][14] = 46.31039609820446
+			t10[24][15] = -7.923738713361476e-06
+			t10[24][16] = -14.510726927018647
+			t10[24][17] = 11.111771248100563
+			t10[24][18] = -4.169081794527089
+			t10[24][19] = 0.0031008219800117806
+			t10[24][20] = 1.1220095449981469
+			t10[24][21] = -0.7605237992614992
+			t10[24][22] = 0.36262236505085255
+			t10[24][23] = 0.2216867741940747
+			t10[24][24] = 0.48683443692930506
+			t11 := t10[k][n]
+			t.elem = append(t.elem, t11)
+			ckterm := t11 * etapow[n]
+			ck += ckterm
+			if math.Abs(ckterm) < 1.1102230246251565e-16*math.Abs(ck) {
+				break
+			}
+		}
+		t.nTrips = append(t.nTrips, nTrips)
+		t.ck = append(t.ck, ck)
+		t.afac2 = append(t.afac2, afac)
+		term := ck * afac
+		absterm := math.Abs(term)
+		c2 := absterm > absoldterm
+		t.cond = append(t.cond, c2)
+		if c2 {
+			break
+		} else {
+			sum += term
+			c3 := absterm < 1.1102230246251565e-16*math.Abs(sum)
+			t.cond2 = append(t.cond2, c3)
+			if c3 {
+				break
+			} else {
+				absoldterm = absterm
+				t.afac = append(t.afac, afac)
+				afac /= a
+			}
+		}
+	}
+	t.kTrips = kTrips
+	t.sgn = sgn
+	t12 := -0.5 * a
+	t.prod3 = t12
+	t.eta = eta
+	t13 := t12 * eta
+	t.prod2 = t13
+	t14 := math.Exp(t13 * eta)
+	t.exp = t14
+	t15 := sgn * t14
+	t.prod = t15
+	t.sum = sum
+	t16 := math.Sqrt(6.283185307179586 * a)
+	t.sqrt = t16
+	t17 := t15 * sum / t16
+	t.quo = t17
+	res2 := res + t17
+	return res2
+}
+
+// cephesAsymptoticSeriesBackward adds to da and dx the vector-Jacobian product
+// of cephesAsymptoticSeries with the seeds s, at the point recorded in t by
+// cephesAsymptoticSeriesForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func cephesAsymptoticSeriesBackward(t *cephesAsymptoticSeriesTape, s float64, da, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.sqrt
+	var dsum float64
+	t2 := t.eta
+	var deta float64
+	ncond := len(t.cond)
+	ncond2 := len(t.cond2)
+	var dafac float64
+	a := t.a
+	nafac := len(t.afac)
+	var daSum float64
+	nck := len(t.ck)
+	nafac2 := len(t.afac2)
+	var dck float64
+	nnTrips := len(t.nTrips)
+	nelem := len(t.elem)
+	var detapow [25]float64
+	ncond3 := len(t.cond3)
+	eta := t.eta2
+	nelem2 := len(t.elem2)
+	lambda := t.lambda
+	t3 := t.sqrt2
+	t4 := t.prod4
+	var dsigma float64
+	sigma := t.sigma
+	t5 := s / t1
+	dsum += t5 * t.prod
+	t6 := t5 * t.sum * t.sgn * t.exp
+	t7 := t6 * t2
+	deta += t6*t.prod2 + t7*t.prod3
+	t8 := t.kTrips - 1
+	for k := t8; k >= 0; k-- {
+		ncond--
+		var dterm float64
+		nck--
+		nafac2--
+		nnTrips--
+		t9 := t.nTrips[nnTrips]
+		if !t.cond[ncond] {
+			ncond2--
+			if !t.cond2[ncond2] {
+				nafac--
+				t10 := dafac / a
+				daSum -= t10 * (t.afac[nafac] / a)
+				dafac = t10
+			}
+			dterm += dsum
+		}
+		dafac += dterm * t.ck[nck]
+		dck += dterm * t.afac2[nafac2]
+		for n := t9; n >= 1; n-- {
+			t11 := n
+			nelem--
+			ncond3--
+			c1 := t.cond3[ncond3]
+			detapow[t11] += dck * t.elem[nelem]
+			if c1 {
+				nelem2--
+				t12 := t11 - 1
+				t13 := detapow[t11]
+				t14 := t13 * t.elem2[nelem2]
+				detapow[t12] += t13 * eta
+				deta += t14
+				detapow[t11] = 0
+			}
+		}
+		dck = 0
+	}
+	t15 := s * 0.5 * (math.Exp(-(t4 * t4)) * -1.1283791670955126)
+	deta += t15 * t3 * t.sgn2
+	if lambda > 1 {
+		dcephesLog1pmx := t.dcephesLog1pmx
+		dsigma += deta * (0.5 / t.sqrt3) * -2 * dcephesLog1pmx
+	} else if lambda < 1 {
+		dcephesLog1pmx2 := t.dcephesLog1pmx2
+		dsigma -= deta * (0.5 / t.sqrt4) * -2 * dcephesLog1pmx2
+	}
+	t16 := dsigma / a
+	*da += t7*t2*-0.5 - t5*t.quo*(0.5/t1)*6.283185307179586 + t15*t.prod5*(0.5/t3)*0.5 - t16*sigma - t16 + daSum
+	*dx += t16
+}
+
+// cephesAsymptoticSeriesGrad returns cephesAsymptoticSeries's result and its
+// gradient with respect to a and x, in that order (da, dx), computed by
+// reverse-mode automatic differentiation.
+func cephesAsymptoticSeriesGrad(a, x float64, fun int) (float64, float64, float64) {
+	t := poolcephesAsymptoticSeriesTape.Get().(*cephesAsymptoticSeriesTape)
+	t1 := cephesAsymptoticSeriesForward(t, a, x, fun)
+	var da float64
+	var dx float64
+	cephesAsymptoticSeriesBackward(t, 1, &da, &dx)
+	t.release()
+	return t1, da, dx
+}
+
+// cephesLog1pmxTape is what cephesLog1pmxForward keeps of one run of
+// cephesLog1pmx for cephesLog1pmxBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of cephesLog1pmxForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·nTrips + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where nTrips is the iterations of the loop on n.
+//
+//	x             8 bytes per run: the parameter x
+//	abs           8 bytes per run: math.Abs of the forward sweep
+//	xfac          8·nTrips bytes (8 bytes an entry): the value of xfac the backward sweep reads
+//	nTrips        8 bytes per run: how many iterations of the loop on n began
+//	dcephesLog1p  8 bytes per run: result 2 of a call of cephesLog1pGrad
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type cephesLog1pmxTape struct {
+	// x: the parameter x.
+	x float64
+	// abs: math.Abs of the forward sweep.
+	abs float64
+	// xfac: the value of xfac the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	xfac []float64
+	// nTrips: how many iterations of the loop on n began.
+	nTrips int
+	// dcephesLog1p: result 2 of a call of cephesLog1pGrad.
+	dcephesLog1p float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesLog1pmxTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *cephesLog1pmxTape) Bytes() int {
+	n := 32
+	n += len(t.xfac) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesLog1pmxTape) clearRefs() {}
+
+// poolcephesLog1pmxTape holds the cephesLog1pmxTapes that cephesLog1pmxGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolcephesLog1pmxTape = sync.Pool{New: func() any {
+	return new(cephesLog1pmxTape)
+}}
+
+// release gives t back to poolcephesLog1pmxTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *cephesLog1pmxTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolcephesLog1pmxTape.Put(t)
+}
+
+// cephesLog1pmxForward runs cephesLog1pmx and records in t what
+// cephesLog1pmxBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func cephesLog1pmxForward(t *cephesLog1pmxTape, x float64) float64 {
+	t.xfac = t.xfac[:0]
+	t.x = x
+	t1 := math.Abs(x)
+	t.abs = t1
+	if t1 < 0.5 {
+		xfac := x
+		res := 0.0
+		var term float64
+		nTrips := 0
+		for n := 2; n < 2000; n++ {
+			nTrips++
+			t.xfac = append(t.xfac, xfac)
+			xfac *= -x
+			term = xfac / float64(n)
+			res += term
+			if math.Abs(term) < 1.1102230246251565e-16*math.Abs(res) {
+				break
+			}
+		}
+		t.nTrips = nTrips
+		return res
+	} else {
+		t2, dcephesLog1p := cephesLog1pGrad(x)
+		t.dcephesLog1p = dcephesLog1p
+		return t2 - x
+	}
+}
+
+// cephesLog1pmxBackward adds to dx the vector-Jacobian product of cephesLog1pmx
+// with the seeds s, at the point recorded in t by cephesLog1pmxForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func cephesLog1pmxBackward(t *cephesLog1pmxTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dres float64
+	var dterm float64
+	var dxfac float64
+	nxfac := len(t.xfac)
+	x := t.x
+	var dxSum float64
+	if t.abs < 0.5 {
+		dres += s
+		t1 := t.nTrips + 1
+		for n := t1; n >= 2; n-- {
+			nxfac--
+			dterm += dres
+			dxfac += dterm / float64(n)
+			dxSum -= dxfac * t.xfac[nxfac]
+			dxfac = -(dxfac * x)
+			dterm = 0
+		}
+		*dx += dxfac
+	} else {
+		dcephesLog1p := t.dcephesLog1p
+		*dx -= s
+		*dx += s * dcephesLog1p
+	}
+	*dx += dxSum
+}
+
+// cephesLog1pmxGrad returns cephesLog1pmx's result and its gradient with
+// respect to x, in that order (dx), computed by reverse-mode automatic
+// differentiation.
+func cephesLog1pmxGrad(x float64) (float64, float64) {
+	t := poolcephesLog1pmxTape.Get().(*cephesLog1pmxTape)
+	t1 := cephesLog1pmxForward(t, x)
+	var dx float64
+	cephesLog1pmxBackward(t, 1, &dx)
+	t.release()
+	return t1, dx
+}
+
+// cephesLog1pTape is what cephesLog1pForward keeps of one run of cephesLog1p
+// for cephesLog1pBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of cephesLog1pForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes, plus cephesPolevlTape.Bytes() +
+// cephesP1evlTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x                 8 bytes per run: the parameter x
+//	z                 8 bytes per run: z as the forward sweep computed it
+//	z2                8 bytes per run: z2 as the forward sweep computed it
+//	cephesPolevlTape  cephesPolevlTape.Bytes(), a cephesPolevlCallXTape for the calls of one call site, one call per run: the tape cephesPolevlCallXForward fills and cephesPolevlCallXBackward reads
+//	tmp2              8 bytes per run: an intermediate value of the forward sweep
+//	cephesP1evlTape   cephesP1evlTape.Bytes(), a cephesP1evlCallXTape for the calls of one call site, one call per run: the tape cephesP1evlCallXForward fills and cephesP1evlCallXBackward reads
+//	tmp               8 bytes per run: an intermediate value of the forward sweep
+//	quo               8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: z3.
+type cephesLog1pTape struct {
+	// x: the parameter x.
+	x float64
+	// z: z as the forward sweep computed it.
+	z float64
+	// z2: z2 as the forward sweep computed it.
+	z2 float64
+	// cephesPolevlTape: the tape cephesPolevlCallXForward fills and
+	// cephesPolevlCallXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	cephesPolevlTape cephesPolevlCallXTape
+	// tmp2: an intermediate value of the forward sweep.
+	tmp2 float64
+	// cephesP1evlTape: the tape cephesP1evlCallXForward fills and
+	// cephesP1evlCallXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	cephesP1evlTape cephesP1evlCallXTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesLog1pTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *cephesLog1pTape) Bytes() int {
+	n := 48
+	n += t.cephesPolevlTape.Bytes()
+	n += t.cephesP1evlTape.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesLog1pTape) clearRefs() {
+	t.cephesPolevlTape.clearRefs()
+	t.cephesP1evlTape.clearRefs()
+}
+
+// poolcephesLog1pTape holds the cephesLog1pTapes that cephesLog1pGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolcephesLog1pTape = sync.Pool{New: func() any {
+	return new(cephesLog1pTape)
+}}
+
+// release gives t back to poolcephesLog1pTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *cephesLog1pTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolcephesLog1pTape.Put(t)
+}
+
+// cephesLog1pForward runs cephesLog1p and records in t what cephesLog1pBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func cephesLog1pForward(t *cephesLog1pTape, x float64) float64 {
+	t.cephesP1evlTape.calls = t.cephesP1evlTape.calls[:0]
+	t.cephesPolevlTape.calls = t.cephesPolevlTape.calls[:0]
+	t.x = x
+	z := 1 + x
+	t.z = z
+	if z < 0.7071067811865476 || z > 1.4142135623730951 {
+		return math.Log(z)
+	} else {
+		z2 := x * x
+		t.z2 = z2
+		t1 := [7]float64{4.52700008624452e-05, 0.49854102823193375, 6.578732594206104, 29.911919328553072, 60.94966798098779, 57.11296359058554, 20.039553499201283}
+		t2 := cephesPolevlCallXForward(&t.cephesPolevlTape, x, t1[:], 6)
+		t.tmp2 = t2
+		t3 := [6]float64{15.062909083469192, 83.04756596796722, 221.76239823732857, 309.09872225312057, 216.42788614495947, 60.11866049760384}
+		t4 := cephesP1evlCallXForward(&t.cephesP1evlTape, x, t3[:], 6)
+		t.tmp = t4
+		t5 := z2 * t2 / t4
+		t.quo = t5
+		z3 := -0.5*z2 + x*t5
+		return x + z3
+	}
+}
+
+// cephesLog1pBackward adds to dx the vector-Jacobian product of cephesLog1p
+// with the seeds s, at the point recorded in t by cephesLog1pForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those cephesLog1p and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func cephesLog1pBackward(t *cephesLog1pTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	z := t.z
+	var dz float64
+	x := t.x
+	ncephesP1evlTape := len(t.cephesP1evlTape.calls)
+	ncephesPolevlTape := len(t.cephesPolevlTape.calls)
+	if z < 0.7071067811865476 || z > 1.4142135623730951 {
+		dz += s / z
+	} else {
+		t1 := t.quo
+		ncephesP1evlTape--
+		z2 := t.z2
+		t2 := t.tmp2
+		ncephesPolevlTape--
+		*dx += s
+		*dx += s * t1
+		t3 := s * x / t.tmp
+		dx2 := 0.0
+		cephesP1evlCallXBackward(&t.cephesP1evlTape, ncephesP1evlTape, -(t3 * t1), &dx2)
+		*dx += dx2
+		dx3 := 0.0
+		cephesPolevlCallXBackward(&t.cephesPolevlTape, ncephesPolevlTape, t3*z2, &dx3)
+		*dx += dx3
+		dz2 := t3*t2 + s*-0.5
+		*dx += dz2 * x * 2
+	}
+	*dx += dz
+}
+
+// cephesLog1pGrad returns cephesLog1p's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func cephesLog1pGrad(x float64) (float64, float64) {
+	t := poolcephesLog1pTape.Get().(*cephesLog1pTape)
+	t1 := cephesLog1pForward(t, x)
+	var dx float64
+	cephesLog1pBackward(t, 1, &dx)
+	t.release()
+	return t1, dx
+}
+
+// cephesPolevlCallXTape is what cephesPolevlCallXForward keeps of the calls of
+// cephesPolevl at one call site for cephesPolevlCallXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls + 8·max(n − 1 + 1, 0) bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	ans    8·max(n − 1 + 1, 0) bytes (8 bytes an entry): the value of ans the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type cephesPolevlCallXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x float64
+		// n: the parameter n.
+		n int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			ans int
+		}
+	}
+	// ans: the value of ans the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	ans []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesPolevlCallXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *cephesPolevlCallXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += len(t.ans) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesPolevlCallXTape) clearRefs() {}
+
+// cephesPolevlCallXForward runs cephesPolevl and records in t what
+// cephesPolevlCallXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func cephesPolevlCallXForward(t *cephesPolevlCallXTape, x float64, coef []float64, n int) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.ans = t.ans[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.n = n
+	ans := coef[0]
+	t.ans = slices.Grow(t.ans, max(n-1+1, 0))
+	for i := 1; i <= n; i++ {
+		t.ans = append(t.ans, ans)
+		ans = ans*x + coef[i]
+	}
+	c.end.ans = len(t.ans)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.ans = slices.Grow(t.ans, c.end.ans*more)
+	}
+	return ans
+}
+
+// cephesPolevlCallXBackward adds to dx the vector-Jacobian product of
+// cephesPolevl with the seeds s, at the point that call number call of
+// cephesPolevlCallXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func cephesPolevlCallXBackward(t *cephesPolevlCallXTape, call int, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dans float64
+	n := c.n
+	nans := c.end.ans
+	x := c.x
+	var dxSum float64
+	dans += s
+	for i := n; i >= 1; i-- {
+		nans--
+		dxSum += dans * t.ans[nans]
+		dans *= x
+	}
+	*dx += dxSum
+}
+
+// cephesP1evlCallXTape is what cephesP1evlCallXForward keeps of the calls of
+// cephesP1evl at one call site for cephesP1evlCallXBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls + 8·max((n − 1) − 1 + 1, 0) bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	ans    8·max((n − 1) − 1 + 1, 0) bytes (8 bytes an entry): the value of ans the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type cephesP1evlCallXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x float64
+		// n: the parameter n.
+		n int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			ans int
+		}
+	}
+	// ans: the value of ans the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	ans []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesP1evlCallXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *cephesP1evlCallXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += len(t.ans) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesP1evlCallXTape) clearRefs() {}
+
+// cephesP1evlCallXForward runs cephesP1evl and records in t what
+// cephesP1evlCallXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func cephesP1evlCallXForward(t *cephesP1evlCallXTape, x float64, coef []float64, n int) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.ans = t.ans[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.n = n
+	ans := x + coef[0]
+	t1 := n - 1
+	t.ans = slices.Grow(t.ans, max(t1-1+1, 0))
+	for i := 1; i <= t1; i++ {
+		t.ans = append(t.ans, ans)
+		ans = ans*x + coef[i]
+	}
+	c.end.ans = len(t.ans)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.ans = slices.Grow(t.ans, c.end.ans*more)
+	}
+	return ans
+}
+
+// cephesP1evlCallXBackward adds to dx the vector-Jacobian product of
+// cephesP1evl with the seeds s, at the point that call number call of
+// cephesP1evlCallXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func cephesP1evlCallXBackward(t *cephesP1evlCallXTape, call int, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dans float64
+	n := c.n
+	t1 := n - 1
+	nans := c.end.ans
+	x := c.x
+	var dxSum float64
+	dans += s
+	for i := t1; i >= 1; i-- {
+		nans--
+		dxSum += dans * t.ans[nans]
+		dans *= x
+	}
+	*dx += dans + dxSum
+}
+
+// cephesIgamCTape is what cephesIgamCForward keeps of one run of cephesIgamC
+// for cephesIgamCBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of cephesIgamCForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 161 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a                                8 bytes per run: the parameter a
+//	x                                8 bytes per run: the parameter x
+//	done                             1 bytes per run: whether an if that can return or break finished without doing so
+//	absxmaA                          8 bytes per run: absxmaA as the forward sweep computed it
+//	quo                              8 bytes per run: a quotient (quo) of the forward sweep
+//	dcephesAsymptoticSeriesDA        8 bytes per run: result 2 of a call of cephesAsymptoticSeriesGrad
+//	dcephesAsymptoticSeriesDX        8 bytes per run: result 3 of a call of cephesAsymptoticSeriesGrad
+//	dcephesIgamSeriesDA              8 bytes per run: result 2 of a call of cephesIgamSeriesGrad
+//	dcephesIgamSeriesDX              8 bytes per run: result 3 of a call of cephesIgamSeriesGrad
+//	dcephesIgamCContinuedFractionDA  8 bytes per run: result 2 of a call of cephesIgamCContinuedFractionGrad
+//	dcephesIgamCContinuedFractionDX  8 bytes per run: result 3 of a call of cephesIgamCContinuedFractionGrad
+//	quo2                             8 bytes per run: a quotient (quo) of the forward sweep
+//	dcephesIgamSeriesDA2             8 bytes per run: result 2 of a call of cephesIgamSeriesGrad
+//	dcephesIgamSeriesDX2             8 bytes per run: result 3 of a call of cephesIgamSeriesGrad
+//	dcephesIgamCSeriesDA             8 bytes per run: result 2 of a call of cephesIgamCSeriesGrad
+//	dcephesIgamCSeriesDX             8 bytes per run: result 3 of a call of cephesIgamCSeriesGrad
+//	prod                             8 bytes per run: a product (prod) of the forward sweep
+//	dcephesIgamSeriesDA3             8 bytes per run: result 2 of a call of cephesIgamSeriesGrad
+//	dcephesIgamSeriesDX3             8 bytes per run: result 3 of a call of cephesIgamSeriesGrad
+//	dcephesIgamCSeriesDA2            8 bytes per run: result 2 of a call of cephesIgamCSeriesGrad
+//	dcephesIgamCSeriesDX2            8 bytes per run: result 3 of a call of cephesIgamCSeriesGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type cephesIgamCTape struct {
+	// a: the parameter a.
+	a float64
+	// x: the parameter x.
+	x float64
+	// done: whether an if that can return or break finished without doing so.
+	done bool
+	// absxmaA: absxmaA as the forward sweep computed it.
+	absxmaA float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// dcephesAsymptoticSeriesDA: result 2 of a call of cephesAsymptoticSeriesGrad.
+	dcephesAsymptoticSeriesDA float64
+	// dcephesAsymptoticSeriesDX: result 3 of a call of cephesAsymptoticSeriesGrad.
+	dcephesAsymptoticSeriesDX float64
+	// dcephesIgamSeriesDA: result 2 of a call of cephesIgamSeriesGrad.
+	dcephesIgamSeriesDA float64
+	// dcephesIgamSeriesDX: result 3 of a call of cephesIgamSeriesGrad.
+	dcephesIgamSeriesDX float64
+	// dcephesIgamCContinuedFractionDA: result 2 of a call of
+	// cephesIgamCContinuedFractionGrad.
+	dcephesIgamCContinuedFractionDA float64
+	// dcephesIgamCContinuedFractionDX: result 3 of a call of
+	// cephesIgamCContinuedFractionGrad.
+	dcephesIgamCContinuedFractionDX float64
+	// quo2: a quotient (quo) of the forward sweep.
+	quo2 float64
+	// dcephesIgamSeriesDA2: result 2 of a call of cephesIgamSeriesGrad.
+	dcephesIgamSeriesDA2 float64
+	// dcephesIgamSeriesDX2: result 3 of a call of cephesIgamSeriesGrad.
+	dcephesIgamSeriesDX2 float64
+	// dcephesIgamCSeriesDA: result 2 of a call of cephesIgamCSeriesGrad.
+	dcephesIgamCSeriesDA float64
+	// dcephesIgamCSeriesDX: result 3 of a call of cephesIgamCSeriesGrad.
+	dcephesIgamCSeriesDX float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// dcephesIgamSeriesDA3: result 2 of a call of cephesIgamSeriesGrad.
+	dcephesIgamSeriesDA3 float64
+	// dcephesIgamSeriesDX3: result 3 of a call of cephesIgamSeriesGrad.
+	dcephesIgamSeriesDX3 float64
+	// dcephesIgamCSeriesDA2: result 2 of a call of cephesIgamCSeriesGrad.
+	dcephesIgamCSeriesDA2 float64
+	// dcephesIgamCSeriesDX2: result 3 of a call of cephesIgamCSeriesGrad.
+	dcephesIgamCSeriesDX2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesIgamCTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *cephesIgamCTape) Bytes() int {
+	return 161
+}
+
+// cephesIgamCForward runs cephesIgamC and records in t what cephesIgamCBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func cephesIgamCForward(t *cephesIgamCTape, a, x float64) float64 {
+	t.a = a
+	t.x = x
+	if x < 0 || a <= 0 {
+		panic("cephes: parameter out of bounds")
+	} else if x == 0 {
+		t.done = false
+		return 1
+	} else if math.IsInf(x, 0) {
+		t.done = false
+		return 0
+	}
+	t.done = true
+	absxmaA := math.Abs(x-a) / a
+	t.absxmaA = absxmaA
+	t1 := 4.5 / math.Sqrt(a)
+	t.quo = t1
+	if a > 20 && a < 200 && absxmaA < 0.3 || a > 200 && absxmaA < t1 {
+		t2, dcephesAsymptoticSeriesDA, dcephesAsymptoticSeriesDX := cephesAsymptoticSeriesGrad(a, x, 0)
+		t.dcephesAsymptoticSeriesDA = dcephesAsymptoticSeriesDA
+		t.dcephesAsymptoticSeriesDX = dcephesAsymptoticSeriesDX
+		return t2
+	} else if x > 1.1 {
+		if x < a {
+			t3, dcephesIgamSeriesDA, dcephesIgamSeriesDX := cephesIgamSeriesGrad(a, x)
+			t.dcephesIgamSeriesDA = dcephesIgamSeriesDA
+			t.dcephesIgamSeriesDX = dcephesIgamSeriesDX
+			return 1 - t3
+		} else {
+			t4, dcephesIgamCContinuedFractionDA, dcephesIgamCContinuedFractionDX := cephesIgamCContinuedFractionGrad(a, x)
+			t.dcephesIgamCContinuedFractionDA = dcephesIgamCContinuedFractionDA
+			t.dcephesIgamCContinuedFractionDX = dcephesIgamCContinuedFractionDX
+			return t4
+		}
+	} else if x <= 0.5 {
+		t5 := -0.4 / math.Log(x)
+		t.quo2 = t5
+		if t5 < a {
+			t6, dcephesIgamSeriesDA2, dcephesIgamSeriesDX2 := cephesIgamSeriesGrad(a, x)
+			t.dcephesIgamSeriesDA2 = dcephesIgamSeriesDA2
+			t.dcephesIgamSeriesDX2 = dcephesIgamSeriesDX2
+			return 1 - t6
+		} else {
+			t7, dcephesIgamCSeriesDA, dcephesIgamCSeriesDX := cephesIgamCSeriesGrad(a, x)
+			t.dcephesIgamCSeriesDA = dcephesIgamCSeriesDA
+			t.dcephesIgamCSeriesDX = dcephesIgamCSeriesDX
+			return t7
+		}
+	} else {
+		t8 := x * 1.1
+		t.prod = t8
+		if t8 < a {
+			t9, dcephesIgamSeriesDA3, dcephesIgamSeriesDX3 := cephesIgamSeriesGrad(a, x)
+			t.dcephesIgamSeriesDA3 = dcephesIgamSeriesDA3
+			t.dcephesIgamSeriesDX3 = dcephesIgamSeriesDX3
+			return 1 - t9
+		} else {
+			t10, dcephesIgamCSeriesDA2, dcephesIgamCSeriesDX2 := cephesIgamCSeriesGrad(a, x)
+			t.dcephesIgamCSeriesDA2 = dcephesIgamCSeriesDA2
+			t.dcephesIgamCSeriesDX2 = dcephesIgamCSeriesDX2
+			return t10
+		}
+	}
+}
+
+// cephesIgamCBackward adds to da and dx the vector-Jacobian product of
+// cephesIgamC with the seeds s, at the point recorded in t by
+// cephesIgamCForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func cephesIgamCBackward(t *cephesIgamCTape, s float64, da, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	a := t.a
+	x := t.x
+	if t.done {
+		absxmaA := t.absxmaA
+		if a > 20 && a < 200 && absxmaA < 0.3 || a > 200 && absxmaA < t.quo {
+			dcephesAsymptoticSeriesDA := t.dcephesAsymptoticSeriesDA
+			dcephesAsymptoticSeriesDX := t.dcephesAsymptoticSeriesDX
+			*da += s * dcephesAsymptoticSeriesDA
+			*dx += s * dcephesAsymptoticSeriesDX
+		} else if x > 1.1 {
+			if x < a {
+				dcephesIgamSeriesDA := t.dcephesIgamSeriesDA
+				dcephesIgamSeriesDX := t.dcephesIgamSeriesDX
+				*da -= s * dcephesIgamSeriesDA
+				*dx -= s * dcephesIgamSeriesDX
+			} else {
+				dcephesIgamCContinuedFractionDA := t.dcephesIgamCContinuedFractionDA
+				dcephesIgamCContinuedFractionDX := t.dcephesIgamCContinuedFractionDX
+				*da += s * dcephesIgamCContinuedFractionDA
+				*dx += s * dcephesIgamCContinuedFractionDX
+			}
+		} else if x <= 0.5 {
+			if t.quo2 < a {
+				dcephesIgamSeriesDA2 := t.dcephesIgamSeriesDA2
+				dcephesIgamSeriesDX2 := t.dcephesIgamSeriesDX2
+				*da -= s * dcephesIgamSeriesDA2
+				*dx -= s * dcephesIgamSeriesDX2
+			} else {
+				dcephesIgamCSeriesDA := t.dcephesIgamCSeriesDA
+				dcephesIgamCSeriesDX := t.dcephesIgamCSeriesDX
+				*da += s * dcephesIgamCSeriesDA
+				*dx += s * dcephesIgamCSeriesDX
+			}
+		} else if t.prod < a {
+			dcephesIgamSeriesDA3 := t.dcephesIgamSeriesDA3
+			dcephesIgamSeriesDX3 := t.dcephesIgamSeriesDX3
+			*da -= s * dcephesIgamSeriesDA3
+			*dx -= s * dcephesIgamSeriesDX3
+		} else {
+			dcephesIgamCSeriesDA2 := t.dcephesIgamCSeriesDA2
+			dcephesIgamCSeriesDX2 := t.dcephesIgamCSeriesDX2
+			*da += s * dcephesIgamCSeriesDA2
+			*dx += s * dcephesIgamCSeriesDX2
+		}
+	}
+}
+
+// cephesIgamCGrad returns cephesIgamC's result and its gradient with respect to
+// a and x, in that order (da, dx), computed by reverse-mode automatic
+// differentiation.
+func cephesIgamCGrad(a, x float64) (float64, float64, float64) {
+	var t cephesIgamCTape
+	t1 := cephesIgamCForward(&t, a, x)
+	var da float64
+	var dx float64
+	cephesIgamCBackward(&t, 1, &da, &dx)
+	return t1, da, dx
+}
+
+// cephesIgamSeriesTape is what cephesIgamSeriesForward keeps of one run of
+// cephesIgamSeries for cephesIgamSeriesBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of cephesIgamSeriesForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·iTrips + 64 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where iTrips is the iterations of the loop on i.
+//
+//	a                 8 bytes per run: the parameter a
+//	x                 8 bytes per run: the parameter x
+//	ax                8 bytes per run: result 1 of a call of cephesIgamFacGrad
+//	dcephesIgamFacDA  8 bytes per run: result 2 of a call of cephesIgamFacGrad
+//	dcephesIgamFacDX  8 bytes per run: result 3 of a call of cephesIgamFacGrad
+//	c                 8·iTrips bytes (8 bytes an entry): the value of c the backward sweep reads
+//	r                 8·iTrips bytes (8 bytes an entry): the value of r the backward sweep reads
+//	iTrips            8 bytes per run: how many iterations of the loop on i began
+//	ans               8 bytes per run: the value of ans the backward sweep reads
+//	quo               8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type cephesIgamSeriesTape struct {
+	// a: the parameter a.
+	a float64
+	// x: the parameter x.
+	x float64
+	// ax: result 1 of a call of cephesIgamFacGrad.
+	ax float64
+	// dcephesIgamFacDA: result 2 of a call of cephesIgamFacGrad.
+	dcephesIgamFacDA float64
+	// dcephesIgamFacDX: result 3 of a call of cephesIgamFacGrad.
+	dcephesIgamFacDX float64
+	// c: the value of c the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	c []float64
+	// r: the value of r the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	r []float64
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
+	// ans: the value of ans the backward sweep reads.
+	ans float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesIgamSeriesTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *cephesIgamSeriesTape) Bytes() int {
+	n := 64
+	n += len(t.c) * 8
+	n += len(t.r) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesIgamSeriesTape) clearRefs() {}
+
+// poolcephesIgamSeriesTape holds the cephesIgamSeriesTapes that
+// cephesIgamSeriesGrad finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolcephesIgamSeriesTape = sync.Pool{New: func() any {
+	return new(cephesIgamSeriesTape)
+}}
+
+// release gives t back to poolcephesIgamSeriesTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *cephesIgamSeriesTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolcephesIgamSeriesTape.Put(t)
+}
+
+// cephesIgamSeriesForward runs cephesIgamSeries and records in t what
+// cephesIgamSeriesBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func cephesIgamSeriesForward(t *cephesIgamSeriesTape, a, x float64) float64 {
+	t.c = t.c[:0]
+	t.r = t.r[:0]
+	t.a = a
+	t.x = x
+	ax, dcephesIgamFacDA, dcephesIgamFacDX := cephesIgamFacGrad(a, x)
+	t.ax = ax
+	t.dcephesIgamFacDA = dcephesIgamFacDA
+	t.dcephesIgamFacDX = dcephesIgamFacDX
+	t1 := ax
+	if t1 == 0 {
+		return 0
+	} else {
+		r := a
+		c := 1.0
+		ans := 1.0
+		iTrips := 0
+		for i := 0; i < 2000; i++ {
+			iTrips++
+			r += 1
+			t.c = append(t.c, c)
+			t.r = append(t.r, r)
+			c *= x / r
+			ans += c
+			if c <= 1.1102230246251565e-16*ans {
+				break
+			}
+		}
+		t.iTrips = iTrips
+		t.ans = ans
+		t2 := ans * t1 / a
+		t.quo = t2
+		return t2
+	}
+}
+
+// cephesIgamSeriesBackward adds to da and dx the vector-Jacobian product of
+// cephesIgamSeries with the seeds s, at the point recorded in t by
+// cephesIgamSeriesForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func cephesIgamSeriesBackward(t *cephesIgamSeriesTape, s float64, da, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	ax := t.ax
+	a := t.a
+	var dtmp float64
+	var dans float64
+	var dc float64
+	nc := len(t.c)
+	x := t.x
+	nr := len(t.r)
+	var dxSum float64
+	var dr float64
+	dcephesIgamFacDA := t.dcephesIgamFacDA
+	dcephesIgamFacDX := t.dcephesIgamFacDX
+	if !(ax == 0) {
+		t1 := s / a
+		*da -= t1 * t.quo
+		dtmp += t1 * t.ans
+		dans += t1 * ax
+		t2 := t.iTrips - 1
+		for i := t2; i >= 0; i-- {
+			nc--
+			nr--
+			t3 := t.r[nr]
+			dc += dans
+			t4 := dc * t.c[nc] / t3
+			dxSum += t4
+			dr -= t4 * (x / t3)
+			dc = dc / t3 * x
+		}
+		*da += dr
+	}
+	*da += dtmp * dcephesIgamFacDA
+	*dx += dtmp*dcephesIgamFacDX + dxSum
+}
+
+// cephesIgamSeriesGrad returns cephesIgamSeries's result and its gradient with
+// respect to a and x, in that order (da, dx), computed by reverse-mode
+// automatic differentiation.
+func cephesIgamSeriesGrad(a, x float64) (float64, float64, float64) {
+	t := poolcephesIgamSeriesTape.Get().(*cephesIgamSeriesTape)
+	t1 := cephesIgamSeriesForward(t, a, x)
+	var da float64
+	var dx float64
+	cephesIgamSeriesBackward(t, 1, &da, &dx)
+	t.release()
+	return t1, da, dx
+}
+
+// cephesIgamFacTape is what cephesIgamFacForward keeps of one run of
+// cephesIgamFac for cephesIgamFacBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of cephesIgamFacForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 192 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a                            8 bytes per run: the parameter a
+//	x                            8 bytes per run: the parameter x
+//	abs                          8 bytes per run: math.Abs of the forward sweep
+//	prod                         8 bytes per run: a product (prod) of the forward sweep
+//	log                          8 bytes per run: math.Log of the forward sweep
+//	dcephesLgam                  8 bytes per run: result 2 of a call of cephesLgamGrad
+//	exp                          8 bytes per run: math.Exp of the forward sweep
+//	fac                          8 bytes per run: fac as the forward sweep computed it
+//	exp4                         8 bytes per run: math.Exp of the forward sweep
+//	sqrt                         8 bytes per run: math.Sqrt of the forward sweep
+//	tmp2                         8 bytes per run: result 1 of a call of cephesLanczosSumExpgScaledGrad
+//	dcephesLanczosSumExpgScaled  8 bytes per run: result 2 of a call of cephesLanczosSumExpgScaledGrad
+//	quo4                         8 bytes per run: a quotient (quo) of the forward sweep
+//	res                          8 bytes per run: the value of res the backward sweep reads
+//	exp2                         8 bytes per run: math.Exp of the forward sweep
+//	quo                          8 bytes per run: a quotient (quo) of the forward sweep
+//	pow                          8 bytes per run: math.Pow of the forward sweep
+//	prod2                        8 bytes per run: a product (prod) of the forward sweep
+//	res2                         8 bytes per run: the value of res the backward sweep reads
+//	quo3                         8 bytes per run: a quotient (quo) of the forward sweep
+//	tmp                          8 bytes per run: result 1 of a call of cephesLog1pmxGrad
+//	dcephesLog1pmx               8 bytes per run: result 2 of a call of cephesLog1pmxGrad
+//	quo2                         8 bytes per run: a quotient (quo) of the forward sweep
+//	exp3                         8 bytes per run: math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: ax,
+// num.
+type cephesIgamFacTape struct {
+	// a: the parameter a.
+	a float64
+	// x: the parameter x.
+	x float64
+	// abs: math.Abs of the forward sweep.
+	abs float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// log: math.Log of the forward sweep.
+	log float64
+	// dcephesLgam: result 2 of a call of cephesLgamGrad.
+	dcephesLgam float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// fac: fac as the forward sweep computed it.
+	fac float64
+	// exp4: math.Exp of the forward sweep.
+	exp4 float64
+	// sqrt: math.Sqrt of the forward sweep.
+	sqrt float64
+	// tmp2: result 1 of a call of cephesLanczosSumExpgScaledGrad.
+	tmp2 float64
+	// dcephesLanczosSumExpgScaled: result 2 of a call of
+	// cephesLanczosSumExpgScaledGrad.
+	dcephesLanczosSumExpgScaled float64
+	// quo4: a quotient (quo) of the forward sweep.
+	quo4 float64
+	// res: the value of res the backward sweep reads.
+	res float64
+	// exp2: math.Exp of the forward sweep.
+	exp2 float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// pow: math.Pow of the forward sweep.
+	pow float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+	// res2: the value of res the backward sweep reads.
+	res2 float64
+	// quo3: a quotient (quo) of the forward sweep.
+	quo3 float64
+	// tmp: result 1 of a call of cephesLog1pmxGrad.
+	tmp float64
+	// dcephesLog1pmx: result 2 of a call of cephesLog1pmxGrad.
+	dcephesLog1pmx float64
+	// quo2: a quotient (quo) of the forward sweep.
+	quo2 float64
+	// exp3: math.Exp of the forward sweep.
+	exp3 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesIgamFacTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *cephesIgamFacTape) Bytes() int {
+	return 192
+}
+
+// cephesIgamFacForward runs cephesIgamFac and records in t what
+// cephesIgamFacBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func cephesIgamFacForward(t *cephesIgamFacTape, a, x float64) float64 {
+	t.a = a
+	t.x = x
+	t1 := a - x
+	t2 := math.Abs(t1)
+	t.abs = t2
+	t3 := 0.4 * math.Abs(a)
+	t.prod = t3
+	if t2 > t3 {
+		t4 := math.Log(x)
+		t.log = t4
+		t5, dcephesLgam := cephesLgamGrad(a)
+		t.dcephesLgam = dcephesLgam
+		ax := a*t4 - x - t5
+		t6 := math.Exp(ax)
+		t.exp = t6
+		return t6
+	} else {
+		fac := a + 6.02468004077673 - 0.5
+		t.fac = fac
+		t7 := math.Exp(1)
+		t.exp4 = t7
+		t8 := math.Sqrt(fac / t7)
+		t.sqrt = t8
+		t9, dcephesLanczosSumExpgScaled := cephesLanczosSumExpgScaledGrad(a)
+		t.tmp2 = t9
+		t.dcephesLanczosSumExpgScaled = dcephesLanczosSumExpgScaled
+		t10 := t8 / t9
+		t.quo4 = t10
+		res := t10
+		if a < 200 && x < 200 {
+			t.res = res
+			t11 := math.Exp(t1)
+			t.exp2 = t11
+			t12 := x / fac
+			t.quo = t12
+			t13 := math.Pow(t12, a)
+			t.pow = t13
+			t14 := t11 * t13
+			t.prod2 = t14
+			res *= t14
+		} else {
+			num := x - a - 6.02468004077673 + 0.5
+			t.res2 = res
+			t15 := num / fac
+			t.quo3 = t15
+			t16, dcephesLog1pmx := cephesLog1pmxGrad(t15)
+			t.tmp = t16
+			t.dcephesLog1pmx = dcephesLog1pmx
+			t17 := x * -5.52468004077673 / fac
+			t.quo2 = t17
+			t18 := math.Exp(a*t16 + t17)
+			t.exp3 = t18
+			res *= t18
+		}
+		return res
+	}
+}
+
+// cephesIgamFacBackward adds to da and dx the vector-Jacobian product of
+// cephesIgamFac with the seeds s, at the point recorded in t by
+// cephesIgamFacForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func cephesIgamFacBackward(t *cephesIgamFacTape, s float64, da, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	a := t.a
+	x := t.x
+	var dres float64
+	var dtmp float64
+	if t.abs > t.prod {
+		dcephesLgam := t.dcephesLgam
+		dax := s * t.exp
+		*da -= dax * dcephesLgam
+		*dx -= dax
+		*da += dax * t.log
+		*dx += dax * a / x
+	} else {
+		fac := t.fac
+		var dfac float64
+		dcephesLanczosSumExpgScaled := t.dcephesLanczosSumExpgScaled
+		dres += s
+		if a < 200 && x < 200 {
+			t1 := t.exp2
+			t2 := t.quo
+			t3 := t.pow
+			t4 := dres * t.res
+			t5 := t4 * t1
+			t6 := t3 * math.Log(t2)
+			if t2 == 0 {
+				t6 = 0
+			}
+			*da += t5 * t6
+			t7 := t5 * (a * math.Pow(t2, a-1)) / fac
+			*dx += t7
+			dfac -= t7 * t2
+			dtmp += t4 * t3 * t1
+			dres *= t.prod2
+		} else {
+			dcephesLog1pmx := t.dcephesLog1pmx
+			t8 := t.exp3
+			t9 := dres * t.res2 * t8
+			t10 := t9 / fac
+			dfac -= t10 * t.quo2
+			*dx += t10 * -5.52468004077673
+			*da += t9 * t.tmp
+			dnum := t9 * a * dcephesLog1pmx / fac
+			dfac -= dnum * t.quo3
+			dres *= t8
+			*dx += dnum
+			*da -= dnum
+		}
+		t11 := dres / t.tmp2
+		*da -= t11 * t.quo4 * dcephesLanczosSumExpgScaled
+		dfac2 := t11*(0.5/t.sqrt)/t.exp4 + dfac
+		*da += dfac2
+	}
+	*da += dtmp
+	*dx -= dtmp
+}
+
+// cephesIgamFacGrad returns cephesIgamFac's result and its gradient with
+// respect to a and x, in that order (da, dx), computed by reverse-mode
+// automatic differentiation.
+func cephesIgamFacGrad(a, x float64) (float64, float64, float64) {
+	var t cephesIgamFacTape
+	t1 := cephesIgamFacForward(&t, a, x)
+	var da float64
+	var dx float64
+	cephesIgamFacBackward(&t, 1, &da, &dx)
+	return t1, da, dx
+}
+
+// cephesLgamGrad returns cephesLgam's result and its gradient with respect to
+// a, in that order (da), computed by reverse-mode automatic differentiation.
+func cephesLgamGrad(a float64) (float64, float64) {
+	t1, _ := math.Lgamma(a)
+	t2 := godiffDigamma(a)
+	var da float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da += t2
+	return t1, da
+}
+
+// cephesLanczosSumExpgScaledTape is what cephesLanczosSumExpgScaledForward
+// keeps of one run of cephesLanczosSumExpgScaled for
+// cephesLanczosSumExpgScaledBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// cephesLanczosSumExpgScaledForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus cephesRatevlTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	cephesRatevlTape  cephesRatevlTape.Bytes(), a cephesRatevlCallXTape for the calls of one call site, one call per run: the tape cephesRatevlCallXForward fills and cephesRatevlCallXBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type cephesLanczosSumExpgScaledTape struct {
+	// cephesRatevlTape: the tape cephesRatevlCallXForward fills and
+	// cephesRatevlCallXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	cephesRatevlTape cephesRatevlCallXTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesLanczosSumExpgScaledTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *cephesLanczosSumExpgScaledTape) Bytes() int {
+	n := 0
+	n += t.cephesRatevlTape.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesLanczosSumExpgScaledTape) clearRefs() {
+	t.cephesRatevlTape.clearRefs()
+}
+
+// poolcephesLanczosSumExpgScaledTape holds the cephesLanczosSumExpgScaledTapes
+// that cephesLanczosSumExpgScaledGrad finished with: each call takes one (a new
+// one if the pool is empty) and gives it back, so that calls reuse a tape's
+// buffers instead of allocating, zeroing and collecting them each time.
+var poolcephesLanczosSumExpgScaledTape = sync.Pool{New: func() any {
+	return new(cephesLanczosSumExpgScaledTape)
+}}
+
+// release gives t back to poolcephesLanczosSumExpgScaledTape, emptied of the
+// caller's memory. A tape holding more than 64 MiB is left to the garbage
+// collector instead: the pool would keep that memory alive, unused, between
+// calls (until two collections pass), and at that size the allocation saved is
+// small beside the run that fills it.
+func (t *cephesLanczosSumExpgScaledTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolcephesLanczosSumExpgScaledTape.Put(t)
+}
+
+// cephesLanczosSumExpgScaledForward runs cephesLanczosSumExpgScaled and records
+// in t what cephesLanczosSumExpgScaledBackward needs; t's earlier contents are
+// discarded, its memory reused.
+func cephesLanczosSumExpgScaledForward(t *cephesLanczosSumExpgScaledTape, x float64) float64 {
+	t.cephesRatevlTape.calls = t.cephesRatevlTape.calls[:0]
+	t1 := [13]float64{0.006061842346248907, 0.5098416655656676, 19.519927882476175, 449.9445569063168, 6955.999602515376, 75999.29304014542, 601859.6171681099, 3.481712154980646e+06, 1.4605578087685067e+07, 4.333888932467614e+07, 8.63631312881386e+07, 1.0379404311634454e+08, 5.6906521913471565e+07}
+	t2 := [13]float64{1, 66, 1925, 32670, 357423, 2.637558e+06, 1.3339535e+07, 4.599573e+07, 1.05258076e+08, 1.50917976e+08, 1.2054384e+08, 3.99168e+07, 0}
+	t3 := cephesRatevlCallXForward(&t.cephesRatevlTape, x, t1[:], 12, t2[:], 12)
+	return t3
+}
+
+// cephesLanczosSumExpgScaledBackward adds to dx the vector-Jacobian product of
+// cephesLanczosSumExpgScaled with the seeds s, at the point recorded in t by
+// cephesLanczosSumExpgScaledForward. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those cephesLanczosSumExpgScaled and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func cephesLanczosSumExpgScaledBackward(t *cephesLanczosSumExpgScaledTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	ncephesRatevlTape := len(t.cephesRatevlTape.calls)
+	ncephesRatevlTape--
+	dx2 := 0.0
+	cephesRatevlCallXBackward(&t.cephesRatevlTape, ncephesRatevlTape, s, &dx2)
+	*dx += dx2
+}
+
+// cephesLanczosSumExpgScaledGrad returns cephesLanczosSumExpgScaled's result
+// and its gradient with respect to x, in that order (dx), computed by
+// reverse-mode automatic differentiation.
+func cephesLanczosSumExpgScaledGrad(x float64) (float64, float64) {
+	t := poolcephesLanczosSumExpgScaledTape.Get().(*cephesLanczosSumExpgScaledTape)
+	t1 := cephesLanczosSumExpgScaledForward(t, x)
+	var dx float64
+	cephesLanczosSumExpgScaledBackward(t, 1, &dx)
+	t.release()
+	return t1, dx
+}
+
+// cephesRatevlCallXTape is what cephesRatevlCallXForward keeps of the calls of
+// cephesRatevl at one call site for cephesRatevlCallXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 120·calls + 8·max(m, 0) + 8·max(n, 0) bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls      120 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	numAns2    8·max(m, 0) bytes (8 bytes an entry): the value of numAns the backward sweep reads
+//	denomAns3  8·max(n, 0) bytes (8 bytes an entry): the value of denomAns the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values pow;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
+type cephesRatevlCallXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x float64
+		// m: the parameter m.
+		m int
+		// n: the parameter n.
+		n int
+		// absx: absx as the forward sweep computed it.
+		absx float64
+		// quo3: a quotient (quo) of the forward sweep.
+		quo3 float64
+		// y2: the value of y as the loop on i began.
+		y2 float64
+		// y: the value of y as the loop on i2 began.
+		y float64
+		// pow: math.Pow of the forward sweep.
+		pow float64
+		// numAns: the value of numAns the backward sweep reads.
+		numAns float64
+		// denomAns: the value of denomAns the backward sweep reads.
+		denomAns float64
+		// quo: a quotient (quo) of the forward sweep.
+		quo float64
+		// denomAns2: the value of denomAns the backward sweep reads.
+		denomAns2 float64
+		// quo2: a quotient (quo) of the forward sweep.
+		quo2 float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			numAns2   int
+			denomAns3 int
+		}
+	}
+	// numAns2: the value of numAns the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	numAns2 []float64
+	// denomAns3: the value of denomAns the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	denomAns3 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesRatevlCallXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *cephesRatevlCallXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 120
+	n += len(t.numAns2) * 8
+	n += len(t.denomAns3) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesRatevlCallXTape) clearRefs() {}
+
+// cephesRatevlCallXForward runs cephesRatevl and records in t what
+// cephesRatevlCallXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func cephesRatevlCallXForward(t *cephesRatevlCallXTape, x float64, num []float64, m int, denom []float64, n int) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.denomAns3 = t.denomAns3[:0]
+		t.numAns2 = t.numAns2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.m = m
+	c.n = n
+	absx := math.Abs(x)
+	c.absx = absx
+	var dir int
+	var idx int
+	var y float64
+	c1 := absx > 1
+	if c1 {
+		dir = -1
+		idx = m
+		t1 := 1 / x
+		c.quo3 = t1
+		y = t1
+	} else {
+		dir = 1
+		idx = 0
+		y = x
+	}
+	numAns := num[idx]
+	idx += dir
+	c.y2 = y
+	t.numAns2 = slices.Grow(t.numAns2, max(m, 0))
+	for i := 0; i < m; i++ {
+		t.numAns2 = append(t.numAns2, numAns)
+		numAns = numAns*y + num[idx]
+		idx += dir
+	}
+	if c1 {
+		idx = n
+	} else {
+		idx = 0
+	}
+	denomAns := denom[idx]
+	idx += dir
+	c.y = y
+	t.denomAns3 = slices.Grow(t.denomAns3, max(n, 0))
+	for i2 := 0; i2 < n; i2++ {
+		t.denomAns3 = append(t.denomAns3, denomAns)
+		denomAns = denomAns*y + denom[idx]
+		idx += dir
+	}
+	if c1 {
+		pow := float64(n - m)
+		t2 := math.Pow(x, pow)
+		c.pow = t2
+		c.numAns = numAns
+		c.denomAns = denomAns
+		t3 := t2 * numAns / denomAns
+		c.quo = t3
+		c.end.numAns2 = len(t.numAns2)
+		c.end.denomAns3 = len(t.denomAns3)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more := cap(t.calls) - 1
+			t.numAns2 = slices.Grow(t.numAns2, c.end.numAns2*more)
+			t.denomAns3 = slices.Grow(t.denomAns3, c.end.denomAns3*more)
+		}
+		return t3
+	} else {
+		c.denomAns2 = denomAns
+		t4 := numAns / denomAns
+		c.quo2 = t4
+		c.end.numAns2 = len(t.numAns2)
+		c.end.denomAns3 = len(t.denomAns3)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more2 := cap(t.calls) - 1
+			t.numAns2 = slices.Grow(t.numAns2, c.end.numAns2*more2)
+			t.denomAns3 = slices.Grow(t.denomAns3, c.end.denomAns3*more2)
+		}
+		return t4
+	}
+}
+
+// cephesRatevlCallXBackward adds to dx the vector-Jacobian product of
+// cephesRatevl with the seeds s, at the point that call number call of
+// cephesRatevlCallXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func cephesRatevlCallXBackward(t *cephesRatevlCallXTape, call int, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	absx := c.absx
+	c1 := absx > 1
+	var ddenomAns float64
+	var dnumAns float64
+	x := c.x
+	m := c.m
+	n := c.n
+	ndenomAns3 := c.end.denomAns3
+	y := c.y
+	var dy float64
+	nnumAns2 := c.end.numAns2
+	y2 := c.y2
+	if c1 {
+		pow := float64(n - m)
+		t1 := s / c.denomAns
+		ddenomAns -= t1 * c.quo
+		dnumAns += t1 * c.pow
+		*dx += t1 * c.numAns * (pow * math.Pow(x, pow-1))
+	} else {
+		t2 := s / c.denomAns2
+		ddenomAns -= t2 * c.quo2
+		dnumAns += t2
+	}
+	t3 := n - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		ndenomAns3--
+		dy += ddenomAns * t.denomAns3[ndenomAns3]
+		ddenomAns *= y
+	}
+	t4 := m - 1
+	for i := t4; i >= 0; i-- {
+		nnumAns2--
+		dy += dnumAns * t.numAns2[nnumAns2]
+		dnumAns *= y2
+	}
+	if c1 {
+		*dx -= dy / x * c.quo3
+	} else {
+		*dx += dy
+	}
+}
+
+// cephesIgamCContinuedFractionTape is what cephesIgamCContinuedFractionForward
+// keeps of one run of cephesIgamCContinuedFraction for
+// cephesIgamCContinuedFractionBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// cephesIgamCContinuedFractionForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 58·iTrips + 72 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where iTrips is the iterations of the loop on i.
+//
+//	x                 8 bytes per run: the parameter x
+//	ax                8 bytes per run: result 1 of a call of cephesIgamFacGrad
+//	dcephesIgamFacDA  8 bytes per run: result 2 of a call of cephesIgamFacGrad
+//	dcephesIgamFacDX  8 bytes per run: result 3 of a call of cephesIgamFacGrad
+//	z2                8 bytes per run: the value of z the backward sweep reads
+//	qkm12             8 bytes per run: the value of qkm1 the backward sweep reads
+//	quo               8 bytes per run: a quotient (quo) of the forward sweep
+//	y                 8·iTrips bytes (8 bytes an entry): the value of y the backward sweep reads
+//	c                 8·iTrips bytes (8 bytes an entry): the value of c the backward sweep reads
+//	pkm1              8·iTrips bytes (8 bytes an entry): the value of pkm1 the backward sweep reads
+//	z                 8·iTrips bytes (8 bytes an entry): the value of z the backward sweep reads
+//	pkm2              8·iTrips bytes (8 bytes an entry): the value of pkm2 the backward sweep reads
+//	qkm1              8·iTrips bytes (8 bytes an entry): the value of qkm1 the backward sweep reads
+//	qkm2              8·iTrips bytes (8 bytes an entry): the value of qkm2 the backward sweep reads
+//	cond2             1·iTrips bytes (1 byte an entry): the branch the forward sweep took
+//	cond              1·iTrips bytes (1 byte an entry): the branch the forward sweep took
+//	iTrips            8 bytes per run: how many iterations of the loop on i began
+//	ans               8 bytes per run: the value of ans the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values yc, qk,
+// pk, r, unnamed products; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+type cephesIgamCContinuedFractionTape struct {
+	// x: the parameter x.
+	x float64
+	// ax: result 1 of a call of cephesIgamFacGrad.
+	ax float64
+	// dcephesIgamFacDA: result 2 of a call of cephesIgamFacGrad.
+	dcephesIgamFacDA float64
+	// dcephesIgamFacDX: result 3 of a call of cephesIgamFacGrad.
+	dcephesIgamFacDX float64
+	// z2: the value of z the backward sweep reads.
+	z2 float64
+	// qkm12: the value of qkm1 the backward sweep reads.
+	qkm12 float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// y: the value of y the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	y []float64
+	// c: the value of c the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	c []float64
+	// pkm1: the value of pkm1 the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	pkm1 []float64
+	// z: the value of z the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	z []float64
+	// pkm2: the value of pkm2 the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	pkm2 []float64
+	// qkm1: the value of qkm1 the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	qkm1 []float64
+	// qkm2: the value of qkm2 the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	qkm2 []float64
+	// cond2: the branch the forward sweep took, one entry per iteration of the
+	// loop around it, read back last first.
+	cond2 []bool
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
+	// ans: the value of ans the backward sweep reads.
+	ans float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesIgamCContinuedFractionTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *cephesIgamCContinuedFractionTape) Bytes() int {
+	n := 72
+	n += len(t.y) * 8
+	n += len(t.c) * 8
+	n += len(t.pkm1) * 8
+	n += len(t.z) * 8
+	n += len(t.pkm2) * 8
+	n += len(t.qkm1) * 8
+	n += len(t.qkm2) * 8
+	n += len(t.cond2) * 1
+	n += len(t.cond) * 1
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesIgamCContinuedFractionTape) clearRefs() {}
+
+// poolcephesIgamCContinuedFractionTape holds the
+// cephesIgamCContinuedFractionTapes that cephesIgamCContinuedFractionGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolcephesIgamCContinuedFractionTape = sync.Pool{New: func() any {
+	return new(cephesIgamCContinuedFractionTape)
+}}
+
+// release gives t back to poolcephesIgamCContinuedFractionTape, emptied of the
+// caller's memory. A tape holding more than 64 MiB is left to the garbage
+// collector instead: the pool would keep that memory alive, unused, between
+// calls (until two collections pass), and at that size the allocation saved is
+// small beside the run that fills it.
+func (t *cephesIgamCContinuedFractionTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolcephesIgamCContinuedFractionTape.Put(t)
+}
+
+// cephesIgamCContinuedFractionForward runs cephesIgamCContinuedFraction and
+// records in t what cephesIgamCContinuedFractionBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func cephesIgamCContinuedFractionForward(t *cephesIgamCContinuedFractionTape, a, x float64) float64 {
+	t.cond = t.cond[:0]
+	t.cond2 = t.cond2[:0]
+	t.qkm1 = t.qkm1[:0]
+	t.z = t.z[:0]
+	t.qkm2 = t.qkm2[:0]
+	t.y = t.y[:0]
+	t.c = t.c[:0]
+	t.pkm1 = t.pkm1[:0]
+	t.pkm2 = t.pkm2[:0]
+	t.x = x
+	ax, dcephesIgamFacDA, dcephesIgamFacDX := cephesIgamFacGrad(a, x)
+	t.ax = ax
+	t.dcephesIgamFacDA = dcephesIgamFacDA
+	t.dcephesIgamFacDX = dcephesIgamFacDX
+	t1 := ax
+	if t1 == 0 {
+		return 0
+	} else {
+		y := 1 - a
+		z := x + y + 1
+		c := 0.0
+		pkm2 := 1.0
+		qkm2 := x
+		pkm1 := x + 1
+		t.z2 = z
+		qkm1 := z * x
+		t.qkm12 = qkm1
+		t3 := pkm1 / qkm1
+		t.quo = t3
+		ans := t3
+		iTrips := 0
+		for i := 0; i < 2000; i++ {
+			iTrips++
+			c += 1
+			y += 1
+			z += 2
+			t.y = append(t.y, y)
+			t.c = append(t.c, c)
+			yc := y * c
+			t.pkm1 = append(t.pkm1, pkm1)
+			t.z = append(t.z, z)
+			t.pkm2 = append(t.pkm2, pkm2)
+			pk := pkm1*z - pkm2*yc
+			t.qkm1 = append(t.qkm1, qkm1)
+			t.qkm2 = append(t.qkm2, qkm2)
+			qk := qkm1*z - qkm2*yc
+			var t2 float64
+			c1 := qk != 0
+			t.cond2 = append(t.cond2, c1)
+			if c1 {
+				r := pk / qk
+				t2 = math.Abs((ans - r) / r)
+				ans = r
+			} else {
+				t2 = 1
+			}
+			pkm2 = pkm1
+			pkm1 = pk
+			qkm2 = qkm1
+			qkm1 = qk
+			c2 := math.Abs(pk) > 4.503599627370496e+15
+			t.cond = append(t.cond, c2)
+			if c2 {
+				pkm2 *= 2.220446049250313e-16
+				pkm1 *= 2.220446049250313e-16
+				qkm2 *= 2.220446049250313e-16
+				qkm1 *= 2.220446049250313e-16
+			}
+			if t2 <= 1.1102230246251565e-16 {
+				break
+			}
+		}
+		t.iTrips = iTrips
+		t.ans = ans
+		return ans * t1
+	}
+}
+
+// cephesIgamCContinuedFractionBackward adds to da and dx the vector-Jacobian
+// product of cephesIgamCContinuedFraction with the seeds s, at the point
+// recorded in t by cephesIgamCContinuedFractionForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func cephesIgamCContinuedFractionBackward(t *cephesIgamCContinuedFractionTape, s float64, da, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	ax := t.ax
+	var dtmp float64
+	var dans float64
+	ncond := len(t.cond)
+	var dqkm1 float64
+	var dqkm2 float64
+	var dpkm1 float64
+	var dpkm2 float64
+	ncond2 := len(t.cond2)
+	nqkm1 := len(t.qkm1)
+	nz := len(t.z)
+	nqkm2 := len(t.qkm2)
+	ny := len(t.y)
+	nc := len(t.c)
+	npkm1 := len(t.pkm1)
+	npkm2 := len(t.pkm2)
+	var dz float64
+	var dy float64
+	x := t.x
+	dcephesIgamFacDA := t.dcephesIgamFacDA
+	dcephesIgamFacDX := t.dcephesIgamFacDX
+	if !(ax == 0) {
+		dtmp += s * t.ans
+		dans += s * ax
+		t1 := t.iTrips - 1
+		for i := t1; i >= 0; i-- {
+			ncond--
+			ncond2--
+			nqkm1--
+			t2 := t.qkm1[nqkm1]
+			nz--
+			t3 := t.z[nz]
+			nqkm2--
+			t4 := t.qkm2[nqkm2]
+			ny--
+			nc--
+			t5 := t.c[nc]
+			yc := t.y[ny] * t5
+			qk := t2*t3 - t4*yc
+			npkm1--
+			t6 := t.pkm1[npkm1]
+			npkm2--
+			t7 := t.pkm2[npkm2]
+			pk := t6*t3 - t7*yc
+			var dpk float64
+			var dqk float64
+			if t.cond[ncond] {
+				dqkm1 *= 2.220446049250313e-16
+				dqkm2 *= 2.220446049250313e-16
+				dpkm1 *= 2.220446049250313e-16
+				dpkm2 *= 2.220446049250313e-16
+			}
+			t8 := dqkm1
+			dqkm1 = dqkm2
+			t9 := dpkm1
+			dpkm1 = dpkm2
+			dpkm2 = 0
+			dqkm2 = 0
+			if t.cond2[ncond2] {
+				r := pk / qk
+				t10 := dans / qk
+				dpk += t10
+				dqk -= t10 * r
+				dans = 0
+			}
+			dqk2 := t8 + dqk
+			dqkm2 -= dqk2 * yc
+			dqkm1 += dqk2 * t3
+			dpk2 := t9 + dpk
+			dpkm2 -= dpk2 * yc
+			dz += dqk2*t2 + dpk2*t6
+			dpkm1 += dpk2 * t3
+			dyc := -(dqk2 * t4) - dpk2*t7
+			dy += dyc * t5
+		}
+		t11 := dans / t.qkm12
+		dqkm1 -= t11 * t.quo
+		dpkm1 += t11
+		*dx += dqkm1 * t.z2
+		dz += dqkm1 * x
+		*dx += dpkm1
+		*dx += dqkm2
+		*dx += dz
+		dy += dz
+		*da -= dy
+	}
+	*da += dtmp * dcephesIgamFacDA
+	*dx += dtmp * dcephesIgamFacDX
+}
+
+// cephesIgamCContinuedFractionGrad returns cephesIgamCContinuedFraction's
+// result and its gradient with respect to a and x, in that order (da, dx),
+// computed by reverse-mode automatic differentiation.
+func cephesIgamCContinuedFractionGrad(a, x float64) (float64, float64, float64) {
+	t := poolcephesIgamCContinuedFractionTape.Get().(*cephesIgamCContinuedFractionTape)
+	t1 := cephesIgamCContinuedFractionForward(t, a, x)
+	var da float64
+	var dx float64
+	cephesIgamCContinuedFractionBackward(t, 1, &da, &dx)
+	t.release()
+	return t1, da, dx
+}
+
+// cephesIgamCSeriesTape is what cephesIgamCSeriesForward keeps of one run of
+// cephesIgamCSeries for cephesIgamCSeriesBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of cephesIgamCSeriesForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·nTrips + 72 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where nTrips is the iterations of the loop on n.
+//
+//	a              8 bytes per run: the parameter a
+//	x              8 bytes per run: the parameter x
+//	fac2           8·nTrips bytes (8 bytes an entry): the value of fac the backward sweep reads
+//	fac            8·nTrips bytes (8 bytes an entry): the value of fac the backward sweep reads
+//	nTrips         8 bytes per run: how many iterations of the loop on n began
+//	logx           8 bytes per run: logx as the forward sweep computed it
+//	dcephesLgam1p  8 bytes per run: result 2 of a call of cephesLgam1pGrad
+//	dcephesExpm1   8 bytes per run: result 2 of a call of cephesExpm1Grad
+//	dcephesLgam    8 bytes per run: result 2 of a call of cephesLgamGrad
+//	exp            8 bytes per run: math.Exp of the forward sweep
+//	sum            8 bytes per run: the value of sum the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values term,
+// unnamed conversions, sums; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// term2.
+type cephesIgamCSeriesTape struct {
+	// a: the parameter a.
+	a float64
+	// x: the parameter x.
+	x float64
+	// fac2: the value of fac the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	fac2 []float64
+	// fac: the value of fac the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	fac []float64
+	// nTrips: how many iterations of the loop on n began.
+	nTrips int
+	// logx: logx as the forward sweep computed it.
+	logx float64
+	// dcephesLgam1p: result 2 of a call of cephesLgam1pGrad.
+	dcephesLgam1p float64
+	// dcephesExpm1: result 2 of a call of cephesExpm1Grad.
+	dcephesExpm1 float64
+	// dcephesLgam: result 2 of a call of cephesLgamGrad.
+	dcephesLgam float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// sum: the value of sum the backward sweep reads.
+	sum float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesIgamCSeriesTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *cephesIgamCSeriesTape) Bytes() int {
+	n := 72
+	n += len(t.fac2) * 8
+	n += len(t.fac) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesIgamCSeriesTape) clearRefs() {}
+
+// poolcephesIgamCSeriesTape holds the cephesIgamCSeriesTapes that
+// cephesIgamCSeriesGrad finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolcephesIgamCSeriesTape = sync.Pool{New: func() any {
+	return new(cephesIgamCSeriesTape)
+}}
+
+// release gives t back to poolcephesIgamCSeriesTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *cephesIgamCSeriesTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolcephesIgamCSeriesTape.Put(t)
+}
+
+// cephesIgamCSeriesForward runs cephesIgamCSeries and records in t what
+// cephesIgamCSeriesBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func cephesIgamCSeriesForward(t *cephesIgamCSeriesTape, a, x float64) float64 {
+	t.fac = t.fac[:0]
+	t.fac2 = t.fac2[:0]
+	t.a = a
+	t.x = x
+	fac := 1.0
+	sum := 0.0
+	nTrips := 0
+	for n := 1; n < 2000; n++ {
+		nTrips++
+		t.fac2 = append(t.fac2, fac)
+		fac *= -x / float64(n)
+		t.fac = append(t.fac, fac)
+		term := fac / (a + float64(n))
+		sum += term
+		if math.Abs(term) <= 1.1102230246251565e-16*math.Abs(sum) {
+			break
+		}
+	}
+	t.nTrips = nTrips
+	logx := math.Log(x)
+	t.logx = logx
+	t1 := a * logx
+	t2, dcephesLgam1p := cephesLgam1pGrad(a)
+	t.dcephesLgam1p = dcephesLgam1p
+	t3, dcephesExpm1 := cephesExpm1Grad(t1 - t2)
+	t.dcephesExpm1 = dcephesExpm1
+	term2 := -t3
+	t4, dcephesLgam := cephesLgamGrad(a)
+	t.dcephesLgam = dcephesLgam
+	t5 := math.Exp(t1 - t4)
+	t.exp = t5
+	t.sum = sum
+	return term2 - t5*sum
+}
+
+// cephesIgamCSeriesBackward adds to da and dx the vector-Jacobian product of
+// cephesIgamCSeries with the seeds s, at the point recorded in t by
+// cephesIgamCSeriesForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func cephesIgamCSeriesBackward(t *cephesIgamCSeriesTape, s float64, da, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.exp
+	var dsum float64
+	a := t.a
+	x := t.x
+	t2 := t.nTrips
+	logx := t.logx
+	dcephesLgam1p := t.dcephesLgam1p
+	dcephesExpm1 := t.dcephesExpm1
+	dcephesLgam := t.dcephesLgam
+	nfac := len(t.fac)
+	var daSum float64
+	var dfac float64
+	nfac2 := len(t.fac2)
+	var dxSum float64
+	dsum -= s * t1
+	t3 := s * t.sum * t1
+	t4 := s * dcephesExpm1
+	t5 := -t3 - t4
+	dlogx := t5 * a
+	for n := t2; n >= 1; n-- {
+		t6 := float64(n)
+		t7 := a + t6
+		nfac--
+		term := t.fac[nfac] / t7
+		nfac2--
+		t8 := dsum / t7
+		daSum -= t8 * term
+		dfac += t8
+		dxSum -= dfac * t.fac2[nfac2] / t6
+		dfac = -(dfac / t6 * x)
+	}
+	*da += t3*dcephesLgam + t4*dcephesLgam1p + t5*logx + daSum
+	*dx += dlogx/x + dxSum
+}
+
+// cephesIgamCSeriesGrad returns cephesIgamCSeries's result and its gradient
+// with respect to a and x, in that order (da, dx), computed by reverse-mode
+// automatic differentiation.
+func cephesIgamCSeriesGrad(a, x float64) (float64, float64, float64) {
+	t := poolcephesIgamCSeriesTape.Get().(*cephesIgamCSeriesTape)
+	t1 := cephesIgamCSeriesForward(t, a, x)
+	var da float64
+	var dx float64
+	cephesIgamCSeriesBackward(t, 1, &da, &dx)
+	t.release()
+	return t1, da, dx
+}
+
+// cephesLgam1pTape is what cephesLgam1pForward keeps of one run of cephesLgam1p
+// for cephesLgam1pBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// cephesLgam1pForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x                     8 bytes per run: the parameter x
+//	abs                   8 bytes per run: math.Abs of the forward sweep
+//	dcephesLgam1pTaylor   8 bytes per run: result 2 of a call of cephesLgam1pTaylorGrad
+//	abs2                  8 bytes per run: math.Abs of the forward sweep
+//	dcephesLgam1pTaylor2  8 bytes per run: result 2 of a call of cephesLgam1pTaylorGrad
+//	dcephesLgam           8 bytes per run: result 2 of a call of cephesLgamGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type cephesLgam1pTape struct {
+	// x: the parameter x.
+	x float64
+	// abs: math.Abs of the forward sweep.
+	abs float64
+	// dcephesLgam1pTaylor: result 2 of a call of cephesLgam1pTaylorGrad.
+	dcephesLgam1pTaylor float64
+	// abs2: math.Abs of the forward sweep.
+	abs2 float64
+	// dcephesLgam1pTaylor2: result 2 of a call of cephesLgam1pTaylorGrad.
+	dcephesLgam1pTaylor2 float64
+	// dcephesLgam: result 2 of a call of cephesLgamGrad.
+	dcephesLgam float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesLgam1pTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *cephesLgam1pTape) Bytes() int {
+	return 48
+}
+
+// cephesLgam1pForward runs cephesLgam1p and records in t what
+// cephesLgam1pBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func cephesLgam1pForward(t *cephesLgam1pTape, x float64) float64 {
+	t.x = x
+	t1 := math.Abs(x)
+	t.abs = t1
+	if t1 <= 0.5 {
+		t2, dcephesLgam1pTaylor := cephesLgam1pTaylorGrad(x)
+		t.dcephesLgam1pTaylor = dcephesLgam1pTaylor
+		return t2
+	} else {
+		t3 := x - 1
+		t4 := math.Abs(t3)
+		t.abs2 = t4
+		if t4 < 0.5 {
+			t5, dcephesLgam1pTaylor2 := cephesLgam1pTaylorGrad(t3)
+			t.dcephesLgam1pTaylor2 = dcephesLgam1pTaylor2
+			return math.Log(x) + t5
+		} else {
+			t6, dcephesLgam := cephesLgamGrad(x + 1)
+			t.dcephesLgam = dcephesLgam
+			return t6
+		}
+	}
+}
+
+// cephesLgam1pBackward adds to dx the vector-Jacobian product of cephesLgam1p
+// with the seeds s, at the point recorded in t by cephesLgam1pForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func cephesLgam1pBackward(t *cephesLgam1pTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	if t.abs <= 0.5 {
+		dcephesLgam1pTaylor := t.dcephesLgam1pTaylor
+		*dx += s * dcephesLgam1pTaylor
+	} else {
+		var dtmp float64
+		if t.abs2 < 0.5 {
+			dcephesLgam1pTaylor2 := t.dcephesLgam1pTaylor2
+			dtmp += s * dcephesLgam1pTaylor2
+			*dx += s / x
+		} else {
+			dcephesLgam := t.dcephesLgam
+			*dx += s * dcephesLgam
+		}
+		*dx += dtmp
+	}
+}
+
+// cephesLgam1pGrad returns cephesLgam1p's result and its gradient with respect
+// to x, in that order (dx), computed by reverse-mode automatic differentiation.
+func cephesLgam1pGrad(x float64) (float64, float64) {
+	var t cephesLgam1pTape
+	t1 := cephesLgam1pForward(&t, x)
+	var dx float64
+	cephesLgam1pBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// cephesLgam1pTaylorTape is what cephesLgam1pTaylorForward keeps of one run of
+// cephesLgam1pTaylor for cephesLgam1pTaylorBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of cephesLgam1pTaylorForward overwrites it, and its buffers are
+// kept.
+//
+// Memory: after a run, the tape holds 16·nTrips + 16 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where nTrips is the iterations of the loop on n.
+//
+//	x           8 bytes per run: the parameter x
+//	xfac        8·nTrips bytes (8 bytes an entry): the value of xfac the backward sweep reads
+//	cepheszeta  8·nTrips bytes (8 bytes an entry): cephesZeta of the forward sweep
+//	nTrips      8 bytes per run: how many iterations of the loop on n began
+//
+// Recomputed by the backward sweep rather than stored: the float values nf;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// coeff.
+type cephesLgam1pTaylorTape struct {
+	// x: the parameter x.
+	x float64
+	// xfac: the value of xfac the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	xfac [40]float64
+	// xfac's entries this run: the stack is xfac[:xfacN].
+	xfacN int
+	// cepheszeta: cephesZeta of the forward sweep, one entry per iteration of the
+	// loop around it, read back last first.
+	cepheszeta [40]float64
+	// cepheszeta's entries this run: the stack is cepheszeta[:cepheszetaN].
+	cepheszetaN int
+	// nTrips: how many iterations of the loop on n began.
+	nTrips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesLgam1pTaylorTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *cephesLgam1pTaylorTape) Bytes() int {
+	n := 16
+	n += t.xfacN * 8
+	n += t.cepheszetaN * 8
+	return n
+}
+
+// cephesLgam1pTaylorForward runs cephesLgam1pTaylor and records in t what
+// cephesLgam1pTaylorBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func cephesLgam1pTaylorForward(t *cephesLgam1pTaylorTape, x float64) float64 {
+	t.cepheszetaN = 0
+	t.xfacN = 0
+	t.x = x
+	if x == 0 {
+		return 0
+	} else {
+		res := -0.5772156649015329 * x
+		t1 := -x
+		xfac := t1
+		nTrips := 0
+		for n := 2; n < 42; n++ {
+			nTrips++
+			nf := float64(n)
+			t.xfac[t.xfacN] = xfac
+			t.xfacN++
+			xfac *= t1
+			t2 := cephesZeta(nf, 1)
+			t.cepheszeta[t.cepheszetaN] = t2
+			t.cepheszetaN++
+			coeff := t2 * xfac / nf
+			res += coeff
+			if math.Abs(coeff) < 1.1102230246251565e-16*math.Abs(res) {
+				break
+			}
+		}
+		t.nTrips = nTrips
+		return res
+	}
+}
+
+// cephesLgam1pTaylorBackward adds to dx the vector-Jacobian product of
+// cephesLgam1pTaylor with the seeds s, at the point recorded in t by
+// cephesLgam1pTaylorForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func cephesLgam1pTaylorBackward(t *cephesLgam1pTaylorTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	var dres float64
+	ncepheszeta := t.cepheszetaN
+	var dxfac float64
+	nxfac := t.xfacN
+	if !(x == 0) {
+		var dtmp float64
+		dres += s
+		t1 := t.nTrips + 1
+		for n := t1; n >= 2; n-- {
+			nf := float64(n)
+			ncepheszeta--
+			nxfac--
+			dxfac += dres / nf * t.cepheszeta[ncepheszeta]
+			dtmp += dxfac * t.xfac[nxfac]
+			dxfac = -(dxfac * x)
+		}
+		*dx -= dxfac + dtmp
+		*dx += dres * -0.5772156649015329
+	}
+}
+
+// cephesLgam1pTaylorGrad returns cephesLgam1pTaylor's result and its gradient
+// with respect to x, in that order (dx), computed by reverse-mode automatic
+// differentiation.
+func cephesLgam1pTaylorGrad(x float64) (float64, float64) {
+	var t cephesLgam1pTaylorTape
+	t1 := cephesLgam1pTaylorForward(&t, x)
+	var dx float64
+	cephesLgam1pTaylorBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// cephesExpm1Tape is what cephesExpm1Forward keeps of one run of cephesExpm1
+// for cephesExpm1Backward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of cephesExpm1Forward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 42 bytes, plus cephesPolevlTape.Bytes() +
+// cephesPolevlTape2.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x                  8 bytes per run: the parameter x
+//	isinf              1 bytes per run: math.IsInf of the forward sweep
+//	isnan              1 bytes per run: math.IsNaN of the forward sweep
+//	exp                8 bytes per run: math.Exp of the forward sweep
+//	cephesPolevlTape   cephesPolevlTape.Bytes(), a cephesPolevlCallXTape for the calls of one call site, one call per run: the tape cephesPolevlCallXForward fills and cephesPolevlCallXBackward reads
+//	tmp                8 bytes per run: an intermediate value of the forward sweep
+//	cephesPolevlTape2  cephesPolevlTape2.Bytes(), a cephesPolevlCallXTape for the calls of one call site, one call per run: the tape cephesPolevlCallXForward fills and cephesPolevlCallXBackward reads
+//	diff               8 bytes per run: a difference (diff) of the forward sweep
+//	r2                 8 bytes per run: r2 as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: xx,
+// r.
+type cephesExpm1Tape struct {
+	// x: the parameter x.
+	x float64
+	// isinf: math.IsInf of the forward sweep.
+	isinf bool
+	// isnan: math.IsNaN of the forward sweep.
+	isnan bool
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// cephesPolevlTape: the tape cephesPolevlCallXForward fills and
+	// cephesPolevlCallXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	cephesPolevlTape cephesPolevlCallXTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+	// cephesPolevlTape2: the tape cephesPolevlCallXForward fills and
+	// cephesPolevlCallXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	cephesPolevlTape2 cephesPolevlCallXTape
+	// diff: a difference (diff) of the forward sweep.
+	diff float64
+	// r2: r2 as the forward sweep computed it.
+	r2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesExpm1Tape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *cephesExpm1Tape) Bytes() int {
+	n := 42
+	n += t.cephesPolevlTape.Bytes()
+	n += t.cephesPolevlTape2.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesExpm1Tape) clearRefs() {
+	t.cephesPolevlTape.clearRefs()
+	t.cephesPolevlTape2.clearRefs()
+}
+
+// poolcephesExpm1Tape holds the cephesExpm1Tapes that cephesExpm1Grad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolcephesExpm1Tape = sync.Pool{New: func() any {
+	return new(cephesExpm1Tape)
+}}
+
+// release gives t back to poolcephesExpm1Tape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *cephesExpm1Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolcephesExpm1Tape.Put(t)
+}
+
+// cephesExpm1Forward runs cephesExpm1 and records in t what cephesExpm1Backward
+// needs; t's earlier contents are discarded, its memory reused.
+func cephesExpm1Forward(t *cephesExpm1Tape, x float64) float64 {
+	t.cephesPolevlTape2.calls = t.cephesPolevlTape2.calls[:0]
+	t.cephesPolevlTape.calls = t.cephesPolevlTape.calls[:0]
+	t.x = x
+	c1 := math.IsInf(x, 0)
+	t.isinf = c1
+	if c1 {
+		c2 := math.IsNaN(x)
+		t.isnan = c2
+		if c2 || x > 0 {
+			return x
+		} else {
+			return -1
+		}
+	} else if x < -0.5 || x > 0.5 {
+		t1 := math.Exp(x)
+		t.exp = t1
+		return t1 - 1
+	} else {
+		xx := x * x
+		t2 := [3]float64{0.00012617719307481058, 0.030299440770744195, 1}
+		t3 := cephesPolevlCallXForward(&t.cephesPolevlTape, xx, t2[:], 2)
+		t.tmp = t3
+		r := x * t3
+		t4 := [4]float64{3.0019850513866446e-06, 0.002524483403496841, 0.22726554820815503, 2}
+		t5 := cephesPolevlCallXForward(&t.cephesPolevlTape2, xx, t4[:], 3)
+		t6 := t5 - r
+		t.diff = t6
+		r2 := r / t6
+		t.r2 = r2
+		return r2 + r2
+	}
+}
+
+// cephesExpm1Backward adds to dx the vector-Jacobian product of cephesExpm1
+// with the seeds s, at the point recorded in t by cephesExpm1Forward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those cephesExpm1 and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func cephesExpm1Backward(t *cephesExpm1Tape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	ncephesPolevlTape2 := len(t.cephesPolevlTape2.calls)
+	ncephesPolevlTape := len(t.cephesPolevlTape.calls)
+	if t.isinf {
+		if t.isnan || x > 0 {
+			*dx += s
+		}
+	} else if x < -0.5 || x > 0.5 {
+		*dx += s * t.exp
+	} else {
+		r2 := t.r2
+		ncephesPolevlTape2--
+		t1 := t.tmp
+		ncephesPolevlTape--
+		dr2 := s * 2
+		t2 := dr2 / t.diff
+		t3 := t2 * r2
+		dx2 := 0.0
+		cephesPolevlCallXBackward(&t.cephesPolevlTape2, ncephesPolevlTape2, -t3, &dx2)
+		t4 := dx2
+		dr := t2 + t3
+		*dx += dr * t1
+		dx3 := 0.0
+		cephesPolevlCallXBackward(&t.cephesPolevlTape, ncephesPolevlTape, dr*x, &dx3)
+		dxx := t4 + dx3
+		*dx += dxx * x * 2
+	}
+}
+
+// cephesExpm1Grad returns cephesExpm1's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func cephesExpm1Grad(x float64) (float64, float64) {
+	t := poolcephesExpm1Tape.Get().(*cephesExpm1Tape)
+	t1 := cephesExpm1Forward(t, x)
+	var dx float64
+	cephesExpm1Backward(t, 1, &dx)
+	t.release()
+	return t1, dx
+}
+
+// mathextGammaIncRegJVP returns mathextGammaIncReg's results and then their
+// directional derivatives along the tangents da, dx of a, x, computed by
+// forward-mode automatic differentiation.
+func mathextGammaIncRegJVP(a, x, da, dx float64) (float64, float64) {
+	t1, t2 := cephesIgamJVP(a, x, da, dx)
+	return t1, t2
+}
+
+// cephesIgamJVP returns cephesIgam's results and then their directional
+// derivatives along the tangents da, dx of a, x, computed by forward-mode
+// automatic differentiation.
+func cephesIgamJVP(a, x, da, dx float64) (float64, float64) {
+	if x == 0 {
+		return 0, 0
+	}
+	if x < 0 || a <= 0 {
+		panic("cephes: parameter out of bounds")
+	}
+	absxmaA := math.Abs(x-a) / a
+	if a > 20 && a < 200 && absxmaA < 0.3 || a > 200 && absxmaA < 4.5/math.Sqrt(a) {
+		t1, t2 := cephesAsymptoticSeriesJVP(a, x, 1, da, dx)
+		return t1, t2
+	}
+	if x > 1 && x > a {
+		t3, t4 := cephesIgamCJVP(a, x, da, dx)
+		return 1 - t3, -t4
+	}
+	t5, t6 := cephesIgamSeriesJVP(a, x, da, dx)
+	return t5, t6
+}
+
+// cephesAsymptoticSeriesJVP returns cephesAsymptoticSeries's results and then
+// their directional derivatives along the tangents da, dx of a, x, computed by
+// forward-mode automatic differentiation.
+func cephesAsymptoticSeriesJVP(a, x float64, fun int, da, dx float64) (float64, float64) {
+	maxpow := 0
+	lambda := x / a
+	t1 := da / a
+	sigma := (x - a) / a
+	dsigma := (dx-da)/a - t1*sigma
+	absoldterm := 1.7976931348623157e+308
+	etapow := [25]float64{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	detapow := [25]float64{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	sum := 0.0
+	dsum := 0.0
+	afac := 1.0
+	dafac := 0.0
+	var sgn float64
+	if fun == 1 {
+		sgn = -1
+	} else {
+		sgn = 1
+	}
+	var eta float64
+	deta := 0.0
+	if lambda > 1 {
+		t2, t3 := cephesLog1pmxJVP(sigma, dsigma)
+		t4 := math.Sqrt(-2 * t2)
+		eta = t4
+		deta = 0.5 / t4 * (t3 * -2)
+	} else if lambda < 1 {
+		t5, t6 := cephesLog1pmxJVP(sigma, dsigma)
+		t7 := math.Sqrt(-2 * t5)
+		eta = -t7
+		deta = -(0.5 / t7 * (t6 * -2))
+	} else {
+		eta = 0
+		deta = 0
+	}
+	t8 := sgn * eta
+	t9 := math.Sqrt(a / 2)
+	t10 := t8 * t9
+	res := 0.5 * math.Erfc(t10)
+	dres := math.Exp(-(t10 * t10)) * -1.1283791670955126 * (t9*(sgn*deta) + t8*(0.5/t9*(da*0.5))) * 0.5
+	for k := 0; k < 25; k++ {
+		var t11 [25][25]float64
+		t11[0][0] = -0.3333333333333333
+		t11[0][1] = 0.08333333333333333
+		t11[0][2] = -0.014814814814814815
+		t11[0][3] = 0.0011574074074074073
+		t11[0][4] = 0.0003527336860670194
+		t11[0][5] = -0.0001787551440329218
+		t11[0][6] = 3.919263178522438e-05
+		t11[0][7] = -2.1854485106799924e-06
+		t11[0][8] = -1.85406221071516e-06
+		t11[0][9] = 8.296711340953087e-07
+		t11[0][10] = -1.7665952736826078e-07
+		t11[0][11] = 6.707853543401498e-09
+		t11[0][12] = 1.0261809784240309e-08
+		t11[0][13] = -4.382036018453353e-09
+		t11[0][14] = 9.14769958223679e-10
+		t11[0][15] = -2.551419399494625e-11
+		t11[0][16] = -5.830772132550426e-11
+		t11[0][17] = 2.4361948020667415e-11
+		t11[0][18] = -5.0276692801141755e-12
+		t11[0][19] = 1.1004392031956135e-13
+		t11[0][20] = 3.3717632624009856e-13
+		t11[0][21] = -1.392388722418162e-13
+		t11[0][22] = 2.8534893807047445e-14
+		t11[0][23] = -5.139111834242572e-16
+		t11[0][24] = -1.9752288294349442e-15
+		t11[1][0] = -0.001851851851851852
+		t11[1][1] = -0.003472222222222222
+		t11[1][2] = 0.0026455026455026454
+		t11[1][3] = -0.0009902263374485596
+		t11[1][4] = 0.00020576131687242798
+		t11[1][5] = -4.018775720164609e-07
+		t11[1][6] = -1.8098550334489977e-05
+		t11[1][7] = 7.64916091608111e-06
+		t11[1][8] = -1.6120900894563446e-06
+		t11[1][9] = 4.647127802807434e-09
+		t11[1][10] = 1.378633446915721e-07
+		t11[1][11] = -5.752545603517705e-08
+		t11[1][12] = 1.1951628599778148e-08
+		t11[1][13] = -1.7543241719747647e-11
+		t11[1][14] = -1.0091543710600413e-09
+		t11[1][15] = 4.162792991842583e-10
+		t11[1][16] = -8.56390702649298e-11
+		t11[1][17] = 6.067215101604758e-14
+		t11[1][18] = 7.1624989648114856e-12
+		t11[1][19] = -2.933186643771437e-12
+		t11[1][20] = 5.996696365683689e-13
+		t11[1][21] = -2.1671786527323313e-16
+		t11[1][22] = -4.978339972369262e-14
+		t11[1][23] = 2.0291628823713425e-14
+		t11[1][24] = -4.13125571381061e-15
+		t11[2][0] = 0.004133597883597883
+		t11[2][1] = -0.0026813271604938273
+		t11[2][2] = 0.0007716049382716049
+		t11[2][3] = 2.0093878600823047e-06
+		t11[2][4] = -0.00010736653226365161
+		t11[2][5] = 5.2923448829120125e-05
+		t11[2][6] = -1.2760635188618728e-05
+		t11[2][7] = 3.423578734096138e-08
+		t11[2][8] = 1.3721957309062932e-06
+		t11[2][9] = -6.298992138380055e-07
+		t11[2][10] = 1.4280614206064242e-07
+		t11[2][11] = -2.0477098421990866e-10
+		t11[2][12] = -1.409252991086752e-08
+		t11[2][13] = 6.228974084922022e-09
+		t11[2][14] = -1.3670488396617112e-09
+		t11[2][15] = 9.428356159014678e-13
+		t11[2][16] = 1.2872252400089318e-10
+		t11[2][17] = -5.5645956134363323e-11
+		t11[2][18] = 1.197593554636698e-11
+		t11[2][19] = -4.1689782251838634e-15
+		t11[2][20] = -1.0940640427884595e-12
+		t11[2][21] = 4.662239946390136e-13
+		t11[2][22] = -9.905105763906907e-14
+		t11[2][23] = 1.8931876768373515e-17
+		t11[2][24] = 8.859221872591127e-15
+		t11[3][0] = 0.0006494341563786008
+		t11[3][1] = 0.00022947209362139917
+		t11[3][2] = -0.0004691894943952557
+		t11[3][3] = 0.00026772063206283885
+		t11[3][4] = -7.561801671883977e-05
+		t11[3][5] = -2.396505113867297e-07
+		t11[3][6] = 1.1082654115347302e-05
+		t11[3][7] = -5.6749528269915965e-06
+		t11[3][8] = 1.4230900732435883e-06
+		t11[3][9] = -2.7861080291528143e-11
+		t11[3][10] = -1.6958404091930278e-07
+		t11[3][11] = 8.099464905388083e-08
+		t11[3][12] = -1.9111168485973655e-08
+		t11[3][13] = 2.3928620439808118e-12
+		t11[3][14] = 2.0620131815488797e-09
+		t11[3][15] = -9.460496661855133e-10
+		t11[3][16] = 2.1541049775774907e-10
+		t11[3][17] = -1.388823336813903e-14
+		t11[3][18] = -2.1894761681963938e-11
+		t11[3][19] = 9.790998951171684e-12
+		t11[3][20] = -2.178219188018096e-12
+		t11[3][21] = 6.208819573407901e-17
+		t11[3][22] = 2.126978363279737e-13
+		t11[3][23] = -9.344688791517433e-14
+		t11[3][24] = 2.045367122678285e-14
+		t11[4][0] = -0.0008618882909167117
+		t11[4][1] = 0.0007840392217200666
+		t11[4][2] = -0.0002990724803031902
+		t11[4][3] = -1.4638452578843418e-06
+		t11[4][4] = 6.641498215465122e-05
+		t11[4][5] = -3.968365047179435e-05
+		t11[4][6] = 1.1375726970678419e-05
+		t11[4][7] = 2.507497226237533e-10
+		t11[4][8] = -1.6954149536558305e-06
+		t11[4][9] = 8.907507532205309e-07
+		t11[4][10] = -2.292934834000805e-07
+		t11[4][11] = 2.956794137544049e-11
+		t11[4][12] = 2.8865829742708783e-08
+		t11[4][13] = -1.4189739437803219e-08
+		t11[4][14] = 3.4463580499464896e-09
+		t11[4][15] = -2.3024517174528067e-13
+		t11[4][16] = -3.9409233028046403e-10
+		t11[4][17] = 1.86023389685045e-10
+		t11[4][18] = -4.356323005056618e-11
+		t11[4][19] = 1.278600101629623e-15
+		t11[4][20] = 4.67927502665792e-12
+		t11[4][21] = -2.149246470613483e-12
+		t11[4][22] = 4.908815614809652e-13
+		t11[4][23] = -6.33859148489156e-18
+		t11[4][24] = -5.045332069080094e-14
+		t11[5][0] = -0.00033679855336635813
+		t11[5][1] = -6.972813758365858e-05
+		t11[5][2] = 0.0002772753244959392
+		t11[5][3] = -0.00019932570516188847
+		t11[5][4] = 6.797780477937208e-05
+		t11[5][5] = 1.419062920643967e-07
+		t11[5][6] = -1.3594048189768693e-05
+		t11[5][7] = 8.018470256334202e-06
+		t11[5][8] = -2.291481176508095e-06
+		t11[5][9] = -3.252473551298454e-10
+		t11[5][10] = 3.4652846491085265e-07
+		t11[5][11] = -1.8447187191171344e-07
+		t11[5][12] = 4.8240967037894184e-08
+		t11[5][13] = -1.7989466721743514e-14
+		t11[5][14] = -6.306194500013523e-09
+		t11[5][15] = 3.162417628774568e-09
+		t11[5][16] = -7.840924253697429e-10
+		t11[5][17] = 5.192679165254041e-15
+		t11[5][18] = 9.358944242306784e-11
+		t11[5][19] = -4.513426216163278e-11
+		t11[5][20] = 1.0799129993116828e-11
+		t11[5][21] = -3.661886712685252e-17
+		t11[5][22] = -1.210902069055155e-12
+		t11[5][23] = 5.680743584990564e-13
+		t11[5][24] = -1.3249659916340829e-13
+		t11[6][0] = 0.0005313079364639922
+		t11[6][1] = -0.0005921664373536939
+		t11[6][2] = 0.0002708782096718045
+		t11[6][3] = 7.902353232660328e-07
+		t11[6][4] = -8.153969367561969e-05
+		t11[6][5] = 5.61168275310625e-05
+		t11[6][6] = -1.8329116582843375e-05
+		t11[6][7] = -3.0796134506033047e-09
+		t11[6][8] = 3.465155368803609e-06
+		t11[6][9] = -2.0291327396058603e-06
+		t11[6][10] = 5.788792863149004e-07
+		t11[6][11] = 2.338630673826657e-13
+		t11[6][12] = -8.828600746330484e-08
+		t11[6][13] = 4.7435958880408125e-08
+		t11[6][14] = -1.2545415020710382e-08
+		t11[6][15] = 8.649648858010293e-14
+		t11[6][16] = 1.6846058979264062e-09
+		t11[6][17] = -8.575492823577594e-10
+		t11[6][18] = 2.1598224929232125e-10
+		t11[6][19] = -7.613230520476153e-16
+		t11[6][20] = -2.6639822008536144e-11
+		t11[6][21] = 1.3065700536611057e-11
+		t11[6][22] = -3.1799163902367977e-12
+		t11[6][23] = 4.710976121367431e-18
+		t11[6][24] = 3.6902800842763465e-13
+		t11[7][0] = 0.00034436760689237765
+		t11[7][1] = 5.171790908260592e-05
+		t11[7][2] = -0.00033493161081142234
+		t11[7][3] = 0.0002812695154763237
+		t11[7][4] = -0.00010976582244684731
+		t11[7][5] = -1.2741009095484485e-07
+		t11[7][6] = 2.7744451511563645e-05
+		t11[7][7] = -1.8263488805711332e-05
+		t11[7][8] = 5.7876949497350525e-06
+		t11[7][9] = 4.93875893393627e-10
+		t11[7][10] = -1.0595367014026043e-06
+		t11[7][11] = 6.166714376110408e-07
+		t11[7][12] = -1.7562973359060463e-07
+		t11[7][13] = -1.297447328701544e-12
+		t11[7][14] = 2.695423606288966e-08
+		t11[7][15] = -1.4578352908731272e-08
+		t11[7][16] = 3.887645959386175e-09
+		t11[7][17] = -3.881002251019412e-17
+		t11[7][18] = -5.327994173877286e-10
+		t11[7][19] = 2.7437977643314844e-10
+		t11[7][20] = -6.995796092070568e-11
+		t11[7][21] = 2.589986387486848e-17
+		t11[7][22] = 8.856689099669639e-12
+		t11[7][23] = -4.403168815871311e-12
+		t11[7][24] = 1.0865561947091654e-12
+		t11[8][0] = -0.0006526239185953094
+		t11[8][1] = 0.0008394987206720873
+		t11[8][2] = -0.000438297098541721
+		t11[8][3] = -6.969091458420552e-07
+		t11[8][4] = 0.00016644846642067547
+		t11[8][5] = -0.00012783517679769218
+		t11[8][6] = 4.629953263691304e-05
+		t11[8][7] = 4.557909867922708e-09
+		t11[8][8] = -1.0595271125805195e-05
+		t11[8][9] = 6.783342904865167e-06
+		t11[8][10] = -2.1075476666258803e-06
+		t11[8][11] = -1.7213731432817144e-11
+		t11[8][12] = 3.773587741611098e-07
+		t11[8][13] = -2.1867506700122867e-07
+		t11[8][14] = 6.220228804018927e-08
+		t11[8][15] = 6.597703826733e-16
+		t11[8][16] = -9.590386497425686e-09
+		t11[8][17] = 5.213214492280807e-09
+		t11[8][18] = -1.3991589583935709e-09
+		t11[8][19] = 5.382058999060575e-16
+		t11[8][20] = 1.9484714275467745e-10
+		t11[8][21] = -1.0127287556389682e-10
+		t11[8][22] = 2.6077347197254926e-11
+		t11[8][23] = -5.090418699993299e-18
+		t11[8][24] = -3.3721464474854593e-12
+		t11[9][0] = -0.0005967612901927463
+		t11[9][1] = -7.204895416020011e-05
+		t11[9][2] = 0.0006782308837667328
+		t11[9][3] = -0.0006401475260262758
+		t11[9][4] = 0.00027750107634328704
+		t11[9][5] = 1.819700838046515e-07
+		t11[9][6] = -8.479507117068503e-05
+		t11[9][7] = 6.105192082501531e-05
+		t11[9][8] = -2.1073920183404862e-05
+		t11[9][9] = -8.858589014125599e-10
+		t11[9][10] = 4.5284535953805374e-06
+		t11[9][11] = -2.8427815022504407e-06
+		t11[9][12] = 8.708234177864641e-07
+		t11[9][13] = 3.6886101871706966e-12
+		t11[9][14] = -1.534469519070206e-07
+		t11[9][15] = 8.862466778790695e-08
+		t11[9][16] = -2.5184812301826817e-08
+		t11[9][17] = -1.0225912098215092e-14
+		t11[9][18] = 3.896947075815478e-09
+		t11[9][19] = -2.1267304792235634e-09
+		t11[9][20] = 5.737013552805138e-10
+		t11[9][21] = -1.887749850169741e-19
+		t11[9][22] = -8.093153869465787e-11
+		t11[9][23] = 4.23827232834492e-11
+		t11[9][24] = -1.1002224534207727e-11
+		t11[10][0] = 0.0013324454494800656
+		t11[10][1] = -0.0019144384985654776
+		t11[10][2] = 0.0011089369134596636
+		t11[10][3] = 9.9324041226423e-07
+		t11[10][4] = -0.0005087450129309319
+		t11[10][5] = 0.00042735056665392886
+		t11[10][6] = -0.000168588537679108
+		t11[10][7] = -8.1301893922785e-09
+		t11[10][8] = 4.5284402370562144e-05
+		t11[10][9] = -3.127053674781734e-05
+		t11[10][10] = 1.044986828530338e-05
+		t11[10][11] = 4.8435226265680926e-11
+		t11[10][12] = -2.148256587345626e-06
+		t11[10][13] = 1.329369701097492e-06
+		t11[10][14] = -4.029569309210103e-07
+		t11[10][15] = -1.756787766632329e-13
+		t11[10][16] = 7.014504316366825e-08
+		t11[10][17] = -4.040787734999483e-08
+		t11[10][18] = 1.1474026743371962e-08
+		t11[10][19] = 3.9642746853563326e-18
+		t11[10][20] = -1.7804938269892715e-09
+		t11[10][21] = 9.748026254873165e-10
+		t11[10][22] = -2.6405338676507616e-10
+		t11[10][23] = 5.794875163403742e-18
+		t11[10][24] = 3.764774955354384e-11
+		t11[11][0] = 0.001579727660730835
+		t11[11][1] = 0.00016251626278391583
+		t11[11][2] = -0.0020633421035543276
+		t11[11][3] = 0.00213896861856891
+		t11[11][4] = -0.0010108559391263003
+		t11[11][5] = -3.99127055299192e-07
+		t11[11][6] = 0.0003623502508476469
+		t11[11][7] = -0.00028143901463712157
+		t11[11][8] = 0.00010449513336495887
+		t11[11][9] = 2.12114184918303e-09
+		t11[11][10] = -2.5779417251947842e-05
+		t11[11][11] = 1.7281818956040464e-05
+		t11[11][12] = -5.641377387290428e-06
+		t11[11][13] = -1.1024320105776174e-11
+		t11[11][14] = 1.1223224418895176e-06
+		t11[11][15] = -6.869339637952674e-07
+		t11[11][16] = 2.0653236975414888e-07
+		t11[11][17] = 4.6714772409838506e-14
+		t11[11][18] = -3.5609886164949055e-08
+		t11[11][19] = 2.0470855345905963e-08
+		t11[11][20] = -5.809173863328336e-09
+		t11[11][21] = -1.332821287582869e-16
+		t11[11][22] = 9.035460439133513e-10
+		t11[11][23] = -4.959878251733084e-10
+		t11[11][24] = 1.3481607129399748e-10
+		t11[12][0] = -0.004072512119514016
+		t11[12][1] = 0.00640336283380807
+		t11[12][2] = -0.004041016108167662
+		t11[12][3] = -2.183732802866233e-06
+		t11[12][4] = 0.002174044180125464
+		t11[12][5] = -0.001970044051841889
+		t11[12][6] = 0.0008359546974796246
+		t11[12][7] = 1.9445447567109655e-08
+		t11[12][8] = -0.000257793871204217
+		t11[12][9] = 0.00019009987368139304
+		t11[12][10] = -6.769649993743896e-05
+		t11[12][11] = -1.4440629666426571e-10
+		t11[12][12] = 1.5712512518742267e-05
+		t11[12][13] = -1.0304008744776892e-05
+		t11[12][14] = 3.304517767401387e-06
+		t11[12][15] = 7.982976024232571e-13
+		t11[12][16] = -6.4097794149313e-07
+		t11[12][17] = 3.8894624761300054e-07
+		t11[12][18] = -1.161834764494887e-07
+		t11[12][19] = -2.816808630596451e-15
+		t11[12][20] = 1.9878012911297094e-08
+		t11[12][21] = -1.1407719956357511e-08
+		t11[12][22] = 3.2355857064185554e-09
+		t11[12][23] = 4.175946829345594e-20
+		t11[12][24] = -5.042311271810582e-10
+		t11[13][0] = -0.0059475779383993
+		t11[13][1] = -0.0005401647678926045
+		t11[13][2] = 0.00879104135507679
+		t11[13][3] = -0.009857631558785612
+		t11[13][4] = 0.005013469503102154
+		t11[13][5] = 1.2807521786221875e-06
+		t11[13][6] = -0.0020626019342754685
+		t11[13][7] = 0.0017109128573523059
+		t11[13][8] = -0.000676953127141338
+		t11[13][9] = -6.901154567656214e-09
+		t11[13][10] = 0.00018855128143995903
+		t11[13][11] = -0.0001339521566349197
+		t11[13][12] = 4.626318303352804e-05
+		t11[13][13] = 4.003423061332135e-11
+		t11[13][14] = -1.0255652921494033e-05
+		t11[13][15] = 6.612086372797651e-06
+		t11[13][16] = -2.0913022027253007e-06
+		t11[13][17] = -2.0951775649603836e-13
+		t11[13][18] = 3.975602904199325e-07
+		t11[13][19] = -2.395621197881589e-07
+		t11[13][20] = 7.118288338214586e-08
+		t11[13][21] = 8.925574873053455e-16
+		t11[13][22] = -1.2101547235064675e-08
+		t11[13][23] = 6.935061824833439e-09
+		t11[13][24] = -1.96614644538561e-09
+		t11[14][0] = 0.01740202778752271
+		t11[14][1] = -0.029527880945699123
+		t11[14][2] = 0.020045875571402798
+		t11[14][3] = 7.0289515966903405e-06
+		t11[14][4] = -0.012375421071343148
+		t11[14][5] = 0.011976293444235253
+		t11[14][6] = -0.0054156038466518525
+		t11[14][7] = -6.329089339641862e-08
+		t11[14][8] = 0.0018855118129005065
+		t11[14][9] = -0.001473473274825001
+		t11[14][10] = 0.0005551581009770838
+		t11[14][11] = 5.240683441255066e-10
+		t11[14][12] = -0.00014357913535784837
+		t11[14][13] = 9.91812932249433e-05
+		t11[14][14] = -3.346083474947831e-05
+		t11[14][15] = -3.575583729109899e-12
+		t11[14][16] = 7.1560851960630075e-06
+		t11[14][17] = -4.551680262815553e-06
+		t11[14][18] = 1.4236576649271474e-06
+		t11[14][19] = 1.8803149082089665e-14
+		t11[14][20] = -2.662340389892921e-07
+		t11[14][21] = 1.5950642189595716e-07
+		t11[14][22] = -4.71875146738411e-08
+		t11[14][23] = -6.510787295875518e-17
+		t11[14][24] = 7.979509102674624e-09
+		t11[15][0] = 0.03024912416090589
+		t11[15][1] = 0.0024817436002649977
+		t11[15][2] = -0.049939134373457025
+		t11[15][3] = 0.05991564300930787
+		t11[15][4] = -0.03248320760162339
+		t11[15][5] = -5.721296865210344e-06
+		t11[15][6] = 0.015085251778569354
+		t11[15][7] = -0.013261324005088445
+		t11[15][8] = 0.0055515262632426145
+		t11[15][9] = 3.026318225703001e-08
+		t11[15][10] = -0.0017229548406756724
+		t11[15][11] = 0.0012893570099929638
+		t11[15][12] = -0.00046845138348319875
+		t11[15][13] = -1.830259937893045e-10
+		t11[15][14] = 0.00011449739014822654
+		t11[15][15] = -7.737856522124447e-05
+		t11[15][16] = 2.5625836246985202e-05
+		t11[15][17] = 1.0766165333192815e-12
+		t11[15][18] = -5.324680928242262e-06
+		t11[15][19] = 3.349634863064464e-06
+		t11[15][20] = -1.0381253128684019e-06
+		t11[15][21] = -5.608909920621128e-15
+		t11[15][22] = 1.9150821930676592e-07
+		t11[15][23] = -1.1418365800203487e-07
+		t11[15][24] = 3.3654425209171787e-08
+		t11[16][0] = -0.09905102088015905
+		t11[16][1] = 0.17954011706123485
+		t11[16][2] = -0.12989606383463778
+		t11[16][3] = -3.1478872752284355e-05
+		t11[16][4] = 0.09051063527684813
+		t11[16][5] = -0.0928288244111844
+		t11[16][6] = 0.04441211283987781
+		t11[16][7] = 2.7779236316835886e-07
+		t11[16][8] = -0.017229543805449696
+		t11[16][9] = 0.014182925050891573
+		t11[16][10] = -0.005621416163374734
+		t11[16][11] = -2.39598509186381e-09
+		t11[16][12] = 0.0016029634366079909
+		t11[16][13] = -0.0011606784674435774
+		t11[16][14] = 0.00041001337768153875
+		t11[16][15] = 1.836580075409066e-11
+		t11[16][16] = -9.58442565636559e-05
+		t11[16][17] = 6.364306233776471e-05
+		t11[16][18] = -2.076250624489065e-05
+		t11[16][19] = -1.1806020912804483e-13
+		t11[16][20] = 4.213180823912065e-06
+		t11[16][21] = -2.626224133701247e-06
+		t11[16][22] = 8.077062049493066e-07
+		t11[16][23] = 6.012591212363273e-16
+		t11[16][24] = -1.472973737401884e-07
+		t11[17][0] = -0.19994542198219728
+		t11[17][1] = -0.015056113040026424
+		t11[17][2] = 0.36470239469348487
+		t11[17][3] = -0.4643519231173355
+		t11[17][4] = 0.26640934719197895
+		t11[17][5] = 3.403826602714719e-05
+		t11[17][6] = -0.13784338709329624
+		t11[17][7] = 0.1276467178337056
+		t11[17][8] = -0.056213828755200985
+		t11[17][9] = -1.753150885483011e-07
+		t11[17][10] = 0.019235592956768112
+		t11[17][11] = -0.015088821281095314
+		t11[17][12] = 0.005740185445135012
+		t11[17][13] = 1.0622382710310225e-09
+		t11[17][14] = -0.0015335082692563998
+		t11[17][15] = 0.0010819320643228215
+		t11[17][16] = -0.0003737251019394566
+		t11[17][17] = -6.617090972903199e-12
+		t11[17][18] = 8.426361738090962e-05
+		t11[17][19] = -5.515070682748348e-05
+		t11[17][20] = 1.776953644834807e-05
+		t11[17][21] = 3.882792321020553e-14
+		t11[17][22] = -3.53513697488768e-06
+		t11[17][23] = 2.186583213004527e-06
+		t11[17][24] = -6.68128494476256e-07
+		t11[18][0] = 0.7243860850402943
+		t11[18][1] = -1.3918010932653375
+		t11[18][2] = 1.0654143352413967
+		t11[18][3] = 0.0001876173868950258
+		t11[18][4] = -0.827055011761527
+		t11[18][5] = 0.8935243334782842
+		t11[18][6] = -0.44971003995291337
+		t11[18][7] = -1.6107401567546651e-06
+		t11[18][8] = 0.1923559016527109
+		t11[18][9] = -0.1659770216004261
+		t11[18][10] = 0.06888222268181433
+		t11[18][11] = 1.3910091724608687e-08
+		t11[18][12] = -0.02146911561508663
+		t11[18][13] = 0.016228980898865892
+		t11[18][14] = -0.005979601617258426
+		t11[18][15] = -1.1287469112826745e-10
+		t11[18][16] = 0.0015167451119784856
+		t11[18][17] = -0.00104786342935539
+		t11[18][18] = 0.0003553907288912642
+		t11[18][19] = 8.170432211180152e-13
+		t11[18][20] = -7.77730134424524e-05
+		t11[18][21] = 5.029141389700772e-05
+		t11[18][22] = -1.6035083867000518e-05
+		t11[18][23] = 1.2469354315487606e-14
+		t11[18][24] = 3.1369106244517616e-06
+		t11[19][0] = 1.6668949727276812
+		t11[19][1] = 0.1165462765994632
+		t11[19][2] = -3.3288393225018904
+		t11[19][3] = 4.469232548286404
+		t11[19][4] = -2.6977693045875806
+		t11[19][5] = -0.0002600667859891061
+		t11[19][6] = 1.5389017615694538
+		t11[19][7] = -1.4937962361134611
+		t11[19][8] = 0.6888196463323315
+		t11[19][9] = 1.3077482004552384e-06
+		t11[19][10] = -0.2576296332559629
+		t11[19][11] = 0.21097676102125448
+		t11[19][12] = -0.08371440835921988
+		t11[19][13] = -7.792042888135476e-09
+		t11[19][14] = 0.0242679230648336
+		t11[19][15] = -0.017813678334552312
+		t11[19][16] = 0.006397033038890006
+		t11[19][17] = 4.943080709048052e-11
+		t11[19][18] = -0.0015554602758465635
+		t11[19][19] = 0.0010561196919903215
+		t11[19][20] = -0.000352771844604729
+		t11[19][21] = 9.300233464502246e-14
+		t11[19][22] = 7.528585502655717e-05
+		t11[19][23] = -4.818651556915635e-05
+		t11[19][24] = 1.5227271505597605e-05
+		t11[20][0] = -6.618829886137293
+		t11[20][1] = 13.397985455142589
+		t11[20][2] = -10.789350606845145
+		t11[20][3] = -0.0014352254537875018
+		t11[20][4] = 9.23336945961898
+		t11[20][5] = -10.456552819547769
+		t11[20][6] = 5.510552602903347
+		t11[20][7] = 1.2024439690716742e-05
+		t11[20][8] = -2.5762961164755818
+		t11[20][9] = 2.320744274538718
+		t11[20][10] = -1.0045728797216285
+		t11[20][11] = -1.0207833290021913e-07
+		t11[20][12] = 0.3397509217116947
+		t11[20][13] = -0.2672051745075747
+		t11[20][14] = 0.10235252851562705
+		t11[20][15] = 8.432973048487163e-10
+		t11[20][16] = -0.027998284958442594
+		t11[20][17] = 0.020066274144976814
+		t11[20][18] = -0.007055436891508624
+		t11[20][19] = 1.9402238183698188e-12
+		t11[20][20] = 0.0016562888105449611
+		t11[20][21] = -0.0011082898580743682
+		t11[20][22] = 0.0003654545161310169
+		t11[20][23] = -5.129003202697179e-11
+		t11[20][24] = -7.634010369686903e-05
+		t11[21][0] = -17.112706061976095
+		t11[21][1] = -1.1208044642899115
+		t11[21][2] = 37.131966511885445
+		t11[21][3] = -52.29827102534896
+		t11[21][4] = 33.058589696624615
+		t11[21][5] = 0.002479129897620022
+		t11[21][6] = -20.61089403411526
+		t11[21][7] = 20.88672775145582
+		t11[21][8] = -10.045703956517752
+		t11[21][9] = -1.2238783449063012e-05
+		t11[21][10] = 4.077013427422114
+		t11[21][11] = -3.473667358470195
+		t11[21][12] = 1.4329352617312006
+		t11[21][13] = 7.135991441187971e-08
+		t11[21][14] = -0.4479725715911561
+		t11[21][15] = 0.3411266608064446
+		t11[21][16] = -0.12699786326594922
+		t11[21][17] = -2.895367726908153e-10
+		t11[21][18] = 0.03312577627825986
+		t11[21][19] = -0.023274087021036102
+		t11[21][20] = 0.008039999350364889
+		t11[21][21] = -1.177805216235265e-09
+		t11[21][22] = -0.001832162489107167
+		t11[21][23] = 0.0012108282933588664
+		t11[21][24] = -0.0003947994124682252
+		t11[22][0] = 73.89033153567425
+		t11[22][1] = -156.80141270402274
+		t11[22][2] = 132.2177542759164
+		t11[22][3] = 0.013692876877324546
+		t11[22][4] = -123.66496885920151
+		t11[22][5] = 146.2068939106273
+		t11[22][6] = -80.36558772486535
+		t11[22][7] = -0.00011259851148881298
+		t11[22][8] = 40.77013219617994
+		t11[22][9] = -38.21034001327303
+		t11[22][10] = 17.19522294277362
+		t11[22][11] = 9.351970795516835e-07
+		t11[22][12] = -6.271615990774704
+		t11[22][13] = 5.116899907185264
+		t11[22][14] = -2.0319658112299095
+		t11[22][15] = -4.950721558276154e-09
+		t11[22][16] = 0.596263972943326
+		t11[22][17] = -0.44220765337238094
+		t11[22][18] = 0.16079998700166273
+		t11[22][19] = -2.4733786203223403e-08
+		t11[22][20] = -0.040307574759979765
+		t11[22][21] = 0.02784905074709787
+		t11[22][22] = -0.009475185899205422
+		t11[22][23] = 6.419922235909132e-06
+		t11[22][24] = 0.002125018077469946
+		t11[23][0] = 212.1683709838252
+		t11[23][1] = 13.107863022633868
+		t11[23][2] = -496.9828593287175
+		t11[23][3] = 731.215952669692
+		t11[23][4] = -482.1382172089085
+		t11[23][5] = -0.028817248692894887
+		t11[23][6] = 326.167203029471
+		t11[23][7] = -343.8934028008712
+		t11[23][8] = 171.95193870816232
+		t11[23][9] = 0.00014038077378096157
+		t11[23][10] = -75.2594195897599
+		t11[23][11] = 66.51969984520935
+		t11[23][12] = -28.447519748152462
+		t11[23][13] = -7.613702615875392e-07
+		t11[23][14] = 9.540223710530437
+		t11[23][15] = -7.517530111331138
+		t11[23][16] = 2.894399756887196
+		t11[23][17] = -4.66121949995382e-07
+		t11[23][18] = -0.8061514959879409
+		t11[23][19] = 0.5848300657063102
+		t11[23][20] = -0.20845408972964957
+		t11[23][21] = 0.00014765818959305816
+		t11[23][22] = 0.05100043386375302
+		t11[23][23] = -0.03306625214188366
+		t11[23][24] = 0.015109265210467774
+		t11[24][0] = -989.5964309832236
+		t11[24][1] = 2192.555536090523
+		t11[24][2] = -1928.3586782723355
+		t11[24][3] = -0.15925738122215252
+		t11[24][4] = 1956.9985945919857
+		t11[24][5] = -2407.2514765081555
+		t11[24][6] = 1375.6149959336497
+		t11[24][7] = 0.0012920735237496668
+		t11[24][8] = -752.5941715948055
+		t11[24][9] = 731.7166874220871
+		t11[24][10] = -341.37023466220063
+		t11[24][11] = -9.985739026060805e-06
+		t11[24][12] = 133.56313181291574
+		t11[24][13] = -112.76295161252794
+		t11[24][14] = 46.31039609820446
+		t11[24][15] = -7.923738713361476e-06
+		t11[24][16] = -14.510726927018647
+		t11[24][17] = 11.111771248100563
+		t11[24][18] = -4.169081794527089
+		t11[24][19] = 0.0031008219800117806
+		t11[24][20] = 1.1220095449981469
+		t11[24][21] = -0.7605237992614992
+		t11[24][22] = 0.36262236505085255
+		t11[24][23] = 0.2216867741940747
+		t11[24][24] = 0.48683443692930506
+		ck := t11[k][0]
+		dck := 0.0
+		for n := 1; n < 25; n++ {
+			if n > maxpow {
+				t12 := n - 1
+				t13 := etapow[t12]
+				t14 := t13*deta + eta*detapow[t12]
+				etapow[n] = eta * t13
+				detapow[n] = t14
+				maxpow++
+			}
+			var t15 [25][25]float64
+			t15[0][0] = -0.3333333333333333
+			t15[0][1] = 0.08333333333333333
+			t15[0][2] = -0.014814814814814815
+			t15[0][3] = 0.0011574074074074073
+			t15[0][4] = 0.0003527336860670194
+			t15[0][5] = -0.0001787551440329218
+			t15[0][6] = 3.919263178522438e-05
+			t15[0][7] = -2.1854485106799924e-06
+			t15[0][8] = -1.85406221071516e-06
+			t15[0][9] = 8.296711340953087e-07
+			t15[0][10] = -1.7665952736826078e-07
+			t15[0][11] = 6.707853543401498e-09
+			t15[0][12] = 1.0261809784240309e-08
+			t15[0][13] = -4.382036018453353e-09
+			t15[0][14] = 9.14769958223679e-10
+			t15[0][15] = -2.551419399494625e-11
+			t15[0][16] = -5.830772132550426e-11
+			t15[0][17] = 2.4361948020667415e-11
+			t15[0][18] = -5.0276692801141755e-12
+			t15[0][19] = 1.1004392031956135e-13
+			t15[0][20] = 3.3717632624009856e-13
+			t15[0][21] = -1.392388722418162e-13
+			t15[0][22] = 2.8534893807047445e-14
+			t15[0][23] = -5.139111834242572e-16
+			t15[0][24] = -1.9752288294349442e-15
+			t15[1][0] = -0.001851851851851852
+			t15[1][1] = -0.003472222222222222
+			t15[1][2] = 0.0026455026455026454
+			t15[1][3] = -0.0009902263374485596
+			t15[1][4] = 0.00020576131687242798
+			t15[1][5] = -4.018775720164609e-07
+			t15[1][6] = -1.8098550334489977e-05
+			t15[1][7] = 7.64916091608111e-06
+			t15[1][8] = -1.6120900894563446e-06
+			t15[1][9] = 4.647127802807434e-09
+			t15[1][10] = 1.378633446915721e-07
+			t15[1][11] = -5.752545603517705e-08
+			t15[1][12] = 1.1951628599778148e-08
+			t15[1][13] = -1.7543241719747647e-11
+			t15[1][14] = -1.0091543710600413e-09
+			t15[1][15] = 4.162792991842583e-10
+			t15[1][16] = -8.56390702649298e-11
+			t15[1][17] = 6.067215101604758e-14
+			t15[1][18] = 7.1624989648114856e-12
+			t15[1][19] = -2.933186643771437e-12
+			t15[1][20] = 5.996696365683689e-13
+			t15[1][21] = -2.1671786527323313e-16
+			t15[1][22] = -4.978339972369262e-14
+			t15[1][23] = 2.0291628823713425e-14
+			t15[1][24] = -4.13125571381061e-15
+			t15[2][0] = 0.004133597883597883
+			t15[2][1] = -0.0026813271604938273
+			t15[2][2] = 0.0007716049382716049
+			t15[2][3] = 2.0093878600823047e-06
+			t15[2][4] = -0.00010736653226365161
+			t15[2][5] = 5.2923448829120125e-05
+			t15[2][6] = -1.2760635188618728e-05
+			t15[2][7] = 3.423578734096138e-08
+			t15[2][8] = 1.3721957309062932e-06
+			t15[2][9] = -6.298992138380055e-07
+			t15[2][10] = 1.4280614206064242e-07
+			t15[2][11] = -2.0477098421990866e-10
+			t15[2][12] = -1.409252991086752e-08
+			t15[2][13] = 6.228974084922022e-09
+			t15[2][14] = -1.3670488396617112e-09
+			t15[2][15] = 9.428356159014678e-13
+			t15[2][16] = 1.2872252400089318e-10
+			t15[2][17] = -5.5645956134363323e-11
+			t15[2][18] = 1.197593554636698e-11
+			t15[2][19] = -4.1689782251838634e-15
+			t15[2][20] = -1.0940640427884595e-12
+			t15[2][21] = 4.662239946390136e-13
+			t15[2][22] = -9.905105763906907e-14
+			t15[2][23] = 1.8931876768373515e-17
+			t15[2][24] = 8.859221872591127e-15
+			t15[3][0] = 0.0006494341563786008
+			t15[3][1] = 0.00022947209362139917
+			t15[3][2] = -0.0004691894943952557
+			t15[3][3] = 0.00026772063206283885
+			t15[3][4] = -7.561801671883977e-05
+			t15[3][5] = -2.396505113867297e-07
+			t15[3][6] = 1.1082654115347302e-05
+			t15[3][7] = -5.6749528269915965e-06
+			t15[3][8] = 1.4230900732435883e-06
+			t15[3][9] = -2.7861080291528143e-11
+			t15[3][10] = -1.6958404091930278e-07
+			t15[3][11] = 8.099464905388083e-08
+			t15[3][12] = -1.9111168485973655e-08
+			t15[3][13] = 2.3928620439808118e-12
+			t15[3][14] = 2.0620131815488797e-09
+			t15[3][15] = -9.460496661855133e-10
+			t15[3][16] = 2.1541049775774907e-10
+			t15[3][17] = -1.388823336813903e-14
+			t15[3][18] = -2.1894761681963938e-11
+			t15[3][19] = 9.790998951171684e-12
+			t15[3][20] = -2.178219188018096e-12
+			t15[3][21] = 6.208819573407901e-17
+			t15[3][22] = 2.126978363279737e-13
+			t15[3][23] = -9.344688791517433e-14
+			t15[3][24] = 2.045367122678285e-14
+			t15[4][0] = -0.0008618882909167117
+			t15[4][1] = 0.0007840392217200666
+			t15[4][2] = -0.0002990724803031902
+			t15[4][3] = -1.4638452578843418e-06
+			t15[4][4] = 6.641498215465122e-05
+			t15[4][5] = -3.968365047179435e-05
+			t15[4][6] = 1.1375726970678419e-05
+			t15[4][7] = 2.507497226237533e-10
+			t15[4][8] = -1.6954149536558305e-06
+			t15[4][9] = 8.907507532205309e-07
+			t15[4][10] = -2.292934834000805e-07
+			t15[4][11] = 2.956794137544049e-11
+			t15[4][12] = 2.8865829742708783e-08
+			t15[4][13] = -1.4189739437803219e-08
+			t15[4][14] = 3.4463580499464896e-09
+			t15[4][15] = -2.3024517174528067e-13
+			t15[4][16] = -3.9409233028046403e-10
+			t15[4][17] = 1.86023389685045e-10
+			t15[4][18] = -4.356323005056618e-11
+			t15[4][19] = 1.278600101629623e-15
+			t15[4][20] = 4.67927502665792e-12
+			t15[4][21] = -2.149246470613483e-12
+			t15[4][22] = 4.908815614809652e-13
+			t15[4][23] = -6.33859148489156e-18
+			t15[4][24] = -5.045332069080094e-14
+			t15[5][0] = -0.00033679855336635813
+			t15[5][1] = -6.972813758365858e-05
+			t15[5][2] = 0.0002772753244959392
+			t15[5][3] = -0.00019932570516188847
+			t15[5][4] = 6.797780477937208e-05
+			t15[5][5] = 1.419062920643967e-07
+			t15[5][6] = -1.3594048189768693e-05
+			t15[5][7] = 8.018470256334202e-06
+			t15[5][8] = -2.291481176508095e-06
+			t15[5][9] = -3.252473551298454e-10
+			t15[5][10] = 3.4652846491085265e-07
+			t15[5][11] = -1.8447187191171344e-07
+			t15[5][12] = 4.8240967037894184e-08
+			t15[5][13] = -1.7989466721743514e-14
+			t15[5][14] = -6.306194500013523e-09
+			t15[5][15] = 3.162417628774568e-09
+			t15[5][16] = -7.840924253697429e-10
+			t15[5][17] = 5.192679165254041e-15
+			t15[5][18] = 9.358944242306784e-11
+			t15[5][19] = -4.513426216163278e-11
+			t15[5][20] = 1.0799129993116828e-11
+			t15[5][21] = -3.661886712685252e-17
+			t15[5][22] = -1.210902069055155e-12
+			t15[5][23] = 5.680743584990564e-13
+			t15[5][24] = -1.3249659916340829e-13
+			t15[6][0] = 0.0005313079364639922
+			t15[6][1] = -0.0005921664373536939
+			t15[6][2] = 0.0002708782096718045
+			t15[6][3] = 7.902353232660328e-07
+			t15[6][4] = -8.153969367561969e-05
+			t15[6][5] = 5.61168275310625e-05
+			t15[6][6] = -1.8329116582843375e-05
+			t15[6][7] = -3.0796134506033047e-09
+			t15[6][8] = 3.465155368803609e-06
+			t15[6][9] = -2.0291327396058603e-06
+			t15[6][10] = 5.788792863149004e-07
+			t15[6][11] = 2.338630673826657e-13
+			t15[6][12] = -8.828600746330484e-08
+			t15[6][13] = 4.7435958880408125e-08
+			t15[6][14] = -1.2545415020710382e-08
+			t15[6][15] = 8.649648858010293e-14
+			t15[6][16] = 1.6846058979264062e-09
+			t15[6][17] = -8.575492823577594e-10
+			t15[6][18] = 2.1598224929232125e-10
+			t15[6][19] = -7.613230520476153e-16
+			t15[6][20] = -2.6639822008536144e-11
+			t15[6][21] = 1.3065700536611057e-11
+			t15[6][22] = -3.1799163902367977e-12
+			t15[6][23] = 4.710976121367431e-18
+			t15[6][24] = 3.6902800842763465e-13
+			t15[7][0] = 0.00034436760689237765
+			t15[7][1] = 5.171790908260592e-05
+			t15[7][2] = -0.00033493161081142234
+			t15[7][3] = 0.0002812695154763237
+			t15[7][4] = -0.00010976582244684731
+			t15[7][5] = -1.2741009095484485e-07
+			t15[7][6] = 2.7744451511563645e-05
+			t15[7][7] = -1.8263488805711332e-05
+			t15[7][8] = 5.7876949497350525e-06
+			t15[7][9] = 4.93875893393627e-10
+			t15[7][10] = -1.0595367014026043e-06
+			t15[7][11] = 6.166714376110408e-07
+			t15[7][12] = -1.7562973359060463e-07
+			t15[7][13] = -1.297447328701544e-12
+			t15[7][14] = 2.695423606288966e-08
+			t15[7][15] = -1.4578352908731272e-08
+			t15[7][16] = 3.887645959386175e-09
+			t15[7][17] = -3.881002251019412e-17
+			t15[7][18] = -5.327994173877286e-10
+			t15[7][19] = 2.7437977643314844e-10
+			t15[7][20] = -6.995796092070568e-11
+			t15[7][21] = 2.589986387486848e-17
+			t15[7][22] = 8.856689099669639e-12
+			t15[7][23] = -4.403168815871311e-12
+			t15[7][24] = 1.0865561947091654e-12
+			t15[8][0] = -0.0006526239185953094
+			t15[8][1] = 0.0008394987206720873
+			t15[8][2] = -0.000438297098541721
+			t15[8][3] = -6.969091458420552e-07
+			t15[8][4] = 0.00016644846642067547
+			t15[8][5] = -0.00012783517679769218
+			t15[8][6] = 4.629953263691304e-05
+			t15[8][7] = 4.557909867922708e-09
+			t15[8][8] = -1.0595271125805195e-05
+			t15[8][9] = 6.783342904865167e-06
+			t15[8][10] = -2.1075476666258803e-06
+			t15[8][11] = -1.7213731432817144e-11
+			t15[8][12] = 3.773587741611098e-07
+			t15[8][13] = -2.1867506700122867e-07
+			t15[8][14] = 6.220228804018927e-08
+			t15[8][15] = 6.597703826733e-16
+			t15[8][16] = -9.590386497425686e-09
+			t15[8][17] = 5.213214492280807e-09
+			t15[8][18] = -1.3991589583935709e-09
+			t15[8][19] = 5.382058999060575e-16
+			t15[8][20] = 1.9484714275467745e-10
+			t15[8][21] = -1.0127287556389682e-10
+			t15[8][22] = 2.6077347197254926e-11
+			t15[8][23] = -5.090418699993299e-18
+			t15[8][24] = -3.3721464474854593e-12
+			t15[9][0] = -0.0005967612901927463
+			t15[9][1] = -7.204895416020011e-05
+			t15[9][2] = 0.0006782308837667328
+			t15[9][3] = -0.0006401475260262758
+			t15[9][4] = 0.00027750107634328704
+			t15[9][5] = 1.819700838046515e-07
+			t15[9][6] = -8.479507117068503e-05
+			t15[9][7] = 6.105192082501531e-05
+			t15[9][8] = -2.1073920183404862e-05
+			t15[9][9] = -8.858589014125599e-10
+			t15[9][10] = 4.5284535953805374e-06
+			t15[9][11] = -2.8427815022504407e-06
+			t15[9][12] = 8.708234177864641e-07
+			t15[9][13] = 3.6886101871706966e-12
+			t15[9][14] = -1.534469519070206e-07
+			t15[9][15] = 8.862466778790695e-08
+			t15[9][16] = -2.5184812301826817e-08
+			t15[9][17] = -1.0225912098215092e-14
+			t15[9][18] = 3.896947075815478e-09
+			t15[9][19] = -2.1267304792235634e-09
+			t15[9][20] = 5.737013552805138e-10
+			t15[9][21] = -1.887749850169741e-19
+			t15[9][22] = -8.093153869465787e-11
+			t15[9][23] = 4.23827232834492e-11
+			t15[9][24] = -1.1002224534207727e-11
+			t15[10][0] = 0.0013324454494800656
+			t15[10][1] = -0.0019144384985654776
+			t15[10][2] = 0.0011089369134596636
+			t15[10][3] = 9.9324041226423e-07
+			t15[10][4] = -0.0005087450129309319
+			t15[10][5] = 0.00042735056665392886
+			t15[10][6] = -0.000168588537679108
+			t15[10][7] = -8.1301893922785e-09
+			t15[10][8] = 4.5284402370562144e-05
+			t15[10][9] = -3.127053674781734e-05
+			t15[10][10] = 1.044986828530338e-05
+			t15[10][11] = 4.8435226265680926e-11
+			t15[10][12] = -2.148256587345626e-06
+			t15[10][13] = 1.329369701097492e-06
+			t15[10][14] = -4.029569309210103e-07
+			t15[10][15] = -1.756787766632329e-13
+			t15[10][16] = 7.014504316366825e-08
+			t15[10][17] = -4.040787734999483e-08
+			t15[10][18] = 1.1474026743371962e-08
+			t15[10][19] = 3.9642746853563326e-18
+			t15[10][20] = -1.7804938269892715e-09
+			t15[10][21] = 9.748026254873165e-10
+			t15[10][22] = -2.6405338676507616e-10
+			t15[10][23] = 5.794875163403742e-18
+			t15[10][24] = 3.764774955354384e-11
+			t15[11][0] = 0.001579727660730835
+			t15[11][1] = 0.00016251626278391583
+			t15[11][2] = -0.0020633421035543276
+			t15[11][3] = 0.00213896861856891
+			t15[11][4] = -0.0010108559391263003
+			t15[11][5] = -3.99127055299192e-07
+			t15[11][6] = 0.0003623502508476469
+			t15[11][7] = -0.00028143901463712157
+			t15[11][8] = 0.00010449513336495887
+			t15[11][9] = 2.12114184918303e-09
+			t15[11][10] = -2.5779417251947842e-05
+			t15[11][11] = 1.7281818956040464e-05
+			t15[11][12] = -5.641377387290428e-06
+			t15[11][13] = -1.1024320105776174e-11
+			t15[11][14] = 1.1223224418895176e-06
+			t15[11][15] = -6.869339637952674e-07
+			t15[11][16] = 2.0653236975414888e-07
+			t15[11][17] = 4.6714772409838506e-14
+			t15[11][18] = -3.5609886164949055e-08
+			t15[11][19] = 2.0470855345905963e-08
+			t15[11][20] = -5.809173863328336e-09
+			t15[11][21] = -1.332821287582869e-16
+			t15[11][22] = 9.035460439133513e-10
+			t15[11][23] = -4.959878251733084e-10
+			t15[11][24] = 1.3481607129399748e-10
+			t15[12][0] = -0.004072512119514016
+			t15[12][1] = 0.00640336283380807
+			t15[12][2] = -0.004041016108167662
+			t15[12][3] = -2.183732802866233e-06
+			t15[12][4] = 0.002174044180125464
+			t15[12][5] = -0.001970044051841889
+			t15[12][6] = 0.0008359546974796246
+			t15[12][7] = 1.9445447567109655e-08
+			t15[12][8] = -0.000257793871204217
+			t15[12][9] = 0.00019009987368139304
+			t15[12][10] = -6.769649993743896e-05
+			t15[12][11] = -1.4440629666426571e-10
+			t15[12][12] = 1.5712512518742267e-05
+			t15[12][13] = -1.0304008744776892e-05
+			t15[12][14] = 3.304517767401387e-06
+			t15[12][15] = 7.982976024232571e-13
+			t15[12][16] = -6.4097794149313e-07
+			t15[12][17] = 3.8894624761300054e-07
+			t15[12][18] = -1.161834764494887e-07
+			t15[12][19] = -2.816808630596451e-15
+			t15[12][20] = 1.9878012911297094e-08
+			t15[12][21] = -1.1407719956357511e-08
+			t15[12][22] = 3.2355857064185554e-09
+			t15[12][23] = 4.175946829345594e-20
+			t15[12][24] = -5.042311271810582e-10
+			t15[13][0] = -0.0059475779383993
+			t15[13][1] = -0.0005401647678926045
+			t15[13][2] = 0.00879104135507679
+			t15[13][3] = -0.009857631558785612
+			t15[13][4] = 0.005013469503102154
+			t15[13][5] = 1.2807521786221875e-06
+			t15[13][6] = -0.0020626019342754685
+			t15[13][7] = 0.0017109128573523059
+			t15[13][8] = -0.000676953127141338
+			t15[13][9] = -6.901154567656214e-09
+			t15[13][10] = 0.00018855128143995903
+			t15[13][11] = -0.0001339521566349197
+			t15[13][12] = 4.626318303352804e-05
+			t15[13][13] = 4.003423061332135e-11
+			t15[13][14] = -1.0255652921494033e-05
+			t15[13][15] = 6.612086372797651e-06
+			t15[13][16] = -2.0913022027253007e-06
+			t15[13][17] = -2.0951775649603836e-13
+			t15[13][18] = 3.975602904199325e-07
+			t15[13][19] = -2.395621197881589e-07
+			t15[13][20] = 7.118288338214586e-08
+			t15[13][21] = 8.925574873053455e-16
+			t15[13][22] = -1.2101547235064675e-08
+			t15[13][23] = 6.935061824833439e-09
+			t15[13][24] = -1.96614644538561e-09
+			t15[14][0] = 0.01740202778752271
+			t15[14][1] = -0.029527880945699123
+			t15[14][2] = 0.020045875571402798
+			t15[14][3] = 7.0289515966903405e-06
+			t15[14][4] = -0.012375421071343148
+			t15[14][5] = 0.011976293444235253
+			t15[14][6] = -0.0054156038466518525
+			t15[14][7] = -6.329089339641862e-08
+			t15[14][8] = 0.0018855118129005065
+			t15[14][9] = -0.001473473274825001
+			t15[14][10] = 0.0005551581009770838
+			t15[14][11] = 5.240683441255066e-10
+			t15[14][12] = -0.00014357913535784837
+			t15[14][13] = 9.91812932249433e-05
+			t15[14][14] = -3.346083474947831e-05
+			t15[14][15] = -3.575583729109899e-12
+			t15[14][16] = 7.1560851960630075e-06
+			t15[14][17] = -4.551680262815553e-06
+			t15[14][18] = 1.4236576649271474e-06
+			t15[14][19] = 1.8803149082089665e-14
+			t15[14][20] = -2.662340389892921e-07
+			t15[14][21] = 1.5950642189595716e-07
+			t15[14][22] = -4.71875146738411e-08
+			t15[14][23] = -6.510787295875518e-17
+			t15[14][24] = 7.979509102674624e-09
+			t15[15][0] = 0.03024912416090589
+			t15[15][1] = 0.0024817436002649977
+			t15[15][2] = -0.049939134373457025
+			t15[15][3] = 0.05991564300930787
+			t15[15][4] = -0.03248320760162339
+			t15[15][5] = -5.721296865210344e-06
+			t15[15][6] = 0.015085251778569354
+			t15[15][7] = -0.013261324005088445
+			t15[15][8] = 0.0055515262632426145
+			t15[15][9] = 3.026318225703001e-08
+			t15[15][10] = -0.0017229548406756724
+			t15[15][11] = 0.0012893570099929638
+			t15[15][12] = -0.00046845138348319875
+			t15[15][13] = -1.830259937893045e-10
+			t15[15][14] = 0.00011449739014822654
+			t15[15][15] = -7.737856522124447e-05
+			t15[15][16] = 2.5625836246985202e-05
+			t15[15][17] = 1.0766165333192815e-12
+			t15[15][18] = -5.324680928242262e-06
+			t15[15][19] = 3.349634863064464e-06
+			t15[15][20] = -1.0381253128684019e-06
+			t15[15][21] = -5.608909920621128e-15
+			t15[15][22] = 1.9150821930676592e-07
+			t15[15][23] = -1.1418365800203487e-07
+			t15[15][24] = 3.3654425209171787e-08
+			t15[16][0] = -0.09905102088015905
+			t15[16][1] = 0.17954011706123485
+			t15[16][2] = -0.12989606383463778
+			t15[16][3] = -3.1478872752284355e-05
+			t15[16][4] = 0.09051063527684813
+			t15[16][5] = -0.0928288244111844
+			t15[16][6] = 0.04441211283987781
+			t15[16][7] = 2.7779236316835886e-07
+			t15[16][8] = -0.017229543805449696
+			t15[16][9] = 0.014182925050891573
+			t15[16][10] = -0.005621416163374734
+			t15[16][11] = -2.39598509186381e-09
+			t15[16][12] = 0.0016029634366079909
+			t15[16][13] = -0.0011606784674435774
+			t15[16][14] = 0.00041001337768153875
+			t15[16][15] = 1.836580075409066e-11
+			t15[16][16] = -9.58442565636559e-05
+			t15[16][17] = 6.364306233776471e-05
+			t15[16][18] = -2.076250624489065e-05
+			t15[16][19] = -1.1806020912804483e-13
+			t15[16][20] = 4.213180823912065e-06
+			t15[16][21] = -2.626224133701247e-06
+			t15[16][22] = 8.077062049493066e-07
+			t15[16][23] = 6.012591212363273e-16
+			t15[16][24] = -1.472973737401884e-07
+			t15[17][0] = -0.19994542198219728
+			t15[17][1] = -0.015056113040026424
+			t15[17][2] = 0.36470239469348487
+			t15[17][3] = -0.4643519231173355
+			t15[17][4] = 0.26640934719197895
+			t15[17][5] = 3.403826602714719e-05
+			t15[17][6] = -0.13784338709329624
+			t15[17][7] = 0.1276467178337056
+			t15[17][8] = -0.056213828755200985
+			t15[17][9] = -1.753150885483011e-07
+			t15[17][10] = 0.019235592956768112
+			t15[17][11] = -0.015088821281095314
+			t15[17][12] = 0.005740185445135012
+			t15[17][13] = 1.0622382710310225e-09
+			t15[17][14] = -0.0015335082692563998
+			t15[17][15] = 0.0010819320643228215
+			t15[17][16] = -0.0003737251019394566
+			t15[17][17] = -6.617090972903199e-12
+			t15[17][18] = 8.426361738090962e-05
+			t15[17][19] = -5.515070682748348e-05
+			t15[17][20] = 1.776953644834807e-05
+			t15[17][21] = 3.882792321020553e-14
+			t15[17][22] = -3.53513697488768e-06
+			t15[17][23] = 2.186583213004527e-06
+			t15[17][24] = -6.68128494476256e-07
+			t15[18][0] = 0.7243860850402943
+			t15[18][1] = -1.3918010932653375
+			t15[18][2] = 1.0654143352413967
+			t15[18][3] = 0.0001876173868950258
+			t15[18][4] = -0.827055011761527
+			t15[18][5] = 0.8935243334782842
+			t15[18][6] = -0.44971003995291337
+			t15[18][7] = -1.6107401567546651e-06
+			t15[18][8] = 0.1923559016527109
+			t15[18][9] = -0.1659770216004261
+			t15[18][10] = 0.06888222268181433
+			t15[18][11] = 1.3910091724608687e-08
+			t15[18][12] = -0.02146911561508663
+			t15[18][13] = 0.016228980898865892
+			t15[18][14] = -0.005979601617258426
+			t15[18][15] = -1.1287469112826745e-10
+			t15[18][16] = 0.0015167451119784856
+			t15[18][17] = -0.00104786342935539
+			t15[18][18] = 0.0003553907288912642
+			t15[18][19] = 8.170432211180152e-13
+			t15[18][20] = -7.77730134424524e-05
+			t15[18][21] = 5.029141389700772e-05
+			t15[18][22] = -1.6035083867000518e-05
+			t15[18][23] = 1.2469354315487606e-14
+			t15[18][24] = 3.1369106244517616e-06
+			t15[19][0] = 1.6668949727276812
+			t15[19][1] = 0.1165462765994632
+			t15[19][2] = -3.3288393225018904
+			t15[19][3] = 4.469232548286404
+			t15[19][4] = -2.6977693045875806
+			t15[19][5] = -0.0002600667859891061
+			t15[19][6] = 1.5389017615694538
+			t15[19][7] = -1.4937962361134611
+			t15[19][8] = 0.6888196463323315
+			t15[19][9] = 1.3077482004552384e-06
+			t15[19][10] = -0.2576296332559629
+			t15[19][11] = 0.21097676102125448
+			t15[19][12] = -0.08371440835921988
+			t15[19][13] = -7.792042888135476e-09
+			t15[19][14] = 0.0242679230648336
+			t15[19][15] = -0.017813678334552312
+			t15[19][16] = 0.006397033038890006
+			t15[19][17] = 4.943080709048052e-11
+			t15[19][18] = -0.0015554602758465635
+			t15[19][19] = 0.0010561196919903215
+			t15[19][20] = -0.000352771844604729
+			t15[19][21] = 9.300233464502246e-14
+			t15[19][22] = 7.528585502655717e-05
+			t15[19][23] = -4.818651556915635e-05
+			t15[19][24] = 1.5227271505597605e-05
+			t15[20][0] = -6.618829886137293
+			t15[20][1] = 13.397985455142589
+			t15[20][2] = -10.789350606845145
+			t15[20][3] = -0.0014352254537875018
+			t15[20][4] = 9.23336945961898
+			t15[20][5] = -10.456552819547769
+			t15[20][6] = 5.510552602903347
+			t15[20][7] = 1.2024439690716742e-05
+			t15[20][8] = -2.5762961164755818
+			t15[20][9] = 2.320744274538718
+			t15[20][10] = -1.0045728797216285
+			t15[20][11] = -1.0207833290021913e-07
+			t15[20][12] = 0.3397509217116947
+			t15[20][13] = -0.2672051745075747
+			t15[20][14] = 0.10235252851562705
+			t15[20][15] = 8.432973048487163e-10
+			t15[20][16] = -0.027998284958442594
+			t15[20][17] = 0.020066274144976814
+			t15[20][18] = -0.007055436891508624
+			t15[20][19] = 1.9402238183698188e-12
+			t15[20][20] = 0.0016562888105449611
+			t15[20][21] = -0.0011082898580743682
+			t15[20][22] = 0.0003654545161310169
+			t15[20][23] = -5.129003202697179e-11
+			t15[20][24] = -7.634010369686903e-05
+			t15[21][0] = -17.112706061976095
+			t15[21][1] = -1.1208044642899115
+			t15[21][2] = 37.131966511885445
+			t15[21][3] = -52.29827102534896
+			t15[21][4] = 33.058589696624615
+			t15[21][5] = 0.002479129897620022
+			t15[21][6] = -20.61089403411526
+			t15[21][7] = 20.88672775145582
+			t15[21][8] = -10.045703956517752
+			t15[21][9] = -1.2238783449063012e-05
+			t15[21][10] = 4.077013427422114
+			t15[21][11] = -3.473667358470195
+			t15[21][12] = 1.4329352617312006
+			t15[21][13] = 7.135991441187971e-08
+			t15[21][14] = -0.4479725715911561
+			t15[21][15] = 0.3411266608064446
+			t15[21][16] = -0.12699786326594922
+			t15[21][17] = -2.895367726908153e-10
+			t15[21][18] = 0.03312577627825986
+			t15[21][19] = -0.023274087021036102
+			t15[21][20] = 0.008039999350364889
+			t15[21][21] = -1.177805216235265e-09
+			t15[21][22] = -0.001832162489107167
+			t15[21][23] = 0.0012108282933588664
+			t15[21][24] = -0.0003947994124682252
+			t15[22][0] = 73.89033153567425
+			t15[22][1] = -156.80141270402274
+			t15[22][2] = 132.2177542759164
+			t15[22][3] = 0.013692876877324546
+			t15[22][4] = -123.66496885920151
+			t15[22][5] = 146.2068939106273
+			t15[22][6] = -80.36558772486535
+			t15[22][7] = -0.00011259851148881298
+			t15[22][8] = 40.77013219617994
+			t15[22][9] = -38.21034001327303
+			t15[22][10] = 17.19522294277362
+			t15[22][11] = 9.351970795516835e-07
+			t15[22][12] = -6.271615990774704
+			t15[22][13] = 5.116899907185264
+			t15[22][14] = -2.0319658112299095
+			t15[22][15] = -4.950721558276154e-09
+			t15[22][16] = 0.596263972943326
+			t15[22][17] = -0.44220765337238094
+			t15[22][18] = 0.16079998700166273
+			t15[22][19] = -2.4733786203223403e-08
+			t15[22][20] = -0.040307574759979765
+			t15[22][21] = 0.02784905074709787
+			t15[22][22] = -0.009475185899205422
+			t15[22][23] = 6.419922235909132e-06
+			t15[22][24] = 0.002125018077469946
+			t15[23][0] = 212.1683709838252
+			t15[23][1] = 13.107863022633868
+			t15[23][2] = -496.9828593287175
+			t15[23][3] = 731.215952669692
+			t15[23][4] = -482.1382172089085
+			t15[23][5] = -0.028817248692894887
+			t15[23][6] = 326.167203029471
+			t15[23][7] = -343.8934028008712
+			t15[23][8] = 171.95193870816232
+			t15[23][9] = 0.00014038077378096157
+			t15[23][10] = -75.2594195897599
+			t15[23][11] = 66.51969984520935
+			t15[23][12] = -28.447519748152462
+			t15[23][13] = -7.613702615875392e-07
+			t15[23][14] = 9.540223710530437
+			t15[23][15] = -7.517530111331138
+			t15[23][16] = 2.894399756887196
+			t15[23][17] = -4.66121949995382e-07
+			t15[23][18] = -0.8061514959879409
+			t15[23][19] = 0.5848300657063102
+			t15[23][20] = -0.20845408972964957
+			t15[23][21] = 0.00014765818959305816
+			t15[23][22] = 0.05100043386375302
+			t15[23][23] = -0.03306625214188366
+			t15[23][24] = 0.015109265210467774
+			t15[24][0] = -989.5964309832236
+			t15[24][1] = 2192.555536090523
+			t15[24][2] = -1928.3586782723355
+			t15[24][3] = -0.15925738122215252
+			t15[24][4] = 1956.9985945919857
+			t15[24][5] = -2407.2514765081555
+			t15[24][6] = 1375.6149959336497
+			t15[24][7] = 0.0012920735237496668
+			t15[24][8] = -752.5941715948055
+			t15[24][9] = 731.7166874220871
+			t15[24][10] = -341.37023466220063
+			t15[24][11] = -9.985739026060805e-06
+			t15[24][12] = 133.56313181291574
+			t15[24][13] = -112.76295161252794
+			t15[24][14] = 46.31039609820446
+			t15[24][15] = -7.923738713361476e-06
+			t15[24][16] = -14.510726927018647
+			t15[24][17] = 11.111771248100563
+			t15[24][18] = -4.169081794527089
+			t15[24][19] = 0.0031008219800117806
+			t15[24][20] = 1.1220095449981469
+			t15[24][21] = -0.7605237992614992
+			t15[24][22] = 0.36262236505085255
+			t15[24][23] = 0.2216867741940747
+			t15[24][24] = 0.48683443692930506
+			t16 := t15[k][n]
+			ckterm := t16 * etapow[n]
+			dckterm := t16 * detapow[n]
+			ck += ckterm
+			dck += dckterm
+			if math.Abs(ckterm) < 1.1102230246251565e-16*math.Abs(ck) {
+				break
+			}
+		}
+		term := ck * afac
+		dterm := afac*dck + ck*dafac
+		absterm := math.Abs(term)
+		if absterm > absoldterm {
+			break
+		}
+		sum += term
+		dsum += dterm
+		if absterm < 1.1102230246251565e-16*math.Abs(sum) {
+			break
+		}
+		absoldterm = absterm
+		t17 := afac / a
+		afac = t17
+		dafac = dafac/a - t1*t17
+	}
+	t18 := -0.5 * a
+	t19 := t18 * eta
+	t20 := math.Exp(t19 * eta)
+	t21 := sgn * t20
+	t22 := math.Sqrt(6.283185307179586 * a)
+	t23 := t21 * sum / t22
+	res2 := res + t23
+	dres2 := dres + ((sum*(sgn*(t20*(eta*(eta*(da*-0.5)+t18*deta)+t19*deta)))+t21*dsum)/t22 - 0.5/t22*(da*6.283185307179586)/t22*t23)
+	return res2, dres2
+}
+
+// cephesLog1pmxJVP returns cephesLog1pmx's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func cephesLog1pmxJVP(x, dx float64) (float64, float64) {
+	if math.Abs(x) < 0.5 {
+		xfac := x
+		dxfac := dx
+		res := 0.0
+		dres := 0.0
+		var term float64
+		dterm := 0.0
+		for n := 2; n < 2000; n++ {
+			t1 := -(x * dxfac) - xfac*dx
+			xfac *= -x
+			dxfac = t1
+			t2 := float64(n)
+			term = xfac / t2
+			dterm = dxfac / t2
+			res += term
+			dres += dterm
+			if math.Abs(term) < 1.1102230246251565e-16*math.Abs(res) {
+				break
+			}
+		}
+		return res, dres
+	}
+	t3, t4 := cephesLog1pJVP(x, dx)
+	return t3 - x, t4 - dx
+}
+
+// cephesLog1pJVP returns cephesLog1p's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func cephesLog1pJVP(x, dx float64) (float64, float64) {
+	z := 1 + x
+	if z < 0.7071067811865476 || z > 1.4142135623730951 {
+		return math.Log(z), dx / z
+	}
+	z2 := x * x
+	dz2 := x * dx * 2
+	t1 := [7]float64{4.52700008624452e-05, 0.49854102823193375, 6.578732594206104, 29.911919328553072, 60.94966798098779, 57.11296359058554, 20.039553499201283}
+	t2, t3 := cephesPolevlXJVP(x, t1[:], 6, dx)
+	t4 := z2 * t2
+	t5 := [6]float64{15.062909083469192, 83.04756596796722, 221.76239823732857, 309.09872225312057, 216.42788614495947, 60.11866049760384}
+	t6, t7 := cephesP1evlXJVP(x, t5[:], 6, dx)
+	t8 := t4 / t6
+	z3 := -0.5*z2 + x*t8
+	dz3 := dz2*-0.5 + (dx/t6*t4 + x*((t2*dz2+z2*t3)/t6-t7/t6*t8))
+	return x + z3, dx + dz3
+}
+
+// cephesPolevlXJVP returns cephesPolevl's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func cephesPolevlXJVP(x float64, coef []float64, n int, dx float64) (float64, float64) {
+	ans := coef[0]
+	dans := 0.0
+	for i := 1; i <= n; i++ {
+		t1 := x*dans + ans*dx
+		ans = ans*x + coef[i]
+		dans = t1
+	}
+	return ans, dans
+}
+
+// cephesP1evlXJVP returns cephesP1evl's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func cephesP1evlXJVP(x float64, coef []float64, n int, dx float64) (float64, float64) {
+	ans := x + coef[0]
+	dans := dx
+	for i := 1; i <= n-1; i++ {
+		t1 := x*dans + ans*dx
+		ans = ans*x + coef[i]
+		dans = t1
+	}
+	return ans, dans
+}
+
+// cephesIgamCJVP returns cephesIgamC's results and then their directional
+// derivatives along the tangents da, dx of a, x, computed by forward-mode
+// automatic differentiation.
+func cephesIgamCJVP(a, x, da, dx float64) (float64, float64) {
+	if x < 0 || a <= 0 {
+		panic("cephes: parameter out of bounds")
+	} else if x == 0 {
+		return 1, 0
+	} else if math.IsInf(x, 0) {
+		return 0, 0
+	}
+	absxmaA := math.Abs(x-a) / a
+	if a > 20 && a < 200 && absxmaA < 0.3 || a > 200 && absxmaA < 4.5/math.Sqrt(a) {
+		t1, t2 := cephesAsymptoticSeriesJVP(a, x, 0, da, dx)
+		return t1, t2
+	}
+	if x > 1.1 {
+		if x < a {
+			t3, t4 := cephesIgamSeriesJVP(a, x, da, dx)
+			return 1 - t3, -t4
+		}
+		t5, t6 := cephesIgamCContinuedFractionJVP(a, x, da, dx)
+		return t5, t6
+	} else if x <= 0.5 {
+		if -0.4/math.Log(x) < a {
+			t7, t8 := cephesIgamSeriesJVP(a, x, da, dx)
+			return 1 - t7, -t8
+		}
+		t9, t10 := cephesIgamCSeriesJVP(a, x, da, dx)
+		return t9, t10
+	}
+	if x*1.1 < a {
+		t11, t12 := cephesIgamSeriesJVP(a, x, da, dx)
+		return 1 - t11, -t12
+	}
+	t13, t14 := cephesIgamCSeriesJVP(a, x, da, dx)
+	return t13, t14
+}
+
+// cephesIgamSeriesJVP returns cephesIgamSeries's results and then their
+// directional derivatives along the tangents da, dx of a, x, computed by
+// forward-mode automatic differentiation.
+func cephesIgamSeriesJVP(a, x, da, dx float64) (float64, float64) {
+	ax, t1 := cephesIgamFacJVP(a, x, da, dx)
+	if ax == 0 {
+		return 0, 0
+	}
+	r := a
+	dr := da
+	c := 1.0
+	dc := 0.0
+	ans := 1.0
+	dans := 0.0
+	for i := 0; i < 2000; i++ {
+		r += 1
+		t2 := x / r
+		t3 := dc/r*x + c*(dx/r-dr/r*t2)
+		c *= t2
+		dc = t3
+		ans += c
+		dans += dc
+		if c <= 1.1102230246251565e-16*ans {
+			break
+		}
+	}
+	t4 := ans * ax / a
+	return t4, (ax*dans+ans*t1)/a - da/a*t4
+}
+
+// cephesIgamFacJVP returns cephesIgamFac's results and then their directional
+// derivatives along the tangents da, dx of a, x, computed by forward-mode
+// automatic differentiation.
+func cephesIgamFacJVP(a, x, da, dx float64) (float64, float64) {
+	t1 := a - x
+	t2 := da - dx
+	if math.Abs(t1) > 0.4*math.Abs(a) {
+		t3 := math.Log(x)
+		t4, t5 := cephesLgamJVP(a, da)
+		ax := a*t3 - x - t4
+		dax := t3*da + a*(dx/x) - dx - t5
+		t6 := math.Exp(ax)
+		return t6, t6 * dax
+	}
+	fac := a + 6.02468004077673 - 0.5
+	t7 := math.Exp(1)
+	t8 := math.Sqrt(fac / t7)
+	t9, t10 := cephesLanczosSumExpgScaledJVP(a, da)
+	t11 := t8 / t9
+	res := t11
+	dres := 0.5/t8*(da/t7)/t9 - t10/t9*t11
+	if a < 200 && x < 200 {
+		t12 := math.Exp(t1)
+		t13 := x / fac
+		t14 := math.Pow(t13, a)
+		t15 := t14 * math.Log(t13)
+		if t13 == 0 {
+			t15 = 0
+		}
+		t16 := t12 * t14
+		t17 := t16*dres + res*(t14*(t12*t2)+t12*(a*math.Pow(t13, a-1)*(dx/fac-da/fac*t13)+t15*da))
+		res *= t16
+		dres = t17
+	} else {
+		num := x - a - 6.02468004077673 + 0.5
+		t18 := num / fac
+		t19 := da / fac
+		t20, t21 := cephesLog1pmxJVP(t18, (dx-da)/fac-t19*t18)
+		t22 := x * -5.52468004077673 / fac
+		t23 := math.Exp(a*t20 + t22)
+		t24 := t23*dres + res*(t23*(t20*da+a*t21+(dx*-5.52468004077673/fac-t19*t22)))
+		res *= t23
+		dres = t24
+	}
+	return res, dres
+}
+
+// cephesLgamJVP returns cephesLgam's results and then their directional
+// derivatives along the tangents da of a, computed by forward-mode automatic
+// differentiation.
+func cephesLgamJVP(a, da float64) (float64, float64) {
+	t1, _ := math.Lgamma(a)
+	t2 := godiffDigamma(a)
+	return t1, t2 * da
+}
+
+// cephesLanczosSumExpgScaledJVP returns cephesLanczosSumExpgScaled's results
+// and then their directional derivatives along the tangents dx of x, computed
+// by forward-mode automatic differentiation.
+func cephesLanczosSumExpgScaledJVP(x, dx float64) (float64, float64) {
+	t1 := [13]float64{0.006061842346248907, 0.5098416655656676, 19.519927882476175, 449.9445569063168, 6955.999602515376, 75999.29304014542, 601859.6171681099, 3.481712154980646e+06, 1.4605578087685067e+07, 4.333888932467614e+07, 8.63631312881386e+07, 1.0379404311634454e+08, 5.6906521913471565e+07}
+	t2 := [13]float64{1, 66, 1925, 32670, 357423, 2.637558e+06, 1.3339535e+07, 4.599573e+07, 1.05258076e+08, 1.50917976e+08, 1.2054384e+08, 3.99168e+07, 0}
+	t3, t4 := cephesRatevlXJVP(x, t1[:], 12, t2[:], 12, dx)
+	return t3, t4
+}
+
+// cephesRatevlXJVP returns cephesRatevl's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func cephesRatevlXJVP(x float64, num []float64, m int, denom []float64, n int, dx float64) (float64, float64) {
+	absx := math.Abs(x)
+	var dir int
+	var idx int
+	var y float64
+	dy := 0.0
+	c1 := absx > 1
+	if c1 {
+		dir = -1
+		idx = m
+		y = 1 / x
+		dy = -(dx / x / x)
+	} else {
+		dir = 1
+		idx = 0
+		y = x
+		dy = dx
+	}
+	numAns := num[idx]
+	dnumAns := 0.0
+	idx += dir
+	for i := 0; i < m; i++ {
+		t1 := y*dnumAns + numAns*dy
+		numAns = numAns*y + num[idx]
+		dnumAns = t1
+		idx += dir
+	}
+	if c1 {
+		idx = n
+	} else {
+		idx = 0
+	}
+	denomAns := denom[idx]
+	ddenomAns := 0.0
+	idx += dir
+	for i2 := 0; i2 < n; i2++ {
+		t2 := y*ddenomAns + denomAns*dy
+		denomAns = denomAns*y + denom[idx]
+		ddenomAns = t2
+		idx += dir
+	}
+	if c1 {
+		pow := float64(n - m)
+		t3 := math.Pow(x, pow)
+		t4 := t3 * numAns / denomAns
+		return t4, (numAns*(pow*math.Pow(x, pow-1)*dx)+t3*dnumAns)/denomAns - ddenomAns/denomAns*t4
+	}
+	t5 := numAns / denomAns
+	return t5, dnumAns/denomAns - ddenomAns/denomAns*t5
+}
+
+// cephesIgamCContinuedFractionJVP returns cephesIgamCContinuedFraction's
+// results and then their directional derivatives along the tangents da, dx of
+// a, x, computed by forward-mode automatic differentiation.
+func cephesIgamCContinuedFractionJVP(a, x, da, dx float64) (float64, float64) {
+	ax, t1 := cephesIgamFacJVP(a, x, da, dx)
+	if ax == 0 {
+		return 0, 0
+	}
+	y := 1 - a
+	dy := -da
+	z := x + y + 1
+	dz := dx + dy
+	c := 0.0
+	pkm2 := 1.0
+	dpkm2 := 0.0
+	qkm2 := x
+	dqkm2 := dx
+	pkm1 := x + 1
+	dpkm1 := dx
+	qkm1 := z * x
+	dqkm1 := x*dz + z*dx
+	t2 := pkm1 / qkm1
+	ans := t2
+	dans := dpkm1/qkm1 - dqkm1/qkm1*t2
+	for i := 0; i < 2000; i++ {
+		c += 1
+		y += 1
+		z += 2
+		yc := y * c
+		dyc := c * dy
+		pk := pkm1*z - pkm2*yc
+		dpk := z*dpkm1 + pkm1*dz - (yc*dpkm2 + pkm2*dyc)
+		qk := qkm1*z - qkm2*yc
+		dqk := z*dqkm1 + qkm1*dz - (yc*dqkm2 + qkm2*dyc)
+		var t float64
+		if qk != 0 {
+			r := pk / qk
+			dr := dpk/qk - dqk/qk*r
+			t = math.Abs((ans - r) / r)
+			ans = r
+			dans = dr
+		} else {
+			t = 1
+		}
+		pkm2 = pkm1
+		dpkm2 = dpkm1
+		pkm1 = pk
+		dpkm1 = dpk
+		qkm2 = qkm1
+		dqkm2 = dqkm1
+		qkm1 = qk
+		dqkm1 = dqk
+		if math.Abs(pk) > 4.503599627370496e+15 {
+			pkm2 *= 2.220446049250313e-16
+			dpkm2 *= 2.220446049250313e-16
+			pkm1 *= 2.220446049250313e-16
+			dpkm1 *= 2.220446049250313e-16
+			qkm2 *= 2.220446049250313e-16
+			dqkm2 *= 2.220446049250313e-16
+			qkm1 *= 2.220446049250313e-16
+			dqkm1 *= 2.220446049250313e-16
+		}
+		if t <= 1.1102230246251565e-16 {
+			break
+		}
+	}
+	return ans * ax, ax*dans + ans*t1
+}
+
+// cephesIgamCSeriesJVP returns cephesIgamCSeries's results and then their
+// directional derivatives along the tangents da, dx of a, x, computed by
+// forward-mode automatic differentiation.
+func cephesIgamCSeriesJVP(a, x, da, dx float64) (float64, float64) {
+	fac := 1.0
+	dfac := 0.0
+	sum := 0.0
+	dsum := 0.0
+	for n := 1; n < 2000; n++ {
+		t1 := float64(n)
+		t2 := fac*(-dx/t1) - dfac/t1*x
+		fac *= -x / t1
+		dfac = t2
+		t3 := a + float64(n)
+		term := fac / t3
+		dterm := dfac/t3 - da/t3*term
+		sum += term
+		dsum += dterm
+		if math.Abs(term) <= 1.1102230246251565e-16*math.Abs(sum) {
+			break
+		}
+	}
+	logx := math.Log(x)
+	dlogx := dx / x
+	t4 := a * logx
+	t5 := logx*da + a*dlogx
+	t6, t7 := cephesLgam1pJVP(a, da)
+	t8, t9 := cephesExpm1JVP(t4-t6, t5-t7)
+	term2 := -t8
+	dterm2 := -t9
+	t10, t11 := cephesLgamJVP(a, da)
+	t12 := math.Exp(t4 - t10)
+	return term2 - t12*sum, dterm2 - (sum*(t12*(t5-t11)) + t12*dsum)
+}
+
+// cephesLgam1pJVP returns cephesLgam1p's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func cephesLgam1pJVP(x, dx float64) (float64, float64) {
+	if math.Abs(x) <= 0.5 {
+		t1, t2 := cephesLgam1pTaylorJVP(x, dx)
+		return t1, t2
+	} else {
+		t3 := x - 1
+		if math.Abs(t3) < 0.5 {
+			t4, t5 := cephesLgam1pTaylorJVP(t3, dx)
+			return math.Log(x) + t4, dx/x + t5
+		}
+	}
+	t6, t7 := cephesLgamJVP(x+1, dx)
+	return t6, t7
+}
+
+// cephesLgam1pTaylorJVP returns cephesLgam1pTaylor's results and then their
+// directional derivatives along the tangents dx of x, computed by forward-mode
+// automatic differentiation.
+func cephesLgam1pTaylorJVP(x, dx float64) (float64, float64) {
+	if x == 0 {
+		return 0, 0
+	}
+	res := -0.5772156649015329 * x
+	dres := dx * -0.5772156649015329
+	t1 := -x
+	xfac := t1
+	dxfac := -dx
+	for n := 2; n < 42; n++ {
+		nf := float64(n)
+		t2 := -(x * dxfac) - xfac*dx
+		xfac *= t1
+		dxfac = t2
+		t3 := cephesZeta(nf, 1)
+		coeff := t3 * xfac / nf
+		dcoeff := t3 * dxfac / nf
+		res += coeff
+		dres += dcoeff
+		if math.Abs(coeff) < 1.1102230246251565e-16*math.Abs(res) {
+			break
+		}
+	}
+	return res, dres
+}
+
+// cephesExpm1JVP returns cephesExpm1's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func cephesExpm1JVP(x, dx float64) (float64, float64) {
+	if math.IsInf(x, 0) {
+		if math.IsNaN(x) || x > 0 {
+			return x, dx
+		}
+		return -1, 0
+	}
+	if x < -0.5 || x > 0.5 {
+		t1 := math.Exp(x)
+		return t1 - 1, t1 * dx
+	}
+	xx := x * x
+	dxx := x * dx * 2
+	t2 := [3]float64{0.00012617719307481058, 0.030299440770744195, 1}
+	t3, t4 := cephesPolevlXJVP(xx, t2[:], 2, dxx)
+	r := x * t3
+	dr := t3*dx + x*t4
+	t5 := [4]float64{3.0019850513866446e-06, 0.002524483403496841, 0.22726554820815503, 2}
+	t6, t7 := cephesPolevlXJVP(xx, t5[:], 3, dxx)
+	t8 := t6 - r
+	r2 := r / t8
+	dr2 := dr/t8 - (t7-dr)/t8*r2
+	return r2 + r2, dr2 * 2
+}
+
+func cephesZeta(x, q float64) float64 {
+	if x == 1 {
+		return math.Inf(1)
+	}
+	if x < 1 {
+		panic("cephes: parameter out of bounds")
+	}
+	if q <= 0 {
+		if q == math.Floor(q) {
+			panic("cephes: function singularity")
+		}
+		if x != math.Floor(x) {
+			panic("cephes: parameter out of bounds")
+		}
+	}
+	if q > 1e+08 {
+		return (1/(x-1) + 1/(2*q)) * math.Pow(q, 1-x)
+	}
+	t1 := -x
+	s := math.Pow(q, t1)
+	a := q
+	i := 0
+	b := 0.0
+	for i < 9 || a <= 9 {
+		i++
+		a += 1
+		b = math.Pow(a, t1)
+		s += b
+		if math.Abs(b/s) < 1.1102230246251565e-16 {
+			return s
+		}
+	}
+	w := a
+	s += b * w / (x - 1)
+	s -= 0.5 * b
+	a = 1
+	k := 0.0
+	t3 := [12]float64{12, -720, 30240, -1.2096e+06, 4.790016e+07, -1.8924375803183792e+09, 7.47242496e+10, -2.950130727918164e+12, 1.1646782814350067e+14, -4.597978722407473e+15, 1.8152105401943546e+17, -7.166165256175667e+18}
+	for i2 := range t3 {
+		coef := t3[i2]
+		a *= x + k
+		b /= w
+		t := a * b / coef
+		s += t
+		t2 := math.Abs(t / s)
+		if t2 < 1.1102230246251565e-16 {
+			return s
+		}
+		k += 1
+		a *= x + k
+		b /= w
+		k += 1
+	}
+	return s
+}
+
+// mathextZetaGrad returns mathextZeta's result and its gradient with respect to
+// x and q, in that order (dx, dq), computed by reverse-mode automatic
+// differentiation.
+func mathextZetaGrad(x, q float64) (float64, float64, float64) {
+	t1, dcephesZetaDX, dcephesZetaDQ := cephesZetaGrad(x, q)
+	var dx float64
+	var dq float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += dcephesZetaDX
+	dq += dcephesZetaDQ
+	return t1, dx, dq
+}
+
+// cephesZetaTape is what cephesZetaForward keeps of one run of cephesZeta for
+// cephesZetaBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of cephesZetaForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 17·trips + 65·12 + 226 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	x       8 bytes per run: the parameter x
+//	q       8 bytes per run: the parameter q
+//	diff2   8 bytes per run: a difference (diff) of the forward sweep
+//	quo2    8 bytes per run: a quotient (quo) of the forward sweep
+//	prod    8 bytes per run: a product (prod) of the forward sweep
+//	quo     8 bytes per run: a quotient (quo) of the forward sweep
+//	sum     8 bytes per run: a sum (sum) of the forward sweep
+//	diff    8 bytes per run: a difference (diff) of the forward sweep
+//	pow     8 bytes per run: math.Pow of the forward sweep
+//	pow3    8 bytes per run: math.Pow of the forward sweep
+//	a5      8·trips bytes (8 bytes an entry): the value of a the backward sweep reads
+//	pow2    8·trips bytes (8 bytes an entry): math.Pow of the forward sweep
+//	cond2   1·trips bytes (1 byte an entry): the branch the forward sweep took
+//	trips2  8 bytes per run: how many iterations of a loop began
+//	done    1 bytes per run: whether a loop that can return or break finished without doing so
+//	a       8 bytes per run: the value of a the backward sweep reads
+//	b4      8 bytes per run: the value of b the backward sweep reads
+//	diff3   8 bytes per run: a difference (diff) of the forward sweep
+//	quo3    8 bytes per run: a quotient (quo) of the forward sweep
+//	tmp     96 bytes per run (a reference to the caller's slice, not a copy): an intermediate value of the forward sweep
+//	a4      8·12 bytes (8 bytes an entry): the value of a the backward sweep reads
+//	k2      8·12 bytes (8 bytes an entry): the value of k the backward sweep reads
+//	b3      8·12 bytes (8 bytes an entry): the value of b the backward sweep reads
+//	a3      8·12 bytes (8 bytes an entry): the value of a the backward sweep reads
+//	b2      8·12 bytes (8 bytes an entry): the value of b the backward sweep reads
+//	cond    1·12 bytes (1 byte an entry): the branch the forward sweep took
+//	trips   8 bytes per run: how many iterations of a loop began
+//	done2   1 bytes per run: whether a loop that can return or break finished without doing so
+//	a2      at most 8·12 bytes (8 bytes an entry): the value of a the backward sweep reads
+//	k       at most 8·12 bytes (8 bytes an entry): the value of k the backward sweep reads
+//	b       at most 8·12 bytes (8 bytes an entry): the value of b the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients, sums, negations; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: t,
+// t2.
+type cephesZetaTape struct {
+	// x: the parameter x.
+	x float64
+	// q: the parameter q.
+	q float64
+	// diff2: a difference (diff) of the forward sweep.
+	diff2 float64
+	// quo2: a quotient (quo) of the forward sweep.
+	quo2 float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// sum: a sum (sum) of the forward sweep.
+	sum float64
+	// diff: a difference (diff) of the forward sweep.
+	diff float64
+	// pow: math.Pow of the forward sweep.
+	pow float64
+	// pow3: math.Pow of the forward sweep.
+	pow3 float64
+	// a5: the value of a the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	a5 []float64
+	// pow2: math.Pow of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	pow2 []float64
+	// cond2: the branch the forward sweep took, one entry per iteration of the
+	// loop around it, read back last first.
+	cond2 []bool
+	// trips2: how many iterations of a loop began.
+	trips2 int
+	// done: whether a loop that can return or break finished without doing so.
+	done bool
+	// a: the value of a the backward sweep reads.
+	a float64
+	// b4: the value of b the backward sweep reads.
+	b4 float64
+	// diff3: a difference (diff) of the forward sweep.
+	diff3 float64
+	// quo3: a quotient (quo) of the forward sweep.
+	quo3 float64
+	// tmp: an intermediate value of the forward sweep.
+	tmp [12]float64
+	// a4: the value of a the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	a4 []float64
+	// k2: the value of k the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	k2 []float64
+	// b3: the value of b the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	b3 []float64
+	// a3: the value of a the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	a3 []float64
+	// b2: the value of b the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	b2 []float64
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// trips: how many iterations of a loop began.
+	trips int
+	// done2: whether a loop that can return or break finished without doing so.
+	done2 bool
+	// a2: the value of a the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	a2 []float64
+	// k: the value of k the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	k []float64
+	// b: the value of b the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	b []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cephesZetaTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *cephesZetaTape) Bytes() int {
+	n := 226
+	n += len(t.a5) * 8
+	n += len(t.pow2) * 8
+	n += len(t.cond2) * 1
+	n += len(t.a4) * 8
+	n += len(t.k2) * 8
+	n += len(t.b3) * 8
+	n += len(t.a3) * 8
+	n += len(t.b2) * 8
+	n += len(t.cond) * 1
+	n += len(t.a2) * 8
+	n += len(t.k) * 8
+	n += len(t.b) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cephesZetaTape) clearRefs() {}
+
+// poolcephesZetaTape holds the cephesZetaTapes that cephesZetaGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolcephesZetaTape = sync.Pool{New: func() any {
+	return new(cephesZetaTape)
+}}
+
+// release gives t back to poolcephesZetaTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *cephesZetaTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolcephesZetaTape.Put(t)
+}
+
+// cephesZetaForward runs cephesZeta and records in t what cephesZetaBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func cephesZetaForward(t *cephesZetaTape, x, q float64) float64 {
+	t.cond = t.cond[:0]
+	t.b = t.b[:0]
+	t.a2 = t.a2[:0]
+	t.k = t.k[:0]
+	t.a3 = t.a3[:0]
+	t.b2 = t.b2[:0]
+	t.b3 = t.b3[:0]
+	t.a4 = t.a4[:0]
+	t.k2 = t.k2[:0]
+	t.cond2 = t.cond2[:0]
+	t.a5 = t.a5[:0]
+	t.pow2 = t.pow2[:0]
+	t.x = x
+	t.q = q
+	if x == 1 {
+		return math.Inf(1)
+	} else {
+		if x < 1 {
+			panic("cephes: parameter out of bounds")
+		}
+		if q <= 0 {
+			if q == math.Floor(q) {
+				panic("cephes: function singularity")
+			}
+			if x != math.Floor(x) {
+				panic("cephes: parameter out of bounds")
+			}
+		}
+		if q > 1e+08 {
+			t1 := x - 1
+			t.diff2 = t1
+			t4 := 1 / t1
+			t.quo2 = t4
+			t5 := 2 * q
+			t.prod = t5
+			t6 := 1 / t5
+			t.quo = t6
+			t7 := t4 + t6
+			t.sum = t7
+			t8 := 1 - x
+			t.diff = t8
+			t9 := math.Pow(q, t8)
+			t.pow = t9
+			return t7 * t9
+		} else {
+			t10 := -x
+			t11 := math.Pow(q, t10)
+			t.pow3 = t11
+			s := t11
+			a := q
+			i := 0
+			b := 0.0
+			trips := 0
+			for i < 9 || a <= 9 {
+				trips++
+				i++
+				a += 1
+				t.a5 = append(t.a5, a)
+				t12 := math.Pow(a, t10)
+				t.pow2 = append(t.pow2, t12)
+				b = t12
+				s += b
+				c1 := math.Abs(b/s) < 1.1102230246251565e-16
+				t.cond2 = append(t.cond2, c1)
+				if c1 {
+					t.trips2 = trips
+					t.done = false
+					return s
+				}
+			}
+			t.trips2 = trips
+			t.done = true
+			t13 := a
+			t.a = t13
+			t.b4 = b
+			t14 := x - 1
+			t.diff3 = t14
+			t15 := b * t13 / t14
+			t.quo3 = t15
+			s += t15
+			s -= 0.5 * b
+			a = 1
+			k := 0.0
+			t16 := [12]float64{12, -720, 30240, -1.2096e+06, 4.790016e+07, -1.8924375803183792e+09, 7.47242496e+10, -2.950130727918164e+12, 1.1646782814350067e+14, -4.597978722407473e+15, 1.8152105401943546e+17, -7.166165256175667e+18}
+			t.tmp = t16
+			trips2 := 0
+			t.a2 = slices.Grow(t.a2, 12)
+			t.a3 = slices.Grow(t.a3, 12)
+			t.a4 = slices.Grow(t.a4, 12)
+			t.b = slices.Grow(t.b, 12)
+			t.b2 = slices.Grow(t.b2, 12)
+			t.b3 = slices.Grow(t.b3, 12)
+			t.cond = slices.Grow(t.cond, 12)
+			t.k = slices.Grow(t.k, 12)
+			t.k2 = slices.Grow(t.k2, 12)
+			for i2 := range t16 {
+				trips2++
+				coef := t16[i2]
+				t.a4 = append(t.a4, a)
+				t.k2 = append(t.k2, k)
+				a *= x + k
+				t.b3 = append(t.b3, b)
+				b /= t13
+				t.a3 = append(t.a3, a)
+				t.b2 = append(t.b2, b)
+				t3 := a * b / coef
+				s += t3
+				t2 := math.Abs(t3 / s)
+				c2 := t2 < 1.1102230246251565e-16
+				t.cond = append(t.cond, c2)
+				if c2 {
+					t.trips = trips2
+					t.done2 = false
+					return s
+				} else {
+					k += 1
+					t.a2 = append(t.a2, a)
+					t.k = append(t.k, k)
+					a *= x + k
+					t.b = append(t.b, b)
+					b /= t13
+					k += 1
+				}
+			}
+			t.trips = trips2
+			t.done2 = true
+			return s
+		}
+	}
+}
+
+// cephesZetaBackward adds to dx and dq the vector-Jacobian product of
+// cephesZeta with the seeds s, at the point recorded in t by cephesZetaForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func cephesZetaBackward(t *cephesZetaTape, s float64, dx, dq *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	q := t.q
+	var ds float64
+	ncond := len(t.cond)
+	var db float64
+	nb := len(t.b)
+	var da float64
+	na2 := len(t.a2)
+	nk := len(t.k)
+	var dxSum float64
+	na3 := len(t.a3)
+	nb2 := len(t.b2)
+	nb3 := len(t.b3)
+	na4 := len(t.a4)
+	nk2 := len(t.k2)
+	ncond2 := len(t.cond2)
+	na5 := len(t.a5)
+	npow2 := len(t.pow2)
+	if !(x == 1) {
+		if q > 1e+08 {
+			t1 := t.diff
+			t2 := t.pow
+			t3 := s * t2
+			t4 := s * t.sum
+			t5 := t2 * math.Log(q)
+			if q == 0 {
+				t5 = 0
+			}
+			*dq += t4 * (t1 * math.Pow(q, t1-1))
+			*dx -= t4 * t5
+			*dq -= t3 / t.prod * t.quo * 2
+			*dx -= t3 / t.diff2 * t.quo2
+		} else {
+			t6 := t.trips2
+			t7 := -x
+			var dtmp float64
+			if t.done {
+				t8 := t.a
+				var dtmp2 float64
+				t9 := t.tmp
+				if t.done2 {
+					ds += s
+				}
+				t10 := t.trips - 1
+				for i := t10; i >= 0; i-- {
+					ncond--
+					coef := t9[i]
+					na3--
+					nb2--
+					nb3--
+					na4--
+					nk2--
+					if t.cond[ncond] {
+						ds += s
+					} else {
+						nb--
+						na2--
+						nk--
+						t11 := db / t8
+						dtmp2 -= t11 * (t.b[nb] / t8)
+						db = t11
+						dxSum += da * t.a2[na2]
+						da *= x + t.k[nk]
+					}
+					t12 := ds / coef
+					db += t12 * t.a3[na3]
+					da += t12 * t.b2[nb2]
+					t13 := db / t8
+					dtmp2 -= t13 * (t.b3[nb3] / t8)
+					db = t13
+					dxSum += da * t.a4[na4]
+					da *= x + t.k2[nk2]
+				}
+				db -= ds * 0.5
+				t14 := ds / t.diff3
+				*dx -= t14 * t.quo3
+				db += t14 * t8
+				da = t14*t.b4 + dtmp2
+			}
+			for k := t6; k > 0; k-- {
+				ncond2--
+				na5--
+				t15 := t.a5[na5]
+				npow2--
+				if t.cond2[ncond2] {
+					ds += s
+				}
+				db += ds
+				t16 := t.pow2[npow2] * math.Log(t15)
+				if t15 == 0 {
+					t16 = 0
+				}
+				dtmp += db * t16
+				da -= db * (x * math.Pow(t15, t7-1))
+				db = 0
+			}
+			*dq += da
+			t17 := t.pow3 * math.Log(q)
+			if q == 0 {
+				t17 = 0
+			}
+			*dq -= ds * (x * math.Pow(q, t7-1))
+			*dx -= ds*t17 + dtmp
+		}
+	}
+	*dx += dxSum
+}
+
+// cephesZetaGrad returns cephesZeta's result and its gradient with respect to x
+// and q, in that order (dx, dq), computed by reverse-mode automatic
+// differentiation.
+func cephesZetaGrad(x, q float64) (float64, float64, float64) {
+	t := poolcephesZetaTape.Get().(*cephesZetaTape)
+	t1 := cephesZetaForward(t, x, q)
+	var dx float64
+	var dq float64
+	cephesZetaBackward(t, 1, &dx, &dq)
+	t.release()
+	return t1, dx, dq
+}
+
+// mathextDigammaTape is what mathextDigammaForward keeps of one run of
+// mathextDigamma for mathextDigammaBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of mathextDigammaForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·trips + 108 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	isnan   1 bytes per run: math.IsNaN of the forward sweep
+//	isinf   1 bytes per run: math.IsInf of the forward sweep
+//	isinf2  1 bytes per run: math.IsInf of the forward sweep
+//	x2      8 bytes per run: the value of x2 the backward sweep reads
+//	x24     8 bytes per run: the value of x2 the backward sweep reads
+//	x25     8 bytes per run: the value of x2 the backward sweep reads
+//	floor   8 bytes per run: math.Floor of the forward sweep
+//	done    1 bytes per run: whether an if that can return or break finished without doing so
+//	tan     8 bytes per run: math.Tan of the forward sweep
+//	quo     8 bytes per run: a quotient (quo) of the forward sweep
+//	x23     8·trips bytes (8 bytes an entry): the value of x2 the backward sweep reads
+//	trips   8 bytes per run: how many iterations of a loop began
+//	x22     8 bytes per run: the value of x2 the backward sweep reads
+//	xx      8 bytes per run: xx as the forward sweep computed it
+//	xx2     8 bytes per run: xx2 as the forward sweep computed it
+//	xx4     8 bytes per run: xx4 as the forward sweep computed it
+//	prod2   8 bytes per run: a product (prod) of the forward sweep
+//	prod    8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type mathextDigammaTape struct {
+	// isnan: math.IsNaN of the forward sweep.
+	isnan bool
+	// isinf: math.IsInf of the forward sweep.
+	isinf bool
+	// isinf2: math.IsInf of the forward sweep.
+	isinf2 bool
+	// x2: the value of x2 the backward sweep reads.
+	x2 float64
+	// x24: the value of x2 the backward sweep reads.
+	x24 float64
+	// x25: the value of x2 the backward sweep reads.
+	x25 float64
+	// floor: math.Floor of the forward sweep.
+	floor float64
+	// done: whether an if that can return or break finished without doing so.
+	done bool
+	// tan: math.Tan of the forward sweep.
+	tan float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// x23: the value of x2 the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	x23 []float64
+	// trips: how many iterations of a loop began.
+	trips int
+	// x22: the value of x2 the backward sweep reads.
+	x22 float64
+	// xx: xx as the forward sweep computed it.
+	xx float64
+	// xx2: xx2 as the forward sweep computed it.
+	xx2 float64
+	// xx4: xx4 as the forward sweep computed it.
+	xx4 float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// mathextDigammaTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *mathextDigammaTape) Bytes() int {
+	n := 108
+	n += len(t.x23) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *mathextDigammaTape) clearRefs() {}
+
+// poolmathextDigammaTape holds the mathextDigammaTapes that mathextDigammaGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolmathextDigammaTape = sync.Pool{New: func() any {
+	return new(mathextDigammaTape)
+}}
+
+// release gives t back to poolmathextDigammaTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *mathextDigammaTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolmathextDigammaTape.Put(t)
+}
+
+// mathextDigammaForward runs mathextDigamma and records in t what
+// mathextDigammaBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func mathextDigammaForward(t *mathextDigammaTape, x float64) float64 {
+	t.x23 = t.x23[:0]
+	x2 := x
+	var result float64
+	c1 := math.IsNaN(x2)
+	t.isnan = c1
+	c2 := math.IsInf(x2, 1)
+	t.isinf = c2
+	if c1 || c2 {
+		return x2
+	} else {
+		c3 := math.IsInf(x2, -1)
+		t.isinf2 = c3
+		if c3 {
+			return math.NaN()
+		} else {
+			t.x2 = x2
+			if x2 == 0 {
+				return math.Copysign(math.Inf(1), -x2)
+			} else {
+				t.x24 = x2
+				if x2 < 0 {
+					t1 := x2
+					t.x25 = t1
+					t2 := math.Floor(t1)
+					t.floor = t2
+					if t1 == t2 {
+						t.done = false
+						return math.NaN()
+					} else {
+						_, t3 := math.Modf(t1)
+						t4 := math.Tan(3.141592653589793 * t3)
+						t.tan = t4
+						t5 := -3.141592653589793 / t4
+						t.quo = t5
+						result = t5
+						x2 = 1 - x2
+					}
+				}
+				t.done = true
+				trips := 0
+				for x2 < 7 {
+					trips++
+					t.x23 = append(t.x23, x2)
+					result -= 1 / x2
+					x2 += 1
+				}
+				t.trips = trips
+				x2 -= 0.5
+				t.x22 = x2
+				xx := 1 / x2
+				t.xx = xx
+				xx2 := xx * xx
+				t.xx2 = xx2
+				xx4 := xx2 * xx2
+				t.xx4 = xx4
+				t6 := 0.0038442460317460315 * xx4
+				t.prod2 = t6
+				t7 := 0.004134114583333333 * xx4
+				t.prod = t7
+				result += math.Log(x2) + 0.041666666666666664*xx2 - 0.007291666666666667*xx4 + t6*xx2 - t7*xx4
+				return result
+			}
+		}
+	}
+}
+
+// mathextDigammaBackward adds to dx the vector-Jacobian product of
+// mathextDigamma with the seeds s, at the point recorded in t by
+// mathextDigammaForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func mathextDigammaBackward(t *mathextDigammaTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dx2 float64
+	var dresult float64
+	nx23 := len(t.x23)
+	if t.isnan || t.isinf {
+		dx2 += s
+	} else if !t.isinf2 {
+		if !(t.x2 == 0) {
+			if t.done {
+				t1 := t.trips
+				t2 := t.x22
+				xx := t.xx
+				xx2 := t.xx2
+				xx4 := t.xx4
+				dresult += s
+				dxx4 := -(dresult * t.prod) - dresult*xx4*0.004134114583333333 + dresult*xx2*0.0038442460317460315 - dresult*0.007291666666666667
+				dxx2 := dresult*t.prod2 + dresult*0.041666666666666664 + dxx4*xx2*2
+				dxx := dxx2 * xx * 2
+				dx2 += dresult/t2 - dxx/t2*xx
+				for k := t1; k > 0; k-- {
+					nx23--
+					t3 := t.x23[nx23]
+					dx2 += dresult / t3 / t3
+				}
+			}
+			if t.x24 < 0 {
+				var dtmp float64
+				if !(t.x25 == t.floor) {
+					t4 := t.tan
+					dx2 = -dx2
+					dtmp -= dresult / t4 * t.quo * (1 + t4*t4) * 3.141592653589793
+				}
+				dx2 += dtmp
+			}
+		}
+	}
+	*dx += dx2
+}
+
+// mathextDigammaGrad returns mathextDigamma's result and its gradient with
+// respect to x, in that order (dx), computed by reverse-mode automatic
+// differentiation.
+func mathextDigammaGrad(x float64) (float64, float64) {
+	t := poolmathextDigammaTape.Get().(*mathextDigammaTape)
+	t1 := mathextDigammaForward(t, x)
+	var dx float64
+	mathextDigammaBackward(t, 1, &dx)
+	t.release()
+	return t1, dx
+}
+
+// mathextZetaXJVP returns mathextZeta's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func mathextZetaXJVP(x, q, dx float64) (float64, float64) {
+	t1, t2 := cephesZetaXJVP(x, q, dx)
+	return t1, t2
+}
+
+// cephesZetaXJVP returns cephesZeta's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func cephesZetaXJVP(x, q, dx float64) (float64, float64) {
+	if x == 1 {
+		return math.Inf(1), 0
+	}
+	if x < 1 {
+		panic("cephes: parameter out of bounds")
+	}
+	if q <= 0 {
+		if q == math.Floor(q) {
+			panic("cephes: function singularity")
+		}
+		if x != math.Floor(x) {
+			panic("cephes: parameter out of bounds")
+		}
+	}
+	if q > 1e+08 {
+		t1 := x - 1
+		t3 := 1/t1 + 1/(2*q)
+		t4 := math.Pow(q, 1-x)
+		t5 := t4 * math.Log(q)
+		if q == 0 {
+			t5 = 0
+		}
+		return t3 * t4, -(t4 * (dx / t1 / t1)) - t3*(t5*dx)
+	}
+	t6 := -x
+	t7 := math.Pow(q, t6)
+	t8 := t6 - 1
+	t9 := t7 * math.Log(q)
+	if q == 0 {
+		t9 = 0
+	}
+	s := t7
+	ds := -(t9 * dx)
+	a := q
+	da := 0.0
+	i := 0
+	b := 0.0
+	db := 0.0
+	for i < 9 || a <= 9 {
+		i++
+		a += 1
+		t10 := math.Pow(a, t6)
+		t11 := t10 * math.Log(a)
+		if a == 0 {
+			t11 = 0
+		}
+		b = t10
+		db = -(x * math.Pow(a, t8) * da) - t11*dx
+		s += b
+		ds += db
+		if math.Abs(b/s) < 1.1102230246251565e-16 {
+			return s, ds
+		}
+	}
+	t12 := a
+	t13 := da
+	t14 := x - 1
+	t15 := b * t12 / t14
+	s += t15
+	ds += (t12*db+b*t13)/t14 - dx/t14*t15
+	s -= 0.5 * b
+	ds -= db * 0.5
+	a = 1
+	da = 0
+	k := 0.0
+	t16 := [12]float64{12, -720, 30240, -1.2096e+06, 4.790016e+07, -1.8924375803183792e+09, 7.47242496e+10, -2.950130727918164e+12, 1.1646782814350067e+14, -4.597978722407473e+15, 1.8152105401943546e+17, -7.166165256175667e+18}
+	for i2 := range t16 {
+		coef := t16[i2]
+		t17 := x + k
+		t18 := t17*da + a*dx
+		a *= t17
+		da = t18
+		t19 := b / t12
+		t20 := t13 / t12
+		b = t19
+		db = db/t12 - t20*t19
+		t := a * b / coef
+		dt := (b*da + a*db) / coef
+		s += t
+		ds += dt
+		t2 := math.Abs(t / s)
+		if t2 < 1.1102230246251565e-16 {
+			return s, ds
+		}
+		k += 1
+		t21 := x + k
+		t22 := t21*da + a*dx
+		a *= t21
+		da = t22
+		t23 := b / t12
+		b = t23
+		db = db/t12 - t20*t23
+		k += 1
+	}
+	return s, ds
+}
+
+// mathextDigammaJVP returns mathextDigamma's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func mathextDigammaJVP(x, dx float64) (float64, float64) {
+	x2 := x
+	dx2 := dx
+	var result float64
+	dresult := 0.0
+	if math.IsNaN(x2) || math.IsInf(x2, 1) {
+		return x2, dx2
+	} else if math.IsInf(x2, -1) {
+		return math.NaN(), 0
+	} else if x2 == 0 {
+		return math.Copysign(math.Inf(1), -x2), 0
+	} else if x2 < 0 {
+		if x2 == math.Floor(x2) {
+			return math.NaN(), 0
+		}
+		_, t1 := math.Modf(x2)
+		t2 := math.Tan(3.141592653589793 * t1)
+		t3 := -3.141592653589793 / t2
+		result = t3
+		dresult = -((1 + t2*t2) * (dx2 * 3.141592653589793) / t2 * t3)
+		x2 = 1 - x2
+		dx2 = -dx2
+	}
+	for ; x2 < 7; x2 += 1 {
+		result -= 1 / x2
+		dresult += dx2 / x2 / x2
+	}
+	x2 -= 0.5
+	xx := 1 / x2
+	xx2 := xx * xx
+	t4 := xx * (dx2 / x2 * xx) * 2
+	xx4 := xx2 * xx2
+	t5 := xx2 * t4 * 2
+	t6 := 0.0038442460317460315 * xx4
+	t7 := 0.004134114583333333 * xx4
+	result += math.Log(x2) + 0.041666666666666664*xx2 - 0.007291666666666667*xx4 + t6*xx2 - t7*xx4
+	dresult += xx*dx2 - t4*0.041666666666666664 + t5*0.007291666666666667 + (-(xx2 * (t5 * 0.0038442460317460315)) - t6*t4) - (-(xx4 * (t5 * 0.004134114583333333)) - t7*t5)
+	return result, dresult
 }

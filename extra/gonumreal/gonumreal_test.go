@@ -66,6 +66,31 @@ func problems() []fdcheck.Problem {
 			JVP: func(p, v []float64) (float64, float64) { return LbetaJVP(p[0], p[1], v[0], v[1]) },
 		},
 		{
+			// Small and large a, x below and above a: Igam's and IgamC's
+			// series and the asymptotic expansion.
+			Name: "GammaIncReg",
+			Point: func(rng *rand.Rand) []float64 {
+				a := []float64{0.7, 2.5, 30}[rng.IntN(3)] * (0.8 + 0.4*rng.Float64())
+				return []float64{a, a * (0.5 + rng.Float64())}
+			},
+			F: func(p []float64) float64 { return GammaIncReg(p[0], p[1]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b := GammaIncRegGrad(p[0], p[1])
+				return y, []float64{a, b}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return GammaIncRegJVP(p[0], p[1], v[0], v[1]) },
+		},
+		{
+			Name:  "ZetaDigamma",
+			Point: uniform(1.5, 6, 1),
+			F:     func(p []float64) float64 { return ZetaDigamma(p[0]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, d := ZetaDigammaGrad(p[0])
+				return y, []float64{d}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return ZetaDigammaJVP(p[0], v[0]) },
+		},
+		{
 			Name:  "Spring",
 			Point: uniform(-1, 1, 6),
 			F:     func(p []float64) float64 { return Spring(vec(p[:3]), vec(p[3:]), 0.5) },

@@ -203,3 +203,13 @@ func cubeJVP(x, dx []float64) (float64, float64) {
 func Cubes(x []float64) float64 {
 	return 2 * sumCubes(x)
 }
+
+// Tabled reads another package's package variables through its functions:
+// vecs.Weighted's scale, and the table vecs.Poly passes to a helper as a
+// slice.
+//
+//godiff:grad w
+//godiff:jvp w
+func Tabled(w []float64, x float64) float64 {
+	return vecs.Weighted(w) * vecs.Poly(x*w[0])
+}

@@ -1258,6 +1258,128 @@ func CubesGrad(x []float64) (float64, []float64) {
 	return t1, dx
 }
 
+// TabledTape is what TabledForward keeps of one run of Tabled for
+// TabledBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of TabledForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes, plus weightedTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	x             8 bytes per run: the parameter x
+//	weightedTape  weightedTape.Bytes(), a vecsWeightedCallTape for the calls of one call site, one call per run: the tape vecsWeightedCallForward fills and vecsWeightedCallBackward reads
+//	tmp           8 bytes per run: an intermediate value of the forward sweep
+//	tmp2          8 bytes per run: result 1 of a call of vecsPolyGrad
+//	dPoly         8 bytes per run: result 2 of a call of vecsPolyGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type TabledTape struct {
+	// x: the parameter x.
+	x float64
+	// weightedTape: the tape vecsWeightedCallForward fills and
+	// vecsWeightedCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	weightedTape vecsWeightedCallTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+	// tmp2: result 1 of a call of vecsPolyGrad.
+	tmp2 float64
+	// dPoly: result 2 of a call of vecsPolyGrad.
+	dPoly float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TabledTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TabledTape) Bytes() int {
+	n := 32
+	n += t.weightedTape.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *TabledTape) clearRefs() {
+	t.weightedTape.clearRefs()
+}
+
+// poolTabledTape holds the TabledTapes that TabledGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolTabledTape = sync.Pool{New: func() any {
+	return new(TabledTape)
+}}
+
+// release gives t back to poolTabledTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *TabledTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolTabledTape.Put(t)
+}
+
+// TabledForward runs Tabled and records in t what TabledBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func TabledForward(t *TabledTape, w []float64, x float64) float64 {
+	t.weightedTape.calls = t.weightedTape.calls[:0]
+	t.x = x
+	t1 := vecsWeightedCallForward(&t.weightedTape, w)
+	t.tmp = t1
+	t2, dPoly := vecsPolyGrad(x * w[0])
+	t.tmp2 = t2
+	t.dPoly = dPoly
+	return t1 * t2
+}
+
+// TabledBackward adds to dw the vector-Jacobian product of Tabled with the
+// seeds s, at the point recorded in t by TabledForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Tabled and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func TabledBackward(t *TabledTape, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	dPoly := t.dPoly
+	nweightedTape := len(t.weightedTape.calls)
+	nweightedTape--
+	dw[0] += s * t.tmp * dPoly * x
+	vecsWeightedCallBackward(&t.weightedTape, nweightedTape, s*t.tmp2, dw)
+}
+
+// TabledGrad returns Tabled's result and its gradient with respect to w, in
+// that order (dw), computed by reverse-mode automatic differentiation.
+func TabledGrad(w []float64, x float64) (float64, []float64) {
+	t := poolTabledTape.Get().(*TabledTape)
+	t1 := TabledForward(t, w, x)
+	dw := make([]float64, len(w))
+	TabledBackward(t, 1, dw)
+	t.release()
+	return t1, dw
+}
+
+// TabledJVP returns Tabled's results and then their directional derivatives
+// along the tangents dw of w, computed by forward-mode automatic
+// differentiation.
+func TabledJVP(w []float64, x float64, dw []float64) (float64, float64) {
+	t1, t2 := vecsWeightedJVP(w, dw)
+	t3, t4 := vecsPolyJVP(x*w[0], x*dw[0])
+	return t1 * t3, t3*t2 + t1*t4
+}
+
 // vecsDotCallS1FixedS2Tape is what vecsDotCallS1FixedS2Forward keeps of the
 // calls of vecsDot at one call site for vecsDotCallS1FixedS2Backward: the
 // forward values the backward sweep reads, and the control flow it replays,
@@ -2626,4 +2748,316 @@ func vecsSoftplusJVP(x, dx float64) (float64, float64) {
 	}
 	t1 := math.Exp(x)
 	return math.Log1p(t1), t1 * dx / (1 + t1)
+}
+
+// vecsWeightedCallTape is what vecsWeightedCallForward keeps of the calls of
+// vecsWeighted at one call site for vecsWeightedCallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 8·calls bytes, plus sumTape.Bytes() (the tapes of its
+// call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls    8 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	sumTape  sumTape.Bytes(), a vecsSumCallTape for the calls of one call site, one call per run: the tape vecsSumCallForward fills and vecsSumCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type vecsWeightedCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sumTape int
+		}
+	}
+	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	sumTape vecsSumCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsWeightedCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *vecsWeightedCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 8
+	n += t.sumTape.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsWeightedCallTape) clearRefs() {
+	t.sumTape.clearRefs()
+}
+
+// vecsWeightedCallForward runs vecsWeighted and records in t what
+// vecsWeightedCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func vecsWeightedCallForward(t *vecsWeightedCallTape, s []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sumTape.calls = t.sumTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	t1 := vecsSumCallForward(&t.sumTape, s)
+	c.end.sumTape = len(t.sumTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
+	return 1 * t1
+}
+
+// vecsWeightedCallBackward adds to ds the vector-Jacobian product of
+// vecsWeighted with the seeds s2, at the point that call number call of
+// vecsWeightedCallForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those vecsWeighted and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func vecsWeightedCallBackward(t *vecsWeightedCallTape, call int, s2 float64, ds []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	nsumTape := c.end.sumTape
+	nsumTape--
+	vecsSumCallBackward(&t.sumTape, nsumTape, s2, ds)
+}
+
+// vecsPolyTape is what vecsPolyForward keeps of one run of vecsPoly for
+// vecsPolyBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of vecsPolyForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus vecsPolevlTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	vecsPolevlTape  vecsPolevlTape.Bytes(), a vecsPolevlCallXTape for the calls of one call site, one call per run: the tape vecsPolevlCallXForward fills and vecsPolevlCallXBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type vecsPolyTape struct {
+	// vecsPolevlTape: the tape vecsPolevlCallXForward fills and
+	// vecsPolevlCallXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	vecsPolevlTape vecsPolevlCallXTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in vecsPolyTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *vecsPolyTape) Bytes() int {
+	n := 0
+	n += t.vecsPolevlTape.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsPolyTape) clearRefs() {
+	t.vecsPolevlTape.clearRefs()
+}
+
+// poolvecsPolyTape holds the vecsPolyTapes that vecsPolyGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolvecsPolyTape = sync.Pool{New: func() any {
+	return new(vecsPolyTape)
+}}
+
+// release gives t back to poolvecsPolyTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *vecsPolyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolvecsPolyTape.Put(t)
+}
+
+// vecsPolyForward runs vecsPoly and records in t what vecsPolyBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func vecsPolyForward(t *vecsPolyTape, x float64) float64 {
+	t.vecsPolevlTape.calls = t.vecsPolevlTape.calls[:0]
+	t1 := [4]float64{0.5, -1.5, 2, 0.25}
+	t2 := vecsPolevlCallXForward(&t.vecsPolevlTape, x, t1[:], 3)
+	return t2
+}
+
+// vecsPolyBackward adds to dx the vector-Jacobian product of vecsPoly with the
+// seeds s, at the point recorded in t by vecsPolyForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those vecsPoly
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func vecsPolyBackward(t *vecsPolyTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nvecsPolevlTape := len(t.vecsPolevlTape.calls)
+	nvecsPolevlTape--
+	dx2 := 0.0
+	vecsPolevlCallXBackward(&t.vecsPolevlTape, nvecsPolevlTape, s, &dx2)
+	*dx += dx2
+}
+
+// vecsPolyGrad returns vecsPoly's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func vecsPolyGrad(x float64) (float64, float64) {
+	t := poolvecsPolyTape.Get().(*vecsPolyTape)
+	t1 := vecsPolyForward(t, x)
+	var dx float64
+	vecsPolyBackward(t, 1, &dx)
+	t.release()
+	return t1, dx
+}
+
+// vecsPolevlCallXTape is what vecsPolevlCallXForward keeps of the calls of
+// vecsPolevl at one call site for vecsPolevlCallXBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls + 8·max(n − 1 + 1, 0) bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	ans    8·max(n − 1 + 1, 0) bytes (8 bytes an entry): the value of ans the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type vecsPolevlCallXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x float64
+		// n: the parameter n.
+		n int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			ans int
+		}
+	}
+	// ans: the value of ans the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	ans []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsPolevlCallXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *vecsPolevlCallXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += len(t.ans) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsPolevlCallXTape) clearRefs() {}
+
+// vecsPolevlCallXForward runs vecsPolevl and records in t what
+// vecsPolevlCallXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func vecsPolevlCallXForward(t *vecsPolevlCallXTape, x float64, coef []float64, n int) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.ans = t.ans[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.n = n
+	ans := coef[0]
+	t.ans = slices.Grow(t.ans, max(n-1+1, 0))
+	for i := 1; i <= n; i++ {
+		t.ans = append(t.ans, ans)
+		ans = ans*x + coef[i]
+	}
+	c.end.ans = len(t.ans)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.ans = slices.Grow(t.ans, c.end.ans*more)
+	}
+	return ans
+}
+
+// vecsPolevlCallXBackward adds to dx the vector-Jacobian product of vecsPolevl
+// with the seeds s, at the point that call number call of
+// vecsPolevlCallXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func vecsPolevlCallXBackward(t *vecsPolevlCallXTape, call int, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dans float64
+	n := c.n
+	nans := c.end.ans
+	x := c.x
+	var dxSum float64
+	dans += s
+	for i := n; i >= 1; i-- {
+		nans--
+		dxSum += dans * t.ans[nans]
+		dans *= x
+	}
+	*dx += dxSum
+}
+
+// vecsWeightedJVP returns vecsWeighted's results and then their directional
+// derivatives along the tangents ds of s, computed by forward-mode automatic
+// differentiation.
+func vecsWeightedJVP(s, ds []float64) (float64, float64) {
+	t1, t2 := vecsSumJVP(s, ds)
+	return 1 * t1, t2
+}
+
+// vecsPolyJVP returns vecsPoly's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func vecsPolyJVP(x, dx float64) (float64, float64) {
+	t1 := [4]float64{0.5, -1.5, 2, 0.25}
+	t2, t3 := vecsPolevlXJVP(x, t1[:], 3, dx)
+	return t2, t3
+}
+
+// vecsPolevlXJVP returns vecsPolevl's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func vecsPolevlXJVP(x float64, coef []float64, n int, dx float64) (float64, float64) {
+	ans := coef[0]
+	dans := 0.0
+	for i := 1; i <= n; i++ {
+		t1 := x*dans + ans*dx
+		ans = ans*x + coef[i]
+		dans = t1
+	}
+	return ans, dans
 }

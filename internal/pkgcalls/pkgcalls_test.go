@@ -44,6 +44,15 @@ func problems() []fdcheck.Problem {
 			JVP:   func(p, v []float64) (float64, float64) { return MomentsJVP(p, momentWeights, v) },
 		},
 		{
+			Name:  "Tabled",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 4, -1, 1) },
+			F:     func(p []float64) float64 { return Tabled(p, 0.7) },
+			Grad: func(p []float64) (float64, []float64) {
+				return TabledGrad(p, 0.7)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return TabledJVP(p, 0.7, v) },
+		},
+		{
 			Name:  "Unweighted",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, -2, 2) },
 			F:     Unweighted,

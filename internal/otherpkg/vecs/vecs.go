@@ -10,7 +10,8 @@ const badLength = "vecs: slice lengths do not match"
 
 const zeroLength = "vecs: zero length slice"
 
-// weightScale is a package variable, which no generated code can read.
+// weightScale is a package variable nothing assigns: godiff reads it as
+// the constant it holds.
 var weightScale = 1.0
 
 // Dot returns the dot product of s1 and s2, which must have one length.
@@ -126,10 +127,26 @@ func Scale(a float64, s []float64) {
 	}
 }
 
-// Weighted returns Σ s[i] times the package's weight scale: it reads a
-// package variable, so godiff cannot differentiate it from its source.
+// Weighted returns Σ s[i] times the package's weight scale, a package
+// variable.
 func Weighted(s []float64) float64 {
 	return weightScale * Sum(s)
+}
+
+// polyCoef is a table of coefficients, as cephes keeps them.
+var polyCoef = [...]float64{0.5, -1.5, 2, 0.25}
+
+// Poly returns the polynomial of polyCoef at x, passing the table sliced
+// to a helper that only reads it (cephes's polevl(x, coef[:], n)).
+func Poly(x float64) float64 { return polevl(x, polyCoef[:], len(polyCoef)-1) }
+
+// polevl evaluates coef[0]·xⁿ + … + coef[n] by Horner's rule.
+func polevl(x float64, coef []float64, n int) float64 {
+	ans := coef[0]
+	for i := 1; i <= n; i++ {
+		ans = ans*x + coef[i]
+	}
+	return ans
 }
 
 // Softplus returns log(1 + eˣ), a function of one number.
