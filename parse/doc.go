@@ -105,10 +105,19 @@
 //   - the builtins min and max of numbers, of any number of arguments (a
 //     chain of ir.OpMin or ir.OpMax);
 //   - parameters and receivers of a struct type T declared in the package,
-//     or of *T: the body reads their fields (n.W1, n.W1[i][j], len(n.B1),
+//     or of *T, and parameters of another package's exported struct
+//     types: the body reads their fields (n.W1, n.W1[i][j], len(n.B1),
 //     n.Act.Scale through a nested struct value, promoted fields of an
 //     embedded one) and assigns the elements of their slice and array
-//     fields (n.W1[i][j] = v).
+//     fields (n.W1[i][j] = v), and the fields of a struct value parameter
+//     (localstructs.go);
+//   - local structs of any package's type (localstructs.go): built by
+//     composite literals, copies, conversions and calls returning a
+//     struct of numbers (structresults.go), their fields read and
+//     assigned, compared, passed to functions and methods; another
+//     package's methods are read from its source like its functions;
+//   - read-only package variables (pkgvars.go), read as the constants
+//     they hold.
 //
 // Everything else is reported with its position and a hint of what to do
 // instead: goroutines, channels, select, defer, goto, fallthrough, maps,
@@ -118,12 +127,14 @@
 // that may write into it, append other than onto a slice the function
 // makes with a capacity, three-index slices, slices of arrays and arrays
 // of slices, and a slice variable moving between slices it cannot be a
-// window of (two parameters swapped); of structs: locals and results of
-// struct type, using a struct parameter or a nested struct as a whole,
-// assigning a field (only the elements of slice and array fields can be
-// written), reading through a pointer field, slices of structs, fields of
-// types godiff does not compute with (a string, a map), struct types of
-// other packages, methods of types other than structs or of generic types;
+// window of (two parameters swapped); of structs: an annotated function's
+// struct results, pointers to structs in local variables, using a struct
+// as a whole other than to copy, compare, return from a callee or pass
+// it, assigning a field of a pointer parameter (only the elements of
+// slice and array fields can be written), reading through a pointer
+// field, slices of structs, fields of types godiff does not compute with
+// (a string, a map), methods of types other than structs or of generic
+// types;
 // of nested arrays: a range value variable (a copy of a row). The user's computation is kept operation for operation (the
 // builder's simplifier is off), so that the generated code computes the
 // same values, bit for bit, as the source.
