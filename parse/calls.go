@@ -414,8 +414,9 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 
 // structArg returns the fields of x, a struct parameter or receiver or a
 // struct field of one (n, n.Act), or of its embedded struct through (for a
-// promoted method), as the leaves of struct type st: the arguments a call
-// passes for a parameter of that type.
+// promoted method), a composite literal, a call returning a struct, or a
+// read-only package variable, as the leaves of struct type st: the
+// arguments a call passes for a parameter of that type.
 func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) ([]*ir.Value, bool) {
 	var root *types.Var
 	var fields map[string]*ir.Value
@@ -438,14 +439,16 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 			fields, prefix = fb.fields[root], path+"."
 		}
 	}
-	switch ast.Unparen(x).(type) {
-	case *ast.CompositeLit, *ast.CallExpr:
-		if through != "" {
-			break // a method promoted from a struct inside: refused below
-		}
-		// Normal{Mu: m, Sigma: s}.LogProb(x), Norm(Add(p, q)): the fields
-		// of the literal (none for Gaussian{}.y(i), a struct without
-		// leaves) or of the struct the call returns.
+	_, isIdent := ast.Unparen(x).(*ast.Ident)
+	_, isLit := ast.Unparen(x).(*ast.CompositeLit)
+	_, isCall := ast.Unparen(x).(*ast.CallExpr)
+	pkgVar := isIdent && root != nil && fb.calls.vars[root] != nil
+	if through == "" && (isLit || isCall || pkgVar) {
+		// Normal{Mu: m, Sigma: s}.LogProb(x), Norm(Add(p, q)), zero.m():
+		// the fields of the literal (none for Gaussian{}.y(i), a struct
+		// without leaves), of the struct the call returns, or of the
+		// package variable's value. (A method promoted from a struct
+		// inside one, through, is refused below.)
 		leaves, ok := fb.structValue(x, st, "")
 		if !ok {
 			return nil, false
