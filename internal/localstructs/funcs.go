@@ -251,3 +251,12 @@ func Horner(x float64) float64 {
 	}
 	return y + coeffs[3]*x
 }
+
+// Height returns how far p lies along up, a package variable as the
+// receiver of a method.
+//
+//godiff:grad
+//godiff:jvp
+func Height(px, py, pz float64) float64 {
+	return up.Dot(Vec3{px, py, pz}) * Norm(Vec3{px, py, pz})
+}

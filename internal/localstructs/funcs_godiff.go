@@ -2525,6 +2525,118 @@ func HornerJVP(x, dx float64) (float64, float64) {
 	return y + 0.125*x, dy + dx*0.125
 }
 
+// HeightTape is what HeightForward keeps of one run of Height for
+// HeightBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of HeightForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp           8 bytes per run: result 1 of a call of vec3DotGrad
+//	dvec3DotDBX   8 bytes per run: result 5 of a call of vec3DotGrad
+//	dvec3DotDBY   8 bytes per run: result 6 of a call of vec3DotGrad
+//	dvec3DotDBZ   8 bytes per run: result 7 of a call of vec3DotGrad
+//	tmp2          8 bytes per run: result 1 of a call of NormFlatGrad
+//	dNormFlatDAX  8 bytes per run: result 2 of a call of NormFlatGrad
+//	dNormFlatDAY  8 bytes per run: result 3 of a call of NormFlatGrad
+//	dNormFlatDAZ  8 bytes per run: result 4 of a call of NormFlatGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dvec3DotDAX, dvec3DotDAY, dvec3DotDAZ.
+type HeightTape struct {
+	// tmp: result 1 of a call of vec3DotGrad.
+	tmp float64
+	// dvec3DotDBX: result 5 of a call of vec3DotGrad.
+	dvec3DotDBX float64
+	// dvec3DotDBY: result 6 of a call of vec3DotGrad.
+	dvec3DotDBY float64
+	// dvec3DotDBZ: result 7 of a call of vec3DotGrad.
+	dvec3DotDBZ float64
+	// tmp2: result 1 of a call of NormFlatGrad.
+	tmp2 float64
+	// dNormFlatDAX: result 2 of a call of NormFlatGrad.
+	dNormFlatDAX float64
+	// dNormFlatDAY: result 3 of a call of NormFlatGrad.
+	dNormFlatDAY float64
+	// dNormFlatDAZ: result 4 of a call of NormFlatGrad.
+	dNormFlatDAZ float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in HeightTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *HeightTape) Bytes() int {
+	return 64
+}
+
+// HeightForward runs Height and records in t what HeightBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func HeightForward(t *HeightTape, px, py, pz float64) float64 {
+	t1, _, _, _, dvec3DotDBX, dvec3DotDBY, dvec3DotDBZ := vec3DotGrad(0, 0, 1, px, py, pz)
+	t.tmp = t1
+	t.dvec3DotDBX = dvec3DotDBX
+	t.dvec3DotDBY = dvec3DotDBY
+	t.dvec3DotDBZ = dvec3DotDBZ
+	t2, dNormFlatDAX, dNormFlatDAY, dNormFlatDAZ := NormFlatGrad(px, py, pz)
+	t.tmp2 = t2
+	t.dNormFlatDAX = dNormFlatDAX
+	t.dNormFlatDAY = dNormFlatDAY
+	t.dNormFlatDAZ = dNormFlatDAZ
+	return t1 * t2
+}
+
+// HeightBackward adds to dpx, dpy and dpz the vector-Jacobian product of Height
+// with the seeds s, at the point recorded in t by HeightForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func HeightBackward(t *HeightTape, s float64, dpx, dpy, dpz *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dvec3DotDBX := t.dvec3DotDBX
+	dvec3DotDBY := t.dvec3DotDBY
+	dvec3DotDBZ := t.dvec3DotDBZ
+	dNormFlatDAX := t.dNormFlatDAX
+	dNormFlatDAY := t.dNormFlatDAY
+	dNormFlatDAZ := t.dNormFlatDAZ
+	t1 := s * t.tmp2
+	t2 := s * t.tmp
+	*dpx += t2*dNormFlatDAX + t1*dvec3DotDBX
+	*dpy += t2*dNormFlatDAY + t1*dvec3DotDBY
+	*dpz += t2*dNormFlatDAZ + t1*dvec3DotDBZ
+}
+
+// HeightGrad returns Height's result and its gradient with respect to px, py
+// and pz, in that order (dpx, dpy, dpz), computed by reverse-mode automatic
+// differentiation.
+func HeightGrad(px, py, pz float64) (float64, float64, float64, float64) {
+	t1, _, _, _, dvec3DotDBX, dvec3DotDBY, dvec3DotDBZ := vec3DotGrad(0, 0, 1, px, py, pz)
+	t2, dNormFlatDAX, dNormFlatDAY, dNormFlatDAZ := NormFlatGrad(px, py, pz)
+	var dpx float64
+	var dpy float64
+	var dpz float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dpx += t1*dNormFlatDAX + t2*dvec3DotDBX
+	dpy += t1*dNormFlatDAY + t2*dvec3DotDBY
+	dpz += t1*dNormFlatDAZ + t2*dvec3DotDBZ
+	return t1 * t2, dpx, dpy, dpz
+}
+
+// HeightJVP returns Height's results and then their directional derivatives
+// along the tangents dpx, dpy, dpz of px, py, pz, computed by forward-mode
+// automatic differentiation.
+func HeightJVP(px, py, pz, dpx, dpy, dpz float64) (float64, float64) {
+	t1, t2 := vec3DotBXBYBZJVP(0, 0, 1, px, py, pz, dpx, dpy, dpz)
+	t3, t4 := NormFlatJVP(px, py, pz, dpx, dpy, dpz)
+	return t1 * t3, t3*t2 + t1*t4
+}
+
 // normalLogProbGrad returns normalLogProb's result and its gradient with
 // respect to nMu, nSigma and x, in that order (dnMu, dnSigma, dx), computed by
 // reverse-mode automatic differentiation.
@@ -2825,4 +2937,11 @@ func LiftedFlatJVP(sX, sY, sZ, h, dsX, dsY, dsZ, dh float64) (float64, float64, 
 	sZ2 := sZ + h*1
 	dsZ2 := dsZ + dh
 	return sX2, sY2, sZ2, dsX, dsY, dsZ2
+}
+
+// vec3DotBXBYBZJVP returns vec3Dot's results and then their directional
+// derivatives along the tangents dbX, dbY, dbZ of bX, bY, bZ, computed by
+// forward-mode automatic differentiation.
+func vec3DotBXBYBZJVP(aX, aY, aZ, bX, bY, bZ, dbX, dbY, dbZ float64) (float64, float64) {
+	return aX*bX + aY*bY + aZ*bZ, aX*dbX + aY*dbY + aZ*dbZ
 }

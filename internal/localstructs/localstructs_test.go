@@ -126,6 +126,16 @@ func problems() []fdcheck.Problem {
 			JVP: func(p, v []float64) (float64, float64) { return HornerJVP(p[0], v[0]) },
 		},
 		{
+			Name:  "Height",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 3, -1, 1) },
+			F:     func(p []float64) float64 { return Height(p[0], p[1], p[2]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c := HeightGrad(p[0], p[1], p[2])
+				return y, []float64{a, b, c}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return HeightJVP(p[0], p[1], p[2], v[0], v[1], v[2]) },
+		},
+		{
 			Name: "Pairs",
 			Point: func(rng *rand.Rand) []float64 {
 				return []float64{rng.Float64() - 0.3, 0.5 + rng.Float64(), rng.Float64() - 0.5}
