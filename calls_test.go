@@ -274,6 +274,20 @@ func F(x float64) float64 { return other.Dist{Mu: x}.Weighted(2) }
 			want: "a.go:6:36: F calls other.Dist.Weighted, which godiff must copy into the output or differentiate, and cannot: other/other.go:42:52: Weighted reads package variable k; pass it as a parameter",
 		},
 		{
+			name: "another package's struct with an unexported field in a parameter",
+			src: `import "example.com/m/other"
+
+type Net struct {
+	W  float64
+	In other.Hid
+}
+
+//godiff:grad n
+func F(n Net) float64 { return n.W * n.In.Sum() }
+`,
+			want: "a.go:11:38: passing n.In to a function is not supported: its field b is unexported, of another package's struct, which the generated code cannot read from a parameter",
+		},
+		{
 			name: "another package's struct result",
 			src: `import "example.com/m/other"
 
@@ -367,6 +381,13 @@ func MkBag(x float64) Bag { return Bag{S: x} }
 
 // SetK assigns k, which functions may then not read as a constant.
 func SetK(v float64) { k = v }
+
+type Hid struct {
+	A float64
+	b float64
+}
+
+func (h Hid) Sum() float64 { return h.A + h.b }
 `
 
 // TestCalleeInOneOutput checks that the derivative of a function two

@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 	"unicode"
@@ -470,7 +471,11 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 	for _, l := range fb.structLeaves(st, "") {
 		v, found := fb.leaf(root, prefix+l.field)
 		if !found {
-			fb.errorf(x.Pos(), "passing %s to a function is not supported: its field %s is not one godiff reads", types.ExprString(x), l.field)
+			why := "not one godiff reads"
+			if last := l.field[strings.LastIndex(l.field, ".")+1:]; !token.IsExported(last) {
+				why = "unexported, of another package's struct, which the generated code cannot read from a parameter"
+			}
+			fb.errorf(x.Pos(), "passing %s to a function is not supported: its field %s is %s", types.ExprString(x), l.field, why)
 			return nil, false
 		}
 		args = append(args, v)

@@ -82,31 +82,6 @@ func namedStruct(t types.Type) (named *types.Named, st *types.Struct, pointer bo
 	return named, st, pointer
 }
 
-// hiddenFields reports whether named, with struct st, is another
-// package's struct with an unexported field (through the structs inside
-// it) that the generated code could not name as a parameter's field.
-func (c *checker) hiddenFields(named *types.Named, st *types.Struct) bool {
-	if c.inPackage(named.Obj()) || c.isForeign() && named.Obj().Pkg().Path() == c.calls.pkg.Path() {
-		return false
-	}
-	return hasUnexported(st)
-}
-
-// hasUnexported reports whether st has an unexported field, through the
-// struct values inside it.
-func hasUnexported(st *types.Struct) bool {
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		if !f.Exported() {
-			return true
-		}
-		if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok && hasUnexported(inner) {
-			return true
-		}
-	}
-	return false
-}
-
 // inPackage reports whether obj is declared in the package being checked.
 func (c *checker) inPackage(obj types.Object) bool {
 	return obj.Pkg() != nil && obj.Pkg().Scope() == c.scope
@@ -121,10 +96,23 @@ func (c *checker) inPackage(obj types.Object) bool {
 // them one by one; the caller's code cannot name them, and a struct
 // parameter holding one stays opaque (see hiddenFields).
 func (c *checker) structLeaves(st *types.Struct, prefix string) []leaf {
+	return c.leaves(st, prefix, false)
+}
+
+// groupLeaves returns the leaves an annotated function's struct parameter
+// is flattened into: structLeaves but those the generated code cannot name
+// (n.In.hidden, an unexported field of another package's struct). Passing
+// such a struct whole to a function that reads them is then refused.
+func (c *checker) groupLeaves(st *types.Struct) []leaf {
+	return c.leaves(st, "", true)
+}
+
+// leaves returns structLeaves, or groupLeaves if nameable is set.
+func (c *checker) leaves(st *types.Struct, prefix string, nameable bool) []leaf {
 	var out []leaf
 	for i := range st.NumFields() {
 		f := st.Field(i)
-		if f.Name() == "_" {
+		if f.Name() == "_" || nameable && !f.Exported() && !c.inPackage(f) {
 			continue
 		}
 		path := f.Name()
@@ -136,7 +124,7 @@ func (c *checker) structLeaves(st *types.Struct, prefix string) []leaf {
 			continue
 		}
 		if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok {
-			out = append(out, c.structLeaves(inner, path)...)
+			out = append(out, c.leaves(inner, path, nameable)...)
 		}
 	}
 	return out
@@ -171,14 +159,13 @@ func (c *checker) flatSignature(sig *types.Signature, callee bool) ([]ir.Param, 
 		named, st, pointer := c.structType(v.Type())
 		blank := v.Name() == "" || v.Name() == "_"
 		isRecv := k == 0 && sig.Recv() != nil
-		if named != nil && !callee && c.hiddenFields(named, st) {
-			// An opaque parameter: the generated code could not read its
-			// fields. A callee's twin takes them one by one.
-			named = nil
-		}
 		var ls []leaf
-		if named != nil && !blank {
-			ls = c.structLeaves(st, "")
+		switch {
+		case named == nil || blank:
+		case callee:
+			ls = c.structLeaves(st, "") // its twin takes them one by one
+		default:
+			ls = c.groupLeaves(st) // the generated code names them: n.W
 		}
 		if callee && named != nil && len(ls) == 0 {
 			lay.params = append(lay.params, nil)
