@@ -239,9 +239,10 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	for i := range sig.Results().Len() {
 		rt := sig.Results().At(i).Type()
 		at[i] = len(results)
-		if st := structResultOf(rt); st != nil {
-			ts, ok := fb.leafTypes(call, name, st)
-			if !ok {
+		if st := plainStruct(rt); st != nil {
+			ts, msg := fb.leafTypes(name, st)
+			if msg != "" {
+				fb.errorf(call.Pos(), "%s", msg)
 				return
 			}
 			results, sts[i] = append(results, ts...), st
@@ -420,12 +421,10 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 // arguments a call passes for a parameter of that type.
 func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) ([]*ir.Value, bool) {
 	var root *types.Var
-	var fields map[string]*ir.Value
 	prefix := ""
 	switch x := ast.Unparen(x).(type) {
 	case *ast.Ident:
 		root, _ = fb.info.Uses[x].(*types.Var)
-		fields = fb.fields[root]
 	case *ast.SelectorExpr:
 		var path, why string
 		root, path, why = fb.fieldPath(x)
@@ -436,31 +435,22 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 		case why != "":
 			fb.errorf(x.Pos(), "%s", why)
 			return nil, false
-		case root != nil:
-			fields, prefix = fb.fields[root], path+"."
 		}
-	}
-	_, isIdent := ast.Unparen(x).(*ast.Ident)
-	_, isLit := ast.Unparen(x).(*ast.CompositeLit)
-	_, isCall := ast.Unparen(x).(*ast.CallExpr)
-	pkgVar := isIdent && root != nil && fb.calls.vars[root] != nil
-	if through == "" && (isLit || isCall || pkgVar) {
-		// Normal{Mu: m, Sigma: s}.LogProb(x), Norm(Add(p, q)), zero.m():
-		// the fields of the literal (none for Gaussian{}.y(i), a struct
-		// without leaves), of the struct the call returns, or of the
-		// package variable's value. (A method promoted from a struct
-		// inside one, through, is refused below.)
+		prefix = path + "."
+	case *ast.CompositeLit, *ast.CallExpr:
+		if through != "" {
+			break // a method promoted from a struct inside: refused below
+		}
+		// Normal{Mu: m, Sigma: s}.LogProb(x), Norm(Add(p, q)): the fields
+		// of the literal (none for Gaussian{}.y(i), a struct without
+		// leaves) or of the struct the call returns.
 		leaves, ok := fb.structValue(x, st, "")
 		if !ok {
 			return nil, false
 		}
-		var args []*ir.Value
-		for _, l := range fb.structLeaves(st, "") {
-			args = append(args, leaves[l.field])
-		}
-		return args, true
+		return fb.leafValues(st, leaves), true
 	}
-	if fields == nil {
+	if !fb.holdsStruct(root) {
 		fb.errorf(x.Pos(), "passing %s to a function is not supported: a differentiated function passes a struct variable (a local one, a parameter or the receiver), a struct field of one, a composite literal or a call returning a struct", types.ExprString(x))
 		return nil, false
 	}

@@ -33,21 +33,16 @@ func (fb *funcBuilder) localStructType(v *types.Var) (*types.Struct, bool) {
 	if v == nil || isPackageLevel(v) || fb.inSignature(v) {
 		return nil, false
 	}
-	named, st, pointer := namedStruct(v.Type())
-	if named == nil || pointer {
-		return nil, false
-	}
-	return st, true
+	st := plainStruct(v.Type())
+	return st, st != nil
 }
 
 // localStruct builds the declaration of id, a local variable of a struct
 // type, from rhs (nil for var p Point). It reports whether id is such a
 // variable: if not, the caller builds the assignment as any other.
 func (fb *funcBuilder) localStruct(id *ast.Ident, rhs ast.Expr) (handled bool) {
-	v, def := fb.info.Defs[id].(*types.Var)
-	if !def {
-		v, _ = fb.info.Uses[id].(*types.Var)
-	}
+	v, _ := fb.info.ObjectOf(id).(*types.Var)
+	def := fb.info.Defs[id] != nil
 	st, ok := fb.localStructType(v)
 	if !ok {
 		return false
@@ -103,13 +98,29 @@ func (fb *funcBuilder) nameLeaves(v *types.Var, st *types.Struct, leaves map[str
 }
 
 // leaf returns the value the field path of the struct variable root holds
-// now.
+// now: a local struct's or a struct parameter's, or the constant of a
+// read-only package variable's (var zero Number).
 func (fb *funcBuilder) leaf(root *types.Var, path string) (*ir.Value, bool) {
 	if slot := fb.fieldSlots[root][path]; slot != nil {
 		return fb.b.Get(slot), true
 	}
+	if st := plainStruct(root.Type()); st != nil && fb.calls.vars[root] != nil {
+		leaves, _ := fb.structValue(fb.calls.vars[root].init, st, "") // constants: no failure
+		v, ok := leaves[path]
+		return v, ok
+	}
 	v, ok := fb.fields[root][path]
 	return v, ok
+}
+
+// holdsStruct reports whether v is a variable godiff holds as its leaves:
+// a struct parameter or receiver, a local struct, or a read-only package
+// variable of struct type.
+func (fb *funcBuilder) holdsStruct(v *types.Var) bool {
+	if _, ok := fb.fields[v]; ok {
+		return true
+	}
+	return fb.calls.vars[v] != nil && plainStruct(v.Type()) != nil
 }
 
 // assignable reports whether the leaf f of a local struct, written at e,
@@ -148,11 +159,6 @@ func (fb *funcBuilder) structValue(e ast.Expr, st *types.Struct, prefix string) 
 		}
 		return fb.structCall(x, st, prefix)
 	case *ast.Ident, *ast.SelectorExpr:
-		if id, ok := x.(*ast.Ident); ok {
-			if v, _ := fb.info.Uses[id].(*types.Var); v != nil && fb.calls.vars[v] != nil {
-				return fb.structValue(fb.calls.vars[v].init, st, prefix) // var zero Number
-			}
-		}
 		leaves := fb.structLeaves(st, "")
 		args, ok := fb.structArg(x, "", st)
 		if !ok {

@@ -23,7 +23,7 @@ func (fb *funcBuilder) compare(e *ast.BinaryExpr) (*ir.Value, bool) {
 	if v, ok, isNil := fb.nilCheck(e); isNil {
 		return v, ok
 	}
-	if st := structResultOf(fb.info.TypeOf(e.X)); st != nil {
+	if st := plainStruct(fb.info.TypeOf(e.X)); st != nil {
 		return fb.structCompare(e, st)
 	}
 	x, okX := fb.expr(e.X)

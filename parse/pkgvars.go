@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/godiff/godiff/ir"
 )
@@ -318,37 +317,4 @@ func (fb *funcBuilder) pkgElement(e *ast.IndexExpr) (*ir.Value, bool, bool) {
 	}
 	x, ok := fb.expr(elt)
 	return x, ok, true
-}
-
-// pkgField returns the value of the field e of a read-only package
-// variable of struct type (zero.Real), and whether e is one.
-func (fb *funcBuilder) pkgField(e *ast.SelectorExpr) (*ir.Value, bool) {
-	var path []string
-	x := ast.Expr(e)
-	for {
-		s, ok := ast.Unparen(x).(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		path = append([]string{s.Sel.Name}, path...)
-		x = s.X
-	}
-	id, ok := ast.Unparen(x).(*ast.Ident)
-	if !ok {
-		return nil, false
-	}
-	v, _ := fb.info.Uses[id].(*types.Var)
-	pv := fb.calls.vars[v]
-	if pv == nil {
-		return nil, false
-	}
-	st, ok := v.Type().Underlying().(*types.Struct)
-	if !ok {
-		return nil, false
-	}
-	leaves, ok := fb.structValue(pv.init, st, "")
-	if !ok {
-		return nil, true
-	}
-	return leaves[strings.Join(path, ".")], true
 }

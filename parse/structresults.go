@@ -25,7 +25,7 @@ import (
 // its twin, and are differentiated through its JVP.
 func structResult(sig *types.Signature) *types.Struct {
 	for i := range sig.Results().Len() {
-		if st := structResultOf(sig.Results().At(i).Type()); st != nil {
+		if st := plainStruct(sig.Results().At(i).Type()); st != nil {
 			return st
 		}
 	}
@@ -39,7 +39,7 @@ func (c *checker) calleeResults(sig *types.Signature) []ir.Result {
 	var out []ir.Result
 	for i := range sig.Results().Len() {
 		v := sig.Results().At(i)
-		st := structResultOf(v.Type())
+		st := plainStruct(v.Type())
 		if st == nil {
 			out = append(out, c.results(types.NewSignatureType(nil, nil, nil, nil, types.NewTuple(v), false))...)
 			continue
@@ -58,13 +58,9 @@ func (c *checker) calleeResults(sig *types.Signature) []ir.Result {
 // number.
 func (c *checker) structResultErr(fn *types.Func, sig *types.Signature) string {
 	for i := range sig.Results().Len() {
-		st := structResultOf(sig.Results().At(i).Type())
-		if st == nil {
-			continue
-		}
-		for _, l := range c.structLeaves(st, "") {
-			if _, basic := l.typ.(ir.Basic); !basic {
-				return fn.Name() + " returns a struct whose field " + l.field + " is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into"
+		if st := plainStruct(sig.Results().At(i).Type()); st != nil {
+			if _, msg := c.leafTypes(fn.Name(), st); msg != "" {
+				return msg
 			}
 		}
 	}
@@ -81,8 +77,9 @@ func (fb *funcBuilder) structCall(call *ast.CallExpr, st *types.Struct, prefix s
 		return nil, false
 	}
 	name := calleeName(fn, fb.calls.pkg)
-	results, ok := fb.leafTypes(call, name, st)
-	if !ok {
+	results, msg := fb.leafTypes(name, st)
+	if msg != "" {
+		fb.errorf(call.Pos(), "%s", msg)
 		return nil, false
 	}
 	values, ok := fb.invokeResults(call, fn, recv, name, results)
@@ -102,7 +99,7 @@ func (fb *funcBuilder) returnValues(exprs []ast.Expr) ([]*ir.Value, bool) {
 	var out []*ir.Value
 	ok := true
 	for _, e := range exprs {
-		st := structResultOf(fb.info.TypeOf(e))
+		st := plainStruct(fb.info.TypeOf(e))
 		if st == nil {
 			x, okX := fb.expr(e)
 			out, ok = append(out, x), ok && okX
@@ -113,21 +110,9 @@ func (fb *funcBuilder) returnValues(exprs []ast.Expr) ([]*ir.Value, bool) {
 			ok = false
 			continue
 		}
-		for _, l := range fb.structLeaves(st, "") {
-			out = append(out, leaves[l.field])
-		}
+		out = append(out, fb.leafValues(st, leaves)...)
 	}
 	return out, ok
-}
-
-// structResultOf returns the struct type of a returned value of type t,
-// nil if it is not a struct.
-func structResultOf(t types.Type) *types.Struct {
-	named, st, pointer := namedStruct(t)
-	if named == nil || pointer {
-		return nil
-	}
-	return st
 }
 
 // structCompare builds a == b (or a != b) of two structs of type st:
@@ -189,19 +174,29 @@ func (c *checker) numbersOnly(st *types.Struct) bool {
 	return true
 }
 
-// leafTypes returns the types of the leaves of a struct of type st that a
-// call returns: numbers only.
-func (fb *funcBuilder) leafTypes(call *ast.CallExpr, name string, st *types.Struct) (ir.Tuple, bool) {
+// leafTypes returns the types of the leaves of a struct of type st that
+// the function name returns, or why it cannot: a struct result must hold
+// numbers only.
+func (c *checker) leafTypes(name string, st *types.Struct) (ir.Tuple, string) {
 	var ts ir.Tuple
-	for _, l := range fb.structLeaves(st, "") {
+	for _, l := range c.structLeaves(st, "") {
 		t, ok := l.typ.(ir.Basic)
 		if !ok {
-			fb.errorf(call.Pos(), "%s returns a struct whose field %s is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into", name, l.field)
-			return nil, false
+			return nil, name + " returns a struct whose field " + l.field + " is not a number; godiff follows a struct result of numbers only: return the numbers, or pass a slice to write into"
 		}
 		ts = append(ts, t)
 	}
-	return ts, true
+	return ts, ""
+}
+
+// leafValues returns the values of leaves, a struct of type st's, in
+// structLeaves order: the arguments or results that stand for it.
+func (fb *funcBuilder) leafValues(st *types.Struct, leaves map[string]*ir.Value) []*ir.Value {
+	var out []*ir.Value
+	for _, l := range fb.structLeaves(st, "") {
+		out = append(out, leaves[l.field])
+	}
+	return out
 }
 
 // structTarget reports whether lhs, assigned a struct among a call's
@@ -233,9 +228,5 @@ func (fb *funcBuilder) setStructResult(lhs ast.Expr, st *types.Struct, tuple *ir
 	for k, l := range fb.structLeaves(st, "") {
 		leaves[l.field] = fb.b.Extract(tuple, at+k)
 	}
-	v, def := fb.info.Defs[id].(*types.Var)
-	if !def {
-		v = fb.info.Uses[id].(*types.Var)
-	}
-	fb.setStruct(id, v, def, st, leaves)
+	fb.setStruct(id, fb.info.ObjectOf(id).(*types.Var), fb.info.Defs[id] != nil, st, leaves)
 }

@@ -63,6 +63,16 @@ func (c *checker) ownsType(obj types.Object) bool {
 	return c.inPackage(obj) || obj.Exported() || c.isForeign() && obj.Pkg() != nil && obj.Pkg().Path() == c.calls.pkg.Path()
 }
 
+// plainStruct returns the struct type of t if t is a named struct type,
+// not a pointer to one: a value godiff holds as its leaves.
+func plainStruct(t types.Type) *types.Struct {
+	named, st, pointer := namedStruct(t)
+	if named == nil || pointer {
+		return nil
+	}
+	return st
+}
+
 // namedStruct returns the named struct type of t, or of what t points to,
 // if it is one and not generic, whatever its package.
 func namedStruct(t types.Type) (named *types.Named, st *types.Struct, pointer bool) {
@@ -433,7 +443,7 @@ func (fb *funcBuilder) fieldPath(e *ast.SelectorExpr) (root *types.Var, path str
 	switch x := ast.Unparen(x).(type) {
 	case *ast.Ident:
 		v, _ := fb.info.Uses[x].(*types.Var)
-		if _, isGroup := fb.fields[v]; v == nil || !isGroup {
+		if !fb.holdsStruct(v) {
 			if v != nil && !isPackageLevel(v) && !fb.inSignature(v) {
 				// A local variable of a struct type, whose declaration
 				// is reported.
@@ -511,9 +521,6 @@ func (fb *funcBuilder) field(e *ast.SelectorExpr) (v *ir.Value, ok, isField bool
 	sel, found := fb.info.Selections[e]
 	if !found || sel.Kind() != types.FieldVal {
 		return nil, false, false
-	}
-	if v, ok := fb.pkgField(e); ok {
-		return v, v != nil, true
 	}
 	root, path, why := fb.fieldPath(e)
 	switch {

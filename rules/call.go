@@ -229,11 +229,17 @@ func tuplePartialName(c ir.Callee, k, i int) string {
 	if g := c.Rule.Derived; g != nil && k < len(g.Results) && g.Results[k].Name != "" && g.Results[k].Name != "_" {
 		result = upperFirst(g.Results[k].Name)
 	}
-	p := c.Rule.Params[i]
+	return "d" + c.Name + result + withRespectTo(c.Rule, i)
+}
+
+// withRespectTo names argument i of a call of r's function in the name of
+// a partial derivative: DX for its parameter x, D2 for a blank second.
+func withRespectTo(r *ir.CallRule, i int) string {
+	p := r.Params[i]
 	if p == "" || p == "_" {
-		p = fmt.Sprint(i + 1)
+		return fmt.Sprintf("D%d", i+1)
 	}
-	return "d" + c.Name + result + "D" + upperFirst(p)
+	return "D" + upperFirst(p)
 }
 
 // upperFirst returns s with its first letter upper-case.
@@ -257,9 +263,5 @@ func partialName(callee string, r *ir.CallRule, i int) string {
 	if floats == 1 {
 		return "d" + callee
 	}
-	p := r.Params[i]
-	if p == "" || p == "_" {
-		return fmt.Sprintf("d%sD%d", callee, i+1)
-	}
-	return "d" + callee + "D" + strings.ToUpper(p[:1]) + p[1:]
+	return "d" + callee + withRespectTo(r, i)
 }
