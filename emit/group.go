@@ -53,10 +53,18 @@ func groupType(g *ir.Group) ir.Type {
 
 // groupTypeCode spells a group's Go type, importing another package's.
 func groupTypeCode(g *ir.Group) *jen.Statement {
-	if t, ok := groupType(g).(ir.Opaque); ok {
-		return opaqueType(t)
+	if g.Pointer {
+		return jen.Op("*").Add(structTypeCode(g))
 	}
-	return jen.Id(g.GoType())
+	return structTypeCode(g)
+}
+
+// structTypeCode spells a group's struct type, without a pointer.
+func structTypeCode(g *ir.Group) *jen.Statement {
+	if g.Qualified != "" {
+		return opaqueType(g.Spelling())
+	}
+	return jen.Id(g.Type)
 }
 
 // signatureParams returns the parameters of fn's Go signature, receiver
@@ -175,14 +183,10 @@ func (e *funcEmitter) placeGroups(order []*ir.Var, ops map[*ir.Var][]*ir.Value) 
 // groupDeclStmt declares a struct the function makes: dn := new(Net), or
 // var dp Params.
 func groupDeclStmt(g *ir.Group) stmt {
-	t := jen.Id(g.Type)
-	if g.Qualified != "" {
-		t = opaqueType(g.Spelling())
-	}
 	if g.Pointer {
-		return stmt{code: jen.Id(g.Name).Op(":=").New(t), kind: stmtDefine}
+		return stmt{code: jen.Id(g.Name).Op(":=").New(structTypeCode(g)), kind: stmtDefine}
 	}
-	return stmt{code: jen.Var().Id(g.Name).Add(t), kind: stmtOther}
+	return stmt{code: jen.Var().Id(g.Name).Add(structTypeCode(g)), kind: stmtOther}
 }
 
 // groupOfArg returns the group a value passed for a leaf belongs to in the
